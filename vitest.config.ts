@@ -1,0 +1,18 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: './wrangler.toml' },
+      miniflare: {
+        bindings: { ADMIN_TOKEN: 'test-token', ALLOW_PRIVATE_URLS: 'true' },
+      },
+    }),
+  ],
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/browser/**'],
+    globalSetup: ['test/global-setup.ts'],
+  },
+});
