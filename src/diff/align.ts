@@ -1,0 +1,69 @@
+/**
+ * Pairs edited paragraphs with their old selves when a run of changed paragraphs is too big for
+ * one word diff: each paragraph gets a 512-bit signature of its words, and a dynamic programme
+ * picks the in-order pairing with the most total similarity (Jaccard of the signatures).
+ * Unpaired paragraphs read as wholly deleted or inserted.
+ */
+
+/** Pairs scoring below this are not the same paragraph rewritten. */
+const MIN_SIMILARITY = 0.3;
+/** Above this many cells (old x new paragraphs) we do not align. */
+export const MAX_ALIGN_CELLS = 250_000;
+const SIGNATURE_WORDS = 16;
+/** A signature reads at most this much of a paragraph. */
+const SIGNATURE_CHARS = 20_000;
+
+/** In-order pairs [oldIndex, newIndex] of similar paragraphs, or [] when too many to align. */
+export function alignParagraphs(oldParagraphs: readonly string[], newParagraphs: readonly string[]): Array<[number, number]> {
+  const rows = oldParagraphs.length;
+  const cols = newParagraphs.length;
+  if (rows === 0 || cols === 0 || rows * cols > MAX_ALIGN_CELLS) return [];
+  const oldSigs = oldParagraphs.map(signature);
+  const newSigs = newParagraphs.map(signature);
+  const width = cols + 1;
+  const score = new Float64Array((rows + 1) * width);
+  for (let i = 1; i <= rows; i++) {
+    for (let j = 1; j <= cols; j++) {
+      const sim = oldParagraphs[i - 1] === newParagraphs[j - 1] ? 1 : similarity(oldSigs[i - 1], newSigs[j - 1]);
+      const diagonal = sim >= MIN_SIMILARITY ? score[(i - 1) * width + j - 1] + sim : 0;
+      score[i * width + j] = Math.max(score[(i - 1) * width + j], score[i * width + j - 1], diagonal);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  let i = rows;
+  let j = cols;
+  while (i > 0 && j > 0) {
+    const here = score[i * width + j];
+    if (here === score[(i - 1) * width + j]) i--;
+    else if (here === score[i * width + j - 1]) j--;
+    else pairs.push([--i, --j]);
+  }
+  return pairs.reverse();
+}
+
+function signature(paragraph: string): Uint32Array {
+  const bits = new Uint32Array(SIGNATURE_WORDS);
+  for (const word of paragraph.slice(0, SIGNATURE_CHARS).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    let hash = 2166136261;
+    for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 16777619);
+    const bit = (hash >>> 0) % (SIGNATURE_WORDS * 32);
+    bits[bit >>> 5] |= 1 << (bit & 31);
+  }
+  return bits;
+}
+
+function similarity(a: Uint32Array, b: Uint32Array): number {
+  let both = 0;
+  let either = 0;
+  for (let k = 0; k < SIGNATURE_WORDS; k++) {
+    both += popcount(a[k] & b[k]);
+    either += popcount(a[k] | b[k]);
+  }
+  return either === 0 ? 0 : both / either;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}

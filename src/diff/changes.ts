@@ -1,0 +1,62 @@
+/**
+ * Collects diff entries in reading order and tidies them into the contract's shape: no empty
+ * entries, no two neighbours with the same op, and every replacement reads "delete, then insert".
+ * A lone space left equal between two edits is folded into them, so "a b c" -> "x y z" reads as
+ * one replaced phrase instead of three replaced words with shared spaces.
+ */
+import type { DiffChange, DiffOp } from './types';
+
+const FOLDABLE = /^[^\S\n]+$/;
+
+export class ChangeList {
+  private readonly entries: DiffChange[] = [];
+
+  add(op: DiffOp, text: string): void {
+    if (text === '') return;
+    const last = this.entries[this.entries.length - 1];
+    if (last && last.op === op) last.text += text;
+    else this.entries.push({ op, text });
+  }
+
+  equal(text: string): void {
+    this.add('equal', text);
+  }
+
+  replace(oldText: string, newText: string): void {
+    this.add('delete', oldText);
+    this.add('insert', newText);
+  }
+
+  addAll(changes: readonly DiffChange[]): void {
+    for (const c of changes) this.add(c.op, c.text);
+  }
+
+  /** The tidy list: runs of edits become one delete then one insert. */
+  finish(): DiffChange[] {
+    const out: DiffChange[] = [];
+    let deleted: string[] = [];
+    let inserted: string[] = [];
+    const flush = () => {
+      if (deleted.length) out.push({ op: 'delete', text: deleted.join('') });
+      if (inserted.length) out.push({ op: 'insert', text: inserted.join('') });
+      deleted = [];
+      inserted = [];
+    };
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const { op, text } = entries[i];
+      if (op === 'delete') deleted.push(text);
+      else if (op === 'insert') inserted.push(text);
+      else if (i > 0 && i < entries.length - 1 && FOLDABLE.test(text)) {
+        // Between two edits (neighbours of an equal entry are never equal themselves).
+        deleted.push(text);
+        inserted.push(text);
+      } else {
+        flush();
+        out.push({ op, text });
+      }
+    }
+    flush();
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Tokens: what a word diff compares. A run of letters, digits and marks is one token, a run of
+ * whitespace is one token, and every other character (punctuation, symbols, NUL) is a token of
+ * its own, so "Rybakov," and "Ryabkov," differ by one word, not by their comma.
+ * Joining the tokens of a string always gives the string back.
+ */
+
+// Every code point matches one branch (lone surrogates included, under the `u` flag).
+const TOKEN = /[\p{L}\p{N}\p{M}]+|\s+|[^\p{L}\p{N}\p{M}\s]/gu;
+const WORD = /\S+/g;
+
+/** Splits text into tokens whose concatenation is exactly `text`. */
+export function tokenize(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/** Words as readers count them: runs of non-whitespace. */
+export function countWords(text: string): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text)) count++;
+  return count;
+}
+
+/** Gives equal strings the same small integer, so diffs compare numbers, not strings. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  idsOf(values: readonly string[]): number[] {
+    return values.map((v) => this.id(v));
+  }
+}
