@@ -19,6 +19,10 @@ export interface Env {
   MAX_PAGE_BYTES?: string;
   /** User-Agent sent with every fetch. */
   USER_AGENT?: string;
+  /** Fewer words than this is an extraction anomaly, not a version (default 25). */
+  MIN_ARTICLE_WORDS?: string;
+  /** A text that lost more than this share of its words at once is an anomaly (default 0.6). */
+  MAX_SHRINK_RATIO?: string;
 }
 
 export interface Settings {
@@ -29,6 +33,8 @@ export interface Settings {
   fetchTimeoutMs: number;
   maxPageBytes: number;
   userAgent: string;
+  minArticleWords: number;
+  maxShrinkRatio: number;
 }
 
 export const DEFAULT_USER_AGENT = 'Redline/0.1 (+https://github.com/redline-news/redline; news edit monitor)';
@@ -47,5 +53,7 @@ export function settingsFrom(env: Env): Settings {
     fetchTimeoutMs: positiveNumber(env.FETCH_TIMEOUT_MS, 15_000),
     maxPageBytes: positiveNumber(env.MAX_PAGE_BYTES, 5 * 1024 * 1024),
     userAgent: env.USER_AGENT || DEFAULT_USER_AGENT,
+    minArticleWords: Math.floor(positiveNumber(env.MIN_ARTICLE_WORDS, 25)),
+    maxShrinkRatio: Math.min(1, positiveNumber(env.MAX_SHRINK_RATIO, 0.6)),
   };
 }

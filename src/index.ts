@@ -1,8 +1,12 @@
-/** The Worker: fetch (Hono app), scheduled (cron). */
-import type { Env } from './env';
+/** The Worker: the Hono app answers HTTP; the cron checks the articles that are due. */
+import { runTick } from './check';
+import { settingsFrom, type Env } from './env';
+import { app } from './web/app';
 
 export default {
-  async fetch(_request: Request, _env: Env): Promise<Response> {
-    return new Response('Redline');
+  fetch: app.fetch,
+  async scheduled(controller, env, ctx) {
+    const report = await runTick(env.REDLINE, settingsFrom(env), new Date(controller.scheduledTime));
+    console.log(`tick: ${report.due} due, ${report.checked} checked, ${report.changed} changed, ${report.failed} failed`);
   },
 } satisfies ExportedHandler<Env>;

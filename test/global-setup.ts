@@ -1,19 +1,26 @@
 /**
- * Runs in Node before the workerd tests: a real local HTTP server that plays a newsroom.
- * Tests put pages on it with PUT /__set?path=/x (body = the page, header x-status / x-content-type)
- * and the Worker fetches them like any site. Its origin reaches the tests through inject('newsroom').
+ * Runs in Node before the workerd tests: a real local HTTP server that plays a newsroom, and a
+ * real feed reader (python3-feedparser). Their origins reach the tests through inject().
+ * Tests put pages on the newsroom with PUT /__pages/<path> (see test/newsroom.ts).
  */
 import type { TestProject } from 'vitest/node';
+import { startFeedReader } from './feed-reader';
 import { startNewsroom } from './newsroom';
 
 export default async function setup(project: TestProject) {
   const newsroom = await startNewsroom();
+  const feedReader = await startFeedReader();
   project.provide('newsroom', newsroom.origin);
-  return () => newsroom.close();
+  project.provide('feedReader', feedReader.origin);
+  return async () => {
+    await newsroom.close();
+    await feedReader.close();
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     newsroom: string;
+    feedReader: string;
   }
 }

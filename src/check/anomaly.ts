@@ -1,0 +1,19 @@
+/**
+ * Extraction anomalies: a page served with status 200 whose text is empty, too short to be an
+ * article, or sharply shorter than the version before (a paywall, consent or error page).
+ * Such a check is recorded as an anomaly and stores no version.
+ */
+import type { Settings } from '../env';
+
+export const countWords = (text: string) => (text.match(/\S+/g) ?? []).length;
+
+/** `previousWords` is the word count of the latest version, or null for a first check. */
+export function detectAnomaly(text: string, previousWords: number | null, settings: Pick<Settings, 'minArticleWords' | 'maxShrinkRatio'>): string | null {
+  const words = countWords(text);
+  if (words === 0) return 'extraction anomaly: no article text found';
+  if (words < settings.minArticleWords) return `extraction anomaly: only ${words} words of text (floor ${settings.minArticleWords})`;
+  if (previousWords && words < previousWords * (1 - settings.maxShrinkRatio)) {
+    return `extraction anomaly: text shrank from ${previousWords} to ${words} words`;
+  }
+  return null;
+}

@@ -1,0 +1,106 @@
+/**
+ * Fetches one article page safely: a timeout, a streamed size cap, HTML only, redirects followed
+ * by hand (at most 5, each hop checked against the URL policy) and the final URL recorded.
+ * Every failure comes back as a classified FetchFailure, never as a thrown error.
+ */
+import { decodeHtml } from '../extract/charset';
+import type { Settings } from '../env';
+import { checkFetchableUrl } from './url-policy';
+
+export const MAX_REDIRECTS = 5;
+
+export type FetchFailureKind = 'network' | 'timeout' | 'http' | 'too-large' | 'not-html' | 'redirects' | 'refused';
+
+export interface FetchFailure {
+  ok: false;
+  kind: FetchFailureKind;
+  message: string;
+  status?: number;
+}
+
+export interface FetchedPage {
+  ok: true;
+  finalUrl: string;
+  status: number;
+  html: string;
+}
+
+export type FetchResult = FetchedPage | FetchFailure;
+
+const fail = (kind: FetchFailureKind, message: string, status?: number): FetchFailure => ({ ok: false, kind, message, status });
+
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
+
+export async function fetchPage(url: string, settings: Settings, fetcher: typeof fetch = fetch): Promise<FetchResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), settings.fetchTimeoutMs);
+  try {
+    let current = url;
+    const seen = new Set<string>();
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const verdict = checkFetchableUrl(new URL(current), settings.allowPrivateUrls);
+      if (!verdict.ok) return fail('refused', verdict.error);
+      seen.add(current);
+      const response = await fetcher(current, {
+        redirect: 'manual',
+        signal: controller.signal,
+        headers: { 'user-agent': settings.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+      });
+      if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
+        await response.body?.cancel();
+        const next = new URL(response.headers.get('location')!, current).href;
+        if (seen.has(next)) return fail('redirects', `redirect loop at ${next}`);
+        current = next;
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        return fail('http', `HTTP ${response.status}`, response.status);
+      }
+      const type = response.headers.get('content-type');
+      if (type && !HTML_TYPES.test(type.trim())) {
+        await response.body?.cancel();
+        return fail('not-html', `not an HTML page (${type.split(';')[0]})`, response.status);
+      }
+      const bytes = await readCapped(response, settings.maxPageBytes);
+      if (!bytes) return fail('too-large', `page is larger than ${settings.maxPageBytes} bytes`, response.status);
+      return { ok: true, finalUrl: current, status: response.status, html: decodeHtml(bytes, type) };
+    }
+    return fail('redirects', `more than ${MAX_REDIRECTS} redirects`);
+  } catch (error) {
+    if (controller.signal.aborted) return fail('timeout', `no answer within ${settings.fetchTimeoutMs} ms`);
+    return fail('network', error instanceof Error ? error.message : String(error));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads a body up to `limit` bytes; null (and the stream cancelled) beyond it. */
+async function readCapped(response: Response, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > limit) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

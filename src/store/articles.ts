@@ -1,0 +1,62 @@
+/** Articles in KV: one record per tracked URL, listed with metadata so a list needs no gets. */
+import { keys } from './keys';
+import type { ArticleListing, ArticleRecord } from './models';
+
+export async function getArticle(kv: KVNamespace, id: string): Promise<ArticleRecord | null> {
+  return kv.get<ArticleRecord>(keys.article(id), 'json');
+}
+
+export async function putArticle(kv: KVNamespace, article: ArticleRecord): Promise<void> {
+  const listing: ArticleListing = {
+    url: article.url.slice(0, 400),
+    title: article.title ? article.title.slice(0, 200) : null,
+    active: article.active,
+    versions: article.versions.length,
+  };
+  await kv.put(keys.article(article.id), JSON.stringify(article), { metadata: listing });
+}
+
+export interface ArticlePage {
+  articles: (ArticleListing & { id: string })[];
+  cursor: string | null;
+}
+
+export async function listArticles(kv: KVNamespace, cursor?: string | null, limit = 100): Promise<ArticlePage> {
+  const page = await kv.list<ArticleListing>({ prefix: keys.articlePrefix, cursor: cursor ?? undefined, limit });
+  return {
+    articles: page.keys
+      .filter((k) => k.metadata)
+      .map((k) => ({ id: keys.idFromArticleKey(k.name), ...(k.metadata as ArticleListing) })),
+    cursor: page.list_complete ? null : page.cursor,
+  };
+}
+
+/** Every tracked article's listing, page by page (the cron's view). */
+export async function* allArticles(kv: KVNamespace): AsyncGenerator<ArticlePage['articles'][number]> {
+  let cursor: string | null = null;
+  do {
+    const page = await listArticles(kv, cursor, 1000);
+    yield* page.articles;
+    cursor = page.cursor;
+  } while (cursor);
+}
+
+/** Marks an article due at the next cron tick. */
+export async function markPending(kv: KVNamespace, id: string): Promise<void> {
+  await kv.put(keys.pending(id), '');
+}
+
+export async function clearPending(kv: KVNamespace, id: string): Promise<void> {
+  await kv.delete(keys.pending(id));
+}
+
+export async function pendingIds(kv: KVNamespace): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await kv.list({ prefix: keys.pendingPrefix, cursor });
+    ids.push(...page.keys.map((k) => keys.idFromPendingKey(k.name)));
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return ids;
+}

@@ -1,0 +1,5 @@
+/** The KV store: the only module that knows key names (see keys.ts for the layout). */
+export * from './articles';
+export * from './changes';
+export * from './versions';
+export type * from './models';

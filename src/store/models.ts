@@ -1,0 +1,81 @@
+/** What Redline keeps in KV. Types only; src/store/keys.ts says where each lives. */
+import type { Diff, DiffStats } from '../diff/types';
+
+/** One stored version's summary, as listed on the article record. */
+export interface VersionSummary {
+  n: number;
+  fetchedAt: string;
+  title: string;
+  hash: string;
+  /** Body words, so a check can spot a sharply shorter text without reading the version. */
+  words: number;
+}
+
+export type CheckOutcome = 'new' | 'changed' | 'unchanged' | 'error';
+
+/**
+ * The outcome of the most recent check that differed from the one before it. An unchanged
+ * check that follows another writes nothing, so `since` is when this outcome began and
+ * `at` when it was last written.
+ */
+export interface LastCheck {
+  outcome: CheckOutcome;
+  error: string | null;
+  /** Error class, e.g. "timeout", "http", "not-html", "too-large", "network", "anomaly". */
+  errorKind: string | null;
+  since: string;
+  at: string;
+}
+
+export interface ArticleRecord {
+  id: string;
+  url: string;
+  /** Where the last successful fetch ended up after redirects. */
+  finalUrl: string | null;
+  createdAt: string;
+  /** False once deleted: no longer checked, history still readable. */
+  active: boolean;
+  deletedAt: string | null;
+  title: string | null;
+  site: string;
+  versions: VersionSummary[];
+  lastCheck: LastCheck | null;
+}
+
+export interface VersionRecord {
+  n: number;
+  fetchedAt: string;
+  title: string;
+  byline: string | null;
+  text: string;
+  hash: string;
+  url: string;
+  publishedAt: string | null;
+  canonicalUrl: string | null;
+  lang: string | null;
+}
+
+/** One change: version `to` replaced version `from`; the diff is computed once, when seen. */
+export interface ChangeRecord {
+  id: string;
+  url: string;
+  title: string;
+  from: number;
+  to: number;
+  at: string;
+  /** Hash of version `to`: part of the feed guid, so a rewritten change never reuses one. */
+  hash: string;
+  stats: DiffStats;
+  diff: Diff;
+}
+
+/** The part of a change that lists show; kept as KV list metadata so a list needs no gets. */
+export type ChangeSummary = Omit<ChangeRecord, 'diff'>;
+
+/** The metadata of an article key, so that listing articles needs no gets. */
+export interface ArticleListing {
+  url: string;
+  title: string | null;
+  active: boolean;
+  versions: number;
+}

@@ -1,0 +1,20 @@
+/** The Hono app: the JSON API, the feeds and the pages, with errors handled in one place. */
+import { Hono } from 'hono';
+import type { Env } from '../env';
+import { api } from './api';
+import { feeds } from './feeds/routes';
+import { pages } from './pages/routes';
+
+export const app = new Hono<{ Bindings: Env }>();
+
+app.route('/api/v1', api);
+app.route('/', feeds);
+app.route('/', pages);
+
+app.onError((error, c) => {
+  console.error(error);
+  if (new URL(c.req.url).pathname.startsWith('/api/')) return c.json({ error: 'internal error' }, 500);
+  return c.text('Internal error', 500);
+});
+
+app.notFound((c) => c.text('Not found', 404));

@@ -1,0 +1,66 @@
+/** What the workerd tests share: the newsroom, the feed reader, the Worker's entry and the API. */
+import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { inject } from 'vitest';
+import worker from '../src/index';
+
+export const TOKEN = 'test-token';
+export const auth = { authorization: `Bearer ${TOKEN}` };
+
+/** Serves `body` at `path` on the local newsroom; returns the page's URL. */
+export async function publish(path: string, body: string | Uint8Array, options: { status?: number; headers?: Record<string, string> } = {}) {
+  const origin = inject('newsroom');
+  const response = await fetch(`${origin}/__pages${path}`, {
+    method: 'PUT',
+    body,
+    headers: { 'x-page-status': String(options.status ?? 200), 'x-page-headers': JSON.stringify(options.headers ?? {}) },
+  });
+  if (response.status !== 204) throw new Error(`newsroom refused the page: ${response.status}`);
+  return `${origin}${path}`;
+}
+
+export interface ReadFeed {
+  bozo: boolean;
+  error: string | null;
+  version: string;
+  feed: { title: string; link: string };
+  entries: { title: string; link: string; id: string; summary: string; published: string }[];
+}
+
+/** Reads a feed with python3-feedparser, as a feed reader would. */
+export async function readFeed(xml: string): Promise<ReadFeed> {
+  const response = await fetch(inject('feedReader'), { method: 'POST', body: xml });
+  if (!response.ok) throw new Error(await response.text());
+  return response.json();
+}
+
+export function api(path: string, init: RequestInit = {}) {
+  return SELF.fetch(`http://redline.test/api/v1${path}`, init);
+}
+
+export function post(path: string, body: unknown, headers: Record<string, string> = auth) {
+  return api(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+}
+
+export function page(path: string) {
+  return SELF.fetch(`http://redline.test${path}`);
+}
+
+/** Runs one cron tick through the Worker's real scheduled handler. */
+export async function cronTick(at = new Date()) {
+  const controller = createScheduledController({ scheduledTime: at, cron: '*/15 * * * *' });
+  const ctx = createExecutionContext();
+  await worker.scheduled!(controller, env, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+/** Every key and value in KV, to prove a step wrote nothing. */
+export async function kvSnapshot(): Promise<Map<string, string | null>> {
+  const snapshot = new Map<string, string | null>();
+  let cursor: string | undefined;
+  do {
+    const page = await env.REDLINE.list({ cursor });
+    for (const key of page.keys) snapshot.set(key.name, JSON.stringify([await env.REDLINE.get(key.name), key.metadata ?? null]));
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return snapshot;
+}
