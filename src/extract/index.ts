@@ -1,9 +1,35 @@
-/** HTML -> Article. The one extraction entry point: the check, the CLI, eval and bench call this. */
+/**
+ * HTML -> Article. The one extraction entry point: the check, the CLI, eval and bench call this.
+ * One parse into a pruned tree (tree.ts), the body found by scoring (score.ts) or a site rule
+ * (site-rules.ts), its furniture left out (clean.ts), its paragraphs normalized (normalize.ts).
+ */
 export type { Article } from './article';
 export { normalizeText, paragraphsOf } from './normalize';
 import type { Article } from './article';
-import { extractWithReadability } from './readability';
+import { bodyFilter } from './clean';
+import { readMetadata } from './metadata';
+import { joinParagraphs } from './normalize';
+import { findBody } from './score';
+import { paragraphTexts } from './text';
+import { buildTree } from './tree';
 
 export function extractArticle(html: string, url?: string): Article {
-  return extractWithReadability(html, url);
+  try {
+    const { root, head } = buildTree(html);
+    const metadata = readMetadata(head, root, url);
+    const body = findBody(root);
+    const text = joinParagraphs(dropBoilerplateLines(paragraphTexts(body, bodyFilter(body))));
+    return { ...metadata, text };
+  } catch {
+    // Extraction must never take a check down: an unreadable page is an empty article.
+    return { title: '', byline: null, text: '', publishedAt: null, canonicalUrl: null, lang: null };
+  }
+}
+
+/** Whole paragraphs that are page furniture in any article ("Advertisement", "Continue reading"). */
+const BOILERPLATE =
+  /^(?:advertisement|advertisements|ad|sponsored|supported by|continue reading(?: the main story| below| below the ad)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|skip to (?:main )?content|share(?: this(?: article| story| post)?)?|read more|loading\W*|scroll to continue(?: with content)?)$/i;
+
+function dropBoilerplateLines(paragraphs: string[]): string[] {
+  return paragraphs.filter((p) => !BOILERPLATE.test(p.trim().replace(/\s+/g, ' ')));
 }

@@ -1,0 +1,41 @@
+/**
+ * Inside the body, which blocks are furniture after all: named as such by class/id/role, lists of
+ * links, widgets with more inputs or images than text, header blocks (headline, byline, date), and
+ * lone one-liners such as "Advertisement". Decided per element from the counts the tree already holds.
+ */
+import { classWeight, isFurniture } from './hints';
+import { linkDensity } from './score';
+import type { Element } from './tree';
+
+const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'header', 'figure', 'center', 'article']);
+
+/** A keep-predicate for `paragraphTexts` over a body whose text totals `bodyLen` characters. */
+export function bodyFilter(body: Element[]): (element: Element) => boolean {
+  const bodyLen = body.reduce((sum, element) => sum + element.textLen, 0);
+  const roots = new Set(body);
+  return (element) => {
+    if (roots.has(element)) return true;
+    if (element.dropped) return false;
+    const tag = element.tag;
+    if (tag === 'h1') return false;
+    if (tag === 'br' || tag === 'hr') return true;
+    if (!element.block) return true;
+    if (isFurniture(element) && element.textLen < bodyLen * 0.5) return false;
+    if (tag === 'header' && element.paragraphs < 3) return false;
+    if (!CONDITIONAL.has(tag)) return true;
+    return !looksLikeFurniture(element);
+  };
+}
+
+/** Readability's conditional cleaning, on precomputed counts. */
+function looksLikeFurniture(element: Element): boolean {
+  const weight = classWeight(element);
+  if (weight + element.score < 0) return true;
+  const density = linkDensity(element);
+  const isList = element.tag === 'ul' || element.tag === 'ol' || element.tag === 'dl';
+  if (density > 0.5 && (isList || element.textLen < 600)) return true;
+  if (weight < 25 && density > 0.33 && element.paragraphs < 2) return true;
+  if (element.inputs > 0 && element.inputs > element.paragraphs / 3) return true;
+  if (element.textLen < 25 && element.headings === 0 && element.images !== 1) return true;
+  return false;
+}

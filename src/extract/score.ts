@@ -1,0 +1,130 @@
+/**
+ * Finds the article body in the pruned tree. Every block that holds a paragraph of its own scores
+ * by its length and commas; the score flows up to its ancestors (fully to the parent, less and less
+ * further up), each container's total is weighed by its class/id hints and cut by its link density,
+ * and the best container wins, together with the siblings that score close to it.
+ */
+import { classFactor, isFurniture } from './hints';
+import type { Element } from './tree';
+
+/** Containers that hold paragraphs; other blocks with text give their score to their parent. */
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', '#root', 'body', 'center', 'font', 'span']);
+const TAG_FACTOR: Record<string, number> = {
+  article: 1.15, main: 1.1, address: 0.8, ol: 0.8, ul: 0.8, dl: 0.8, dd: 0.8, dt: 0.8, li: 0.8, form: 0.8,
+  h1: 0.5, h2: 0.5, h3: 0.5, h4: 0.5, h5: 0.5, h6: 0.5, th: 0.5, header: 0.6,
+};
+
+export function linkDensity(element: Element): number {
+  return element.textLen === 0 ? 0 : element.linkLen / element.textLen;
+}
+
+/** The body: the best-scoring container and the siblings that belong with it. */
+export function findBody(root: Element): Element[] {
+  const candidates: Element[] = [];
+  const touch = (element: Element) => {
+    if (element.score !== 0) return;
+    element.score = 1e-9;
+    candidates.push(element);
+  };
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const element = stack.pop() as Element;
+    // Furniture is skipped, unless it wraps most of the page (a theme's "has-sidebar" wrapper).
+    if (element !== root && isFurniture(element) && element.textLen < root.textLen * 0.5) continue;
+    for (const child of element.children) if (typeof child !== 'string') stack.push(child);
+    if (element.flowLen < 25 || element.flowLinkLen > element.flowLen * 0.5) continue;
+    const points = 1 + element.flowCommas + Math.min(3, Math.floor(element.flowLen / 100));
+    let ancestor: Element | null = CONTAINERS.has(element.tag) ? element : element.parent;
+    for (let level = 0; ancestor && level < 5; level++, ancestor = ancestor.parent) {
+      touch(ancestor);
+      ancestor.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    }
+  }
+  if (candidates.length === 0) return [root];
+  let top = candidates[0];
+  let best = -Infinity;
+  for (const candidate of candidates) {
+    candidate.score *= (1 - linkDensity(candidate)) * classFactor(candidate) * (TAG_FACTOR[candidate.tag] ?? 1);
+    if (candidate.score > best) {
+      best = candidate.score;
+      top = candidate;
+    }
+  }
+  top = shareAncestor(top, candidates);
+  top = climb(top);
+  return withSiblings(top);
+}
+
+/** When several near-best candidates sit under one ancestor of the best, the body is that ancestor. */
+function shareAncestor(top: Element, candidates: Element[]): Element {
+  const alternatives = candidates.filter((c) => c !== top && c.score >= top.score * 0.75 && !contains(c, top) && !contains(top, c));
+  if (alternatives.length < 2) return top;
+  const needed = Math.min(3, alternatives.length);
+  for (let ancestor = top.parent; ancestor && ancestor.tag !== '#root'; ancestor = ancestor.parent) {
+    let count = 0;
+    for (const alternative of alternatives) if (contains(ancestor, alternative)) count++;
+    if (count >= needed) return ancestor;
+  }
+  return top;
+}
+
+function contains(ancestor: Element, element: Element): boolean {
+  for (let node = element.parent; node; node = node.parent) if (node === ancestor) return true;
+  return false;
+}
+
+/** Moves up while a parent scores at least as well (the body was split into several columns). */
+function climb(top: Element): Element {
+  let parent = top.parent;
+  let last = top.score;
+  const threshold = top.score / 3;
+  while (parent && parent.tag !== '#root') {
+    if (parent.score === 0) {
+      parent = parent.parent;
+      continue;
+    }
+    if (parent.score < threshold) break;
+    if (parent.score > last) top = parent;
+    last = parent.score;
+    parent = parent.parent;
+  }
+  return top;
+}
+
+function withSiblings(top: Element): Element[] {
+  const parent = top.parent;
+  if (!parent) return [top];
+  const threshold = Math.max(10, top.score * 0.2);
+  const kept: Element[] = [];
+  for (const sibling of parent.children) {
+    if (typeof sibling === 'string') continue;
+    if (sibling === top) {
+      kept.push(sibling);
+      continue;
+    }
+    if (!sibling.block || isFurniture(sibling)) continue;
+    let bonus = 0;
+    if (top.attrs.class && sibling.attrs.class === top.attrs.class) bonus = top.score * 0.2;
+    if (sibling.score + bonus >= threshold) {
+      kept.push(sibling);
+      continue;
+    }
+    if (sibling.tag === 'p') {
+      const density = linkDensity(sibling);
+      if (sibling.flowLen > 80 && density < 0.25) kept.push(sibling);
+      else if (sibling.flowLen > 0 && density === 0 && /\.( |$)/.test(textOf(sibling))) kept.push(sibling);
+    }
+  }
+  return kept;
+}
+
+function textOf(element: Element): string {
+  let text = '';
+  const stack: Array<Element | string> = [element];
+  while (stack.length > 0) {
+    const node = stack.pop() as Element | string;
+    if (typeof node === 'string') text += node;
+    else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return text;
+}

@@ -1,0 +1,289 @@
+/**
+ * HTML -> a small pruned tree, in one streaming pass over htmlparser2's tokenizer (the parser
+ * linkedom is built on) instead of a full DOM. Subtrees that never hold article text (scripts,
+ * styles, navigation, forms' widgets, hidden elements, ...) are dropped while parsing, and the
+ * counts that scoring needs (text, link text, commas, paragraphs) are summed as elements close,
+ * so nothing has to walk the tree again to find them. Depth is capped: deeper elements are
+ * flattened into the deepest kept one, so no later walk can be driven arbitrarily deep.
+ */
+import { Parser } from 'htmlparser2';
+
+export interface Element {
+  tag: string;
+  attrs: Record<string, string>;
+  parent: Element | null;
+  children: Node[];
+  /** Lower-cased `id` and `class`, what the class/id hints look at. */
+  hint: string;
+  /** Block-level: starts a new paragraph in the text and can hold a paragraph of its own. */
+  block: boolean;
+  /** Characters of visible text in the subtree (whitespace runs count as one). */
+  textLen: number;
+  /** Characters of that text inside links. */
+  linkLen: number;
+  /** Text in this element's own inline flow (not inside a block child): what makes it a paragraph. */
+  flowLen: number;
+  flowLinkLen: number;
+  flowCommas: number;
+  /** Descendant counts used by scoring and cleaning. */
+  paragraphs: number;
+  listItems: number;
+  images: number;
+  inputs: number;
+  headings: number;
+  /** Set by scoring and cleaning. */
+  score: number;
+  dropped: boolean;
+}
+
+export type Node = Element | string;
+
+export interface Head {
+  title: string;
+  lang: string | null;
+  metas: Record<string, string>[];
+  links: Record<string, string>[];
+  jsonLd: string[];
+  /** `datetime` of the first few <time> elements. */
+  times: string[];
+  /** Every h1 in document order (the headline is usually the first visible one). */
+  h1s: Heading[];
+}
+
+export interface Heading {
+  text: string;
+  /** False when the h1 sits in a hidden or dropped subtree. */
+  visible: boolean;
+  /** Lower-cased id/class of the h1 and its parent: tells a site logo from a headline. */
+  hint: string;
+}
+
+export interface Tree {
+  root: Element;
+  head: Head;
+}
+
+/** Deeper elements than this are flattened into their deepest kept ancestor. */
+export const MAX_DEPTH = 256;
+/** Attribute values are cut to this length before they are kept: hints never need more. */
+const MAX_ATTRIBUTE = 2048;
+
+/** Elements whose whole subtree is dropped while parsing. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video',
+  'audio', 'source', 'track', 'picture', 'map', 'select', 'option', 'optgroup', 'datalist', 'button', 'input',
+  'textarea', 'nav', 'footer', 'aside', 'dialog', 'menu', 'figcaption', 'time', 'head', 'link', 'meta', 'title',
+  'base', 'param', 'frame', 'frameset', 'applet', 'marquee', 'label', 'output', 'progress', 'meter',
+]);
+
+/** Elements that stay in the text flow of their parent. Everything else is a block. */
+const INLINE = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
+  'img', 'ins', 'kbd', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tt',
+  'u', 'var', 'wbr', 'br', 'time', 'label', 'ruby', 'rt', 'rp',
+]);
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Class names that hide an element from sighted readers (screen-reader-only text, modal templates). */
+const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-text|screen-reader-only|a11y-hidden|hidden|hide|d-none|is-hidden|u-hidden|offscreen|element-invisible)(?:\s|$)/;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+function newElement(tag: string, attrs: Record<string, string>, parent: Element | null): Element {
+  const id = attrs.id ?? '';
+  const cls = attrs.class ?? '';
+  return {
+    tag,
+    attrs,
+    parent,
+    children: [],
+    hint: id || cls ? `${id} ${cls}`.toLowerCase() : '',
+    block: !INLINE.has(tag),
+    textLen: 0,
+    linkLen: 0,
+    flowLen: 0,
+    flowLinkLen: 0,
+    flowCommas: 0,
+    paragraphs: 0,
+    listItems: 0,
+    images: 0,
+    inputs: 0,
+    headings: 0,
+    score: 0,
+    dropped: false,
+  };
+}
+
+function isHidden(tag: string, attrs: Record<string, string>): boolean {
+  if ('hidden' in attrs) return true;
+  if (attrs['aria-hidden'] === 'true' && tag !== 'html' && tag !== 'body') return true;
+  const style = attrs.style;
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  const cls = attrs.class;
+  return !!cls && HIDDEN_CLASS.test(cls.toLowerCase());
+}
+
+/** Length of text with whitespace runs counted once, and the number of commas in it. */
+function measure(text: string): [number, number] {
+  let len = 0;
+  let commas = 0;
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 160) {
+      if (!space) len++;
+      space = true;
+    } else {
+      len++;
+      space = false;
+      if (c === 44 || c === 0x3001 || c === 0xff0c || c === 0x060c) commas++;
+    }
+  }
+  return [len, commas];
+}
+
+function cutAttributes(attrs: Record<string, string>): Record<string, string> {
+  for (const name in attrs) {
+    const value = attrs[name];
+    if (value.length > MAX_ATTRIBUTE) attrs[name] = value.slice(0, MAX_ATTRIBUTE);
+  }
+  return attrs;
+}
+
+/** One frame of the open-element stack: what htmlparser2 has open, and where its content goes. */
+interface Frame {
+  tag: string;
+  /** The element content goes into, or null while inside a dropped subtree. */
+  element: Element | null;
+  /** True when this frame created `element` (false for flattened or dropped frames). */
+  owns: boolean;
+  /** The nearest block ancestor-or-self: whose inline flow text lands in. */
+  block: Element | null;
+  link: boolean;
+}
+
+/** Parses HTML into the pruned tree and the head's metadata, never throwing on malformed input. */
+export function buildTree(html: string): Tree {
+  const root = newElement('#root', {}, null);
+  root.block = true;
+  const head: Head = { title: '', lang: null, metas: [], links: [], jsonLd: [], times: [], h1s: [] };
+  const stack: Frame[] = [{ tag: '#root', element: root, owns: false, block: root, link: false }];
+  let depth = 0;
+  // Text capture for elements whose text we want even though the element itself is dropped.
+  let capture: 'title' | 'jsonld' | 'h1' | null = null;
+  let captured = '';
+  let h1Depth = -1;
+  let h1Text = '';
+  let h1Visible = false;
+  let h1Hint = '';
+
+  const handler = {
+      onopentag(tag: string, attribs: Record<string, string>) {
+        const top = stack[stack.length - 1];
+        if (tag === 'html' && attribs.lang && head.lang === null) head.lang = attribs.lang.slice(0, 64);
+        if (tag === 'time' && attribs.datetime && head.times.length < 4) head.times.push(attribs.datetime.slice(0, 64));
+        if (tag === 'meta') head.metas.push(cutAttributes(attribs));
+        else if (tag === 'link') head.links.push(cutAttributes(attribs));
+        else if (tag === 'title' && !head.title) {
+          capture = 'title';
+          captured = '';
+        } else if (tag === 'script' && /ld\+json/i.test(attribs.type ?? '')) {
+          capture = 'jsonld';
+          captured = '';
+        } else if (tag === 'h1' && h1Depth < 0) {
+          h1Depth = stack.length;
+          h1Text = '';
+          h1Visible = top.element !== null && !isHidden(tag, attribs);
+          h1Hint = `${attribs.id ?? ''} ${attribs.class ?? ''} ${top.element?.hint ?? ''}`.slice(0, 500).toLowerCase();
+        }
+        const parent = top.element;
+        if (parent !== null && tag === 'input') parent.inputs++;
+        if (parent === null || SKIP.has(tag) || isHidden(tag, attribs)) {
+          stack.push({ tag, element: null, owns: false, block: null, link: false });
+          return;
+        }
+        if (tag === 'html' || tag === 'body') {
+          stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link });
+          return;
+        }
+        if (depth >= MAX_DEPTH) {
+          stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link || tag === 'a' });
+          return;
+        }
+        const element = newElement(tag, cutAttributes(attribs), parent);
+        parent.children.push(element);
+        depth++;
+        if (tag === 'img') parent.images++;
+        stack.push({
+          tag,
+          element,
+          owns: true,
+          block: element.block ? element : top.block,
+          link: top.link || tag === 'a',
+        });
+      },
+      ontext(text: string) {
+        if (capture !== null) captured += text;
+        if (h1Depth >= 0) h1Text += text;
+        const top = stack[stack.length - 1];
+        const element = top.element;
+        if (element === null) return;
+        const clean = text.indexOf('\u0000') >= 0 ? text.replace(/\u0000/g, '') : text;
+        const [len, commas] = measure(clean);
+        if (len === 0) {
+          const last = element.children[element.children.length - 1];
+          if (last !== ' ' && clean.length > 0) element.children.push(' ');
+          return;
+        }
+        element.children.push(clean);
+        element.textLen += len;
+        if (top.link) element.linkLen += len;
+        const block = top.block;
+        if (block) {
+          block.flowLen += len;
+          block.flowCommas += commas;
+          if (top.link) block.flowLinkLen += len;
+        }
+      },
+      onclosetag(tag: string) {
+        if (stack.length <= 1) return;
+        const frame = stack.pop() as Frame;
+        if (capture === 'title' && frame.tag === 'title') {
+          head.title = captured;
+          capture = null;
+        } else if (capture === 'jsonld' && frame.tag === 'script') {
+          if (head.jsonLd.length < 32) head.jsonLd.push(captured);
+          capture = null;
+        }
+        if (h1Depth === stack.length) {
+          if (head.h1s.length < 16) head.h1s.push({ text: h1Text, visible: h1Visible, hint: h1Hint });
+          h1Depth = -1;
+        }
+        if (!frame.owns || frame.element === null) return;
+        depth--;
+        const element = frame.element;
+        const parent = element.parent as Element;
+        if (element.textLen === 0 && element.images === 0 && element.tag !== 'br' && element.tag !== 'hr') {
+          // Nothing a reader could see: forget it.
+          const index = parent.children.lastIndexOf(element);
+          if (index >= 0) parent.children.splice(index, 1);
+          return;
+        }
+        if (tag === 'p' || tag === 'pre') element.paragraphs++;
+        else if (tag === 'li') element.listItems++;
+        else if (HEADINGS.has(tag)) element.headings++;
+        parent.textLen += element.textLen;
+        parent.linkLen += element.linkLen;
+        parent.paragraphs += element.paragraphs;
+        parent.listItems += element.listItems;
+        parent.images += element.images;
+        parent.inputs += element.inputs;
+        parent.headings += element.headings;
+      },
+  };
+  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  parser.write(html);
+  parser.end();
+  // Whatever is still open counts as closed.
+  while (stack.length > 1) handler.onclosetag(stack[stack.length - 1].tag);
+  return { root, head };
+}
