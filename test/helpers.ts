@@ -7,12 +7,16 @@ export const TOKEN = 'test-token';
 export const auth = { authorization: `Bearer ${TOKEN}` };
 
 /** Serves `body` at `path` on the local newsroom; returns the page's URL. */
-export async function publish(path: string, body: string | Uint8Array, options: { status?: number; headers?: Record<string, string> } = {}) {
+export async function publish(path: string, body: string | Uint8Array, options: { status?: number; headers?: Record<string, string>; delayMs?: number } = {}) {
   const origin = inject('newsroom');
   const response = await fetch(`${origin}/__pages${path}`, {
     method: 'PUT',
     body,
-    headers: { 'x-page-status': String(options.status ?? 200), 'x-page-headers': JSON.stringify(options.headers ?? {}) },
+    headers: {
+      'x-page-status': String(options.status ?? 200),
+      'x-page-headers': JSON.stringify(options.headers ?? {}),
+      'x-page-delay-ms': String(options.delayMs ?? 0),
+    },
   });
   if (response.status !== 204) throw new Error(`newsroom refused the page: ${response.status}`);
   return `${origin}${path}`;

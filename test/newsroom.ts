@@ -8,13 +8,21 @@ import type { AddressInfo } from 'node:net';
 
 interface Page {
   status: number;
+  /** Milliseconds to wait before answering (to test timeouts). */
+  delayMs: number;
   headers: Record<string, string>;
   body: Buffer;
 }
 
+export interface PageOptions {
+  status?: number;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
 export interface Newsroom {
   origin: string;
-  set(path: string, body: string | Buffer, options?: { status?: number; headers?: Record<string, string> }): void;
+  set(path: string, body: string | Buffer, options?: PageOptions): void;
   close(): Promise<void>;
 }
 
@@ -23,6 +31,7 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
   const set: Newsroom['set'] = (path, body, options = {}) => {
     pages.set(path, {
       status: options.status ?? 200,
+      delayMs: options.delayMs ?? 0,
       headers: { 'content-type': 'text/html; charset=utf-8', ...options.headers },
       body: Buffer.isBuffer(body) ? body : Buffer.from(body),
     });
@@ -38,6 +47,7 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
         if (typeof given === 'string') Object.assign(headers, JSON.parse(given));
         set(url.pathname.slice('/__pages'.length) + url.search, Buffer.concat(chunks), {
           status: Number(req.headers['x-page-status'] ?? 200),
+          delayMs: Number(req.headers['x-page-delay-ms'] ?? 0),
           headers,
         });
         res.writeHead(204).end();
@@ -49,7 +59,11 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
       res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
       return;
     }
-    res.writeHead(page.status, page.headers).end(page.body);
+    const answer = () => {
+      if (!res.destroyed) res.writeHead(page.status, page.headers).end(page.body);
+    };
+    if (page.delayMs > 0) setTimeout(answer, page.delayMs);
+    else answer();
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: bound } = server.address() as AddressInfo;

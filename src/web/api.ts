@@ -31,6 +31,16 @@ async function findArticle(c: ApiContext) {
   return id ? getArticle(c.env.REDLINE, id) : null;
 }
 
+/** KV throws on a cursor it did not issue: that is the caller's mistake, not a 500. */
+async function listOr400(c: ApiContext, list: () => Promise<object>) {
+  try {
+    return c.json(await list());
+  } catch (error) {
+    if (c.req.query('cursor')) return c.json({ error: 'cursor is not valid' }, 400);
+    throw error;
+  }
+}
+
 const notFound = (c: ApiContext) => c.json({ error: 'no such article' }, 404);
 
 api.post('/articles', requireAdmin, limitBody, async (c) => {
@@ -47,7 +57,7 @@ api.get('/articles', async (c) => {
   const limit = parseLimit(c.req.query('limit'), 100, 1000);
   if (cursor === undefined) return c.json({ error: 'cursor is not valid' }, 400);
   if (limit === null) return c.json({ error: 'limit must be a whole number from 1 to 1000' }, 400);
-  return c.json(await listArticles(c.env.REDLINE, cursor, limit));
+  return listOr400(c, () => listArticles(c.env.REDLINE, cursor, limit));
 });
 
 api.get('/articles/:id', async (c) => {
@@ -96,7 +106,7 @@ api.get('/changes', async (c) => {
   const limit = parseLimit(c.req.query('limit'), 50, 1000);
   if (cursor === undefined) return c.json({ error: 'cursor is not valid' }, 400);
   if (limit === null) return c.json({ error: 'limit must be a whole number from 1 to 1000' }, 400);
-  return c.json(await changesNewestFirst(c.env.REDLINE, cursor, limit));
+  return listOr400(c, () => changesNewestFirst(c.env.REDLINE, cursor, limit));
 });
 
 api.delete('/articles/:id', requireAdmin, async (c) => {
