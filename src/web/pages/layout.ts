@@ -14,7 +14,7 @@ h1 { font-size: 1.6rem; line-height: 1.25; margin: 1.2rem 0 .6rem; }
 h2 { font-size: 1.15rem; margin-top: 1.8rem; border-bottom: 1px solid var(--rule); }
 .meta, .muted { color: var(--muted); font: 14px/1.4 system-ui, sans-serif; }
 ul.list { list-style: none; padding: 0; } ul.list li { padding: .45rem 0; border-bottom: 1px solid var(--rule); }
-.diff { white-space: pre-wrap; overflow-wrap: anywhere; }
+.diff { overflow-wrap: anywhere; }
 del { background: var(--del); color: #7a0000; text-decoration: line-through; }
 ins { background: var(--ins); color: #005a17; text-decoration: none; }
 .error { color: #8a1c00; }
