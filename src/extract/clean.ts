@@ -11,19 +11,19 @@ const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form'
 
 /** A keep-predicate for `paragraphTexts` over a body whose text totals `bodyLen` characters. */
 export function bodyFilter(body: Element[]): (element: Element) => boolean {
-  const bodyLen = body.reduce((sum, element) => sum + element.textLen, 0);
+  const bodyLen = body.reduce((sum, element) => sum + element.goodLen, 0);
   const roots = new Set(body);
   return (element) => {
     if (roots.has(element)) return true;
-    if (element.dropped) return false;
+    if (element.dropped && element.goodLen <= bodyLen * 0.5) return false;
     const tag = element.tag;
     if (tag === 'h1') return false;
     if (tag === 'br' || tag === 'hr') return true;
     if (!element.block) return true;
-    if (isFurniture(element) && element.textLen < bodyLen * 0.5) return false;
+    if (isFurniture(element) && element.goodLen <= bodyLen * 0.5) return false;
     if (tag === 'header' && element.paragraphs < 3) return false;
     if (!CONDITIONAL.has(tag)) return true;
-    return !looksLikeFurniture(element);
+    return element.goodLen > bodyLen * 0.5 || !looksLikeFurniture(element);
   };
 }
 
@@ -35,7 +35,7 @@ function looksLikeFurniture(element: Element): boolean {
   const isList = element.tag === 'ul' || element.tag === 'ol' || element.tag === 'dl';
   if (density > 0.5 && (isList || element.textLen < 600)) return true;
   if (weight < 25 && density > 0.33 && element.paragraphs < 2) return true;
-  if (element.inputs > 0 && element.inputs > element.paragraphs / 3) return true;
+  if (element.inputs > 0 && element.inputs > element.paragraphs / 3 && element.textLen < 1500) return true;
   if (element.textLen < 25 && element.headings === 0 && element.images !== 1) return true;
   return false;
 }

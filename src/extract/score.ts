@@ -30,7 +30,7 @@ export function findBody(root: Element): Element[] {
   while (stack.length > 0) {
     const element = stack.pop() as Element;
     // Furniture is skipped, unless it wraps most of the page (a theme's "has-sidebar" wrapper).
-    if (element !== root && isFurniture(element) && element.textLen < root.textLen * 0.5) continue;
+    if (element !== root && (element.dropped || isFurniture(element)) && element.goodLen <= root.goodLen * 0.5) continue;
     for (const child of element.children) if (typeof child !== 'string') stack.push(child);
     if (element.flowLen < 25 || element.flowLinkLen > element.flowLen * 0.5) continue;
     const points = 1 + element.flowCommas + Math.min(3, Math.floor(element.flowLen / 100));
@@ -52,6 +52,7 @@ export function findBody(root: Element): Element[] {
   }
   top = shareAncestor(top, candidates);
   top = climb(top);
+  top = expand(top);
   return withSiblings(top);
 }
 
@@ -91,6 +92,25 @@ function climb(top: Element): Element {
   return top;
 }
 
+/**
+ * Moves up while the parent adds a good share of paragraph text and little else: page builders
+ * split one article over sibling sections that each score alone.
+ */
+function expand(top: Element): Element {
+  for (let parent = top.parent; parent && parent.tag !== '#root'; parent = parent.parent) {
+    const addedGood = parent.goodLen - top.goodLen;
+    const addedText = parent.textLen - top.textLen;
+    if (addedText <= 0) {
+      top = parent;
+      continue;
+    }
+    if (addedGood < top.goodLen * 0.1 || addedGood < addedText * 0.6) break;
+    if (parent.linkLen - top.linkLen > addedText * 0.25) break;
+    top = parent;
+  }
+  return top;
+}
+
 function withSiblings(top: Element): Element[] {
   const parent = top.parent;
   if (!parent) return [top];
@@ -102,7 +122,7 @@ function withSiblings(top: Element): Element[] {
       kept.push(sibling);
       continue;
     }
-    if (!sibling.block || isFurniture(sibling)) continue;
+    if (!sibling.block || sibling.dropped || isFurniture(sibling)) continue;
     let bonus = 0;
     if (top.attrs.class && sibling.attrs.class === top.attrs.class) bonus = top.score * 0.2;
     if (sibling.score + bonus >= threshold) {

@@ -31,7 +31,9 @@ export interface Element {
   images: number;
   inputs: number;
   headings: number;
-  /** Set by scoring and cleaning. */
+  /** Text in the subtree's real paragraphs: blocks with 25+ characters of their own, mostly not links. */
+  goodLen: number;
+  /** Set by scoring. */
   score: number;
   dropped: boolean;
 }
@@ -68,13 +70,19 @@ export const MAX_DEPTH = 256;
 /** Attribute values are cut to this length before they are kept: hints never need more. */
 const MAX_ATTRIBUTE = 2048;
 
-/** Elements whose whole subtree is dropped while parsing. */
+/** Elements whose whole subtree is dropped while parsing: they never hold article text. */
 const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video',
   'audio', 'source', 'track', 'picture', 'map', 'select', 'option', 'optgroup', 'datalist', 'button', 'input',
-  'textarea', 'nav', 'footer', 'aside', 'dialog', 'menu', 'figcaption', 'time', 'head', 'link', 'meta', 'title',
-  'base', 'param', 'frame', 'frameset', 'applet', 'marquee', 'label', 'output', 'progress', 'meter',
+  'textarea', 'figcaption', 'time', 'head', 'link', 'meta', 'title', 'base', 'param', 'frame', 'frameset',
+  'applet', 'marquee', 'label', 'output', 'progress', 'meter',
 ]);
+/**
+ * Page furniture by tag. Kept in the tree but marked `dropped`, and so are hidden elements: a
+ * page whose <aside> is never closed, or whose article sits in a hidden streaming slot, still
+ * has its text, and the scorer takes a dropped subtree when it holds most of the page.
+ */
+const FURNITURE = new Set(['nav', 'footer', 'aside', 'dialog', 'menu']);
 
 /** Elements that stay in the text flow of their parent. Everything else is a block. */
 const INLINE = new Set([
@@ -109,6 +117,7 @@ function newElement(tag: string, attrs: Record<string, string>, parent: Element 
     inputs: 0,
     headings: 0,
     score: 0,
+    goodLen: 0,
     dropped: false,
   };
 }
@@ -197,7 +206,7 @@ export function buildTree(html: string): Tree {
         }
         const parent = top.element;
         if (parent !== null && tag === 'input') parent.inputs++;
-        if (parent === null || SKIP.has(tag) || isHidden(tag, attribs)) {
+        if (parent === null || SKIP.has(tag)) {
           stack.push({ tag, element: null, owns: false, block: null, link: false });
           return;
         }
@@ -210,6 +219,7 @@ export function buildTree(html: string): Tree {
           return;
         }
         const element = newElement(tag, cutAttributes(attribs), parent);
+        if (FURNITURE.has(tag) || isHidden(tag, attribs)) element.dropped = true;
         parent.children.push(element);
         depth++;
         if (tag === 'img') parent.images++;
@@ -268,11 +278,13 @@ export function buildTree(html: string): Tree {
           if (index >= 0) parent.children.splice(index, 1);
           return;
         }
+        if (element.flowLen >= 25 && element.flowLinkLen * 2 <= element.flowLen) element.goodLen += element.flowLen;
         if (tag === 'p' || tag === 'pre') element.paragraphs++;
         else if (tag === 'li') element.listItems++;
         else if (HEADINGS.has(tag)) element.headings++;
         parent.textLen += element.textLen;
         parent.linkLen += element.linkLen;
+        parent.goodLen += element.goodLen;
         parent.paragraphs += element.paragraphs;
         parent.listItems += element.listItems;
         parent.images += element.images;
