@@ -10,6 +10,8 @@ const MIN_SIMILARITY = 0.3;
 /** Above this many cells (old x new paragraphs) we do not align. */
 export const MAX_ALIGN_CELLS = 250_000;
 const SIGNATURE_WORDS = 16;
+/** How far (in paragraphs) from the proportional diagonal a pairing is looked for. */
+const BAND = 24;
 /** A signature reads at most this much of a paragraph. */
 const SIGNATURE_CHARS = 20_000;
 
@@ -20,13 +22,24 @@ export function alignParagraphs(oldParagraphs: readonly string[], newParagraphs:
   if (rows === 0 || cols === 0 || rows * cols > MAX_ALIGN_CELLS) return [];
   const oldSigs = oldParagraphs.map(signature);
   const newSigs = newParagraphs.map(signature);
+  const oldBits = oldSigs.map(bitCount);
+  const newBits = newSigs.map(bitCount);
   const width = cols + 1;
+  const slope = cols / rows;
   const score = new Float64Array((rows + 1) * width);
   for (let i = 1; i <= rows; i++) {
     for (let j = 1; j <= cols; j++) {
-      const sim = oldParagraphs[i - 1] === newParagraphs[j - 1] ? 1 : similarity(oldSigs[i - 1], newSigs[j - 1]);
-      const diagonal = sim >= MIN_SIMILARITY ? score[(i - 1) * width + j - 1] + sim : 0;
-      score[i * width + j] = Math.max(score[(i - 1) * width + j], score[i * width + j - 1], diagonal);
+      const skip = Math.max(score[(i - 1) * width + j], score[i * width + j - 1]);
+      // Only pairs near the proportional diagonal are compared: a paragraph far from its old
+      // place reads as removed and added anyway.
+      if (Math.abs(j - i * slope) > BAND) {
+        score[i * width + j] = skip;
+        continue;
+      }
+      const both = sharedBits(oldSigs[i - 1], newSigs[j - 1]);
+      const either = oldBits[i - 1] + newBits[j - 1] - both;
+      const sim = oldParagraphs[i - 1] === newParagraphs[j - 1] ? 1 : either === 0 ? 0 : both / either;
+      score[i * width + j] = sim >= MIN_SIMILARITY ? Math.max(skip, score[(i - 1) * width + j - 1] + sim) : skip;
     }
   }
   const pairs: Array<[number, number]> = [];
@@ -52,18 +65,20 @@ function signature(paragraph: string): Uint32Array {
   return bits;
 }
 
-function similarity(a: Uint32Array, b: Uint32Array): number {
+function sharedBits(a: Uint32Array, b: Uint32Array): number {
   let both = 0;
-  let either = 0;
-  for (let k = 0; k < SIGNATURE_WORDS; k++) {
-    both += popcount(a[k] & b[k]);
-    either += popcount(a[k] | b[k]);
-  }
-  return either === 0 ? 0 : both / either;
+  for (let k = 0; k < SIGNATURE_WORDS; k++) if (a[k] & b[k]) both += popcount(a[k] & b[k]);
+  return both;
+}
+
+function bitCount(a: Uint32Array): number {
+  let count = 0;
+  for (let k = 0; k < SIGNATURE_WORDS; k++) count += popcount(a[k]);
+  return count;
 }
 
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }

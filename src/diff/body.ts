@@ -20,8 +20,10 @@ export interface BodyDiffOptions {
 export const DEFAULT_MAX_EDIT_LENGTH = 1_000;
 /** Paragraph-level edits the paragraph matcher explores before patience anchors take over. */
 const PARAGRAPH_EDIT_LENGTH = 2_000;
-/** A gap of several paragraphs first tries one word diff this small (splits, merges, small edits). */
+/** A gap of a few paragraphs first tries one word diff this small (splits, merges, small edits). */
 const GAP_TRIAL_EDIT_LENGTH = 200;
+/** Gaps with more paragraphs than this on a side go straight to pairing: a trial would fail. */
+const GAP_TRIAL_PARAGRAPHS = 8;
 /** Work units (about edit length squared plus tokens) for all word diffs of one call. */
 const WORK_BUDGET = 6_000_000;
 
@@ -77,7 +79,8 @@ class BodyDiff {
       if (!this.wordDiff(oldText, newText, this.maxEditLength)) this.list.replace(oldText, newText);
       return;
     }
-    if (this.wordDiff(oldText, newText, Math.min(this.maxEditLength, GAP_TRIAL_EDIT_LENGTH))) return;
+    const small = oldCount <= GAP_TRIAL_PARAGRAPHS && newCount <= GAP_TRIAL_PARAGRAPHS;
+    if (small && this.wordDiff(oldText, newText, Math.min(this.maxEditLength, GAP_TRIAL_EDIT_LENGTH))) return;
     this.pairwise(oldText, newText);
   }
 

@@ -9,13 +9,13 @@ import type { DiffChange, DiffOp } from './types';
 const FOLDABLE = /^[^\S\n]+$/;
 
 export class ChangeList {
-  private readonly entries: DiffChange[] = [];
+  private readonly list: DiffChange[] = [];
 
   add(op: DiffOp, text: string): void {
     if (text === '') return;
-    const last = this.entries[this.entries.length - 1];
+    const last = this.list[this.list.length - 1];
     if (last && last.op === op) last.text += text;
-    else this.entries.push({ op, text });
+    else this.list.push({ op, text });
   }
 
   equal(text: string): void {
@@ -31,6 +31,11 @@ export class ChangeList {
     for (const c of changes) this.add(c.op, c.text);
   }
 
+  /** The entries as added, neighbours merged, not yet tidied. */
+  entries(): DiffChange[] {
+    return this.list;
+  }
+
   /** The tidy list: runs of edits become one delete then one insert. */
   finish(): DiffChange[] {
     const out: DiffChange[] = [];
@@ -42,7 +47,7 @@ export class ChangeList {
       deleted = [];
       inserted = [];
     };
-    const entries = this.entries;
+    const entries = this.list;
     for (let i = 0; i < entries.length; i++) {
       const { op, text } = entries[i];
       if (op === 'delete') deleted.push(text);

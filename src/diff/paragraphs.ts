@@ -4,7 +4,7 @@
  * diff over interned paragraphs (bounded); past the bound, patience-style anchors: paragraphs
  * that occur exactly once on each side, kept in order by a longest increasing subsequence.
  */
-import { diffArrays } from 'diff';
+import { myersDiff } from './myers';
 import { Interner } from './tokens';
 
 export const SEPARATOR = '\n\n';
@@ -38,21 +38,21 @@ export function matchParagraphs(
   const interner = new Interner();
   const oldIds = interner.idsOf(oldParagraphs);
   const newIds = interner.idsOf(newParagraphs);
-  const parts = diffArrays(oldIds, newIds, { maxEditLength });
+  const parts = myersDiff(oldIds, newIds, maxEditLength);
   if (!parts) return uniqueAnchors(oldIds, newIds);
   const pairs: Array<[number, number]> = [];
   let i = 0;
   let j = 0;
   for (const part of parts) {
-    if (part.added) j += part.count;
-    else if (part.removed) i += part.count;
+    if (part.op === 'insert') j += part.count;
+    else if (part.op === 'delete') i += part.count;
     else for (let k = 0; k < part.count; k++) pairs.push([i++, j++]);
   }
   return pairs;
 }
 
 /** Patience anchors: ids unique on both sides, longest run that keeps their order. */
-function uniqueAnchors(oldIds: readonly number[], newIds: readonly number[]): Array<[number, number]> {
+function uniqueAnchors(oldIds: Int32Array, newIds: Int32Array): Array<[number, number]> {
   const oldAt = onlyPositions(oldIds);
   const newAt = onlyPositions(newIds);
   const candidates: Array<[number, number]> = [];
@@ -65,7 +65,7 @@ function uniqueAnchors(oldIds: readonly number[], newIds: readonly number[]): Ar
 }
 
 /** id -> its position, for ids that occur once; others map to -1 and are dropped. */
-function onlyPositions(ids: readonly number[]): Map<number, number> {
+function onlyPositions(ids: Int32Array): Map<number, number> {
   const at = new Map<number, number>();
   ids.forEach((id, i) => at.set(id, at.has(id) ? -1 : i));
   for (const [id, i] of at) if (i < 0) at.delete(id);

@@ -35,7 +35,9 @@ export class Interner {
     return id;
   }
 
-  idsOf(values: readonly string[]): number[] {
-    return values.map((v) => this.id(v));
+  idsOf(values: readonly string[]): Int32Array {
+    const ids = new Int32Array(values.length);
+    for (let k = 0; k < values.length; k++) ids[k] = this.id(values[k]);
+    return ids;
   }
 }

@@ -1,11 +1,12 @@
 /**
- * Word diff of two short texts: jsdiff's Myers diff (diffArrays) over our own tokens, interned
- * to integers. Bounded: gives up (returns undefined) past `maxEditLength` token edits, so a
+ * Word diff of two short texts: a Myers diff (jsdiff's algorithm, see myers.ts) over our own
+ * tokens, interned to integers. Bounded: gives up (returns undefined) past `maxEditLength` token edits, so a
  * caller can fall back to something coarser. Never uses jsdiff's `timeout`: in Workers,
  * Date.now() does not advance during CPU work.
  */
-import { diffArrays } from 'diff';
 import { commonPrefixLength, commonSuffixLength } from './affixes';
+import { ChangeList } from './changes';
+import { myersDiff } from './myers';
 import { Interner, tokenize } from './tokens';
 import type { DiffChange } from './types';
 
@@ -34,32 +35,73 @@ export function diffWordsBounded(oldText: string, newText: string, maxEditLength
     return { changes: [...changes, ...tail], edits: oldMiddle ? 1 : newMiddle ? 1 : 0 };
   }
   if (maxEditLength < 1) return undefined;
-  const oldTokens = tokenize(oldMiddle);
-  const newTokens = tokenize(newMiddle);
-  if (oldTokens.length > MAX_WORD_DIFF_TOKENS || newTokens.length > MAX_WORD_DIFF_TOKENS) return undefined;
+  const oldWords = spacedWords(oldMiddle);
+  const newWords = spacedWords(newMiddle);
+  if (oldWords.words.length > MAX_WORD_DIFF_TOKENS || newWords.words.length > MAX_WORD_DIFF_TOKENS) return undefined;
 
   const interner = new Interner();
-  const result = diffArrays(interner.idsOf(oldTokens), interner.idsOf(newTokens), { maxEditLength });
+  const result = myersDiff(interner.idsOf(oldWords.words), interner.idsOf(newWords.words), maxEditLength);
   if (!result) return undefined;
 
-  const changes = head;
+  const list = new ChangeList();
+  list.addAll(head);
+  pairSpaces(list, oldWords.lead, newWords.lead);
   let edits = 0;
   let oldPos = 0;
   let newPos = 0;
   for (const part of result) {
-    if (part.added) {
-      changes.push({ op: 'insert', text: newTokens.slice(newPos, newPos + part.count).join('') });
-      newPos += part.count;
+    if (part.op === 'insert') {
+      list.add('insert', newWords.slice(newPos, (newPos += part.count)));
       edits += part.count;
-    } else if (part.removed) {
-      changes.push({ op: 'delete', text: oldTokens.slice(oldPos, oldPos + part.count).join('') });
-      oldPos += part.count;
+    } else if (part.op === 'delete') {
+      list.add('delete', oldWords.slice(oldPos, (oldPos += part.count)));
       edits += part.count;
     } else {
-      changes.push({ op: 'equal', text: oldTokens.slice(oldPos, oldPos + part.count).join('') });
-      oldPos += part.count;
-      newPos += part.count;
+      for (let k = 0; k < part.count; k++, oldPos++, newPos++) {
+        list.equal(oldWords.words[oldPos]);
+        pairSpaces(list, oldWords.spaces[oldPos], newWords.spaces[newPos]);
+      }
     }
   }
-  return { changes: changes.concat(tail), edits };
+  list.addAll(tail);
+  return { changes: list.entries(), edits };
+}
+
+/**
+ * A text as its non-space tokens, each with the whitespace after it. The diff compares only the
+ * tokens, so spaces never anchor a match and the edit count is in words and punctuation.
+ */
+class SpacedWords {
+  readonly words: string[] = [];
+  readonly spaces: string[] = [];
+  lead = '';
+
+  /** Tokens from..to with their trailing whitespace, as text. */
+  slice(from: number, to: number): string {
+    let text = '';
+    for (let k = from; k < to; k++) text += this.words[k] + this.spaces[k];
+    return text;
+  }
+}
+
+function spacedWords(text: string): SpacedWords {
+  const out = new SpacedWords();
+  for (const token of tokenize(text)) {
+    if (!isSpaceToken(token)) {
+      out.words.push(token);
+      out.spaces.push('');
+    } else if (out.words.length) out.spaces[out.spaces.length - 1] = token;
+    else out.lead = token;
+  }
+  return out;
+}
+
+function isSpaceToken(token: string): boolean {
+  return /^\s/.test(token);
+}
+
+/** Whitespace at the same place on both sides: equal when it is the same, else replaced. */
+function pairSpaces(list: ChangeList, oldSpace: string, newSpace: string): void {
+  if (oldSpace === newSpace) list.equal(oldSpace);
+  else list.replace(oldSpace, newSpace);
 }
