@@ -30,6 +30,18 @@ export function extractArticle(html: string, url?: string): Article {
 const BOILERPLATE =
   /^(?:advertisement|advertisements|ad|sponsored|supported by|continue reading(?: the main story| below| below the ad)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|skip to (?:main )?content|share(?: this(?: article| story| post)?)?|read more|loading\W*|scroll to continue(?: with content)?)$/i;
 
+/**
+ * Drops furniture lines, and repeats of a long paragraph: responsive sites render the same body
+ * once per screen size and hide all but one with CSS, and pull quotes repeat the text.
+ */
 function dropBoilerplateLines(paragraphs: string[]): string[] {
-  return paragraphs.filter((p) => !BOILERPLATE.test(p.trim().replace(/\s+/g, ' ')));
+  const seen = new Set<string>();
+  return paragraphs.filter((p) => {
+    const line = p.trim().replace(/\s+/g, ' ');
+    if (BOILERPLATE.test(line)) return false;
+    if (line.length < 40) return true;
+    if (seen.has(line)) return false;
+    seen.add(line);
+    return true;
+  });
 }

@@ -74,22 +74,14 @@ function contains(ancestor: Element, element: Element): boolean {
   return false;
 }
 
-/** Moves up while a parent scores at least as well (the body was split into several columns). */
+/** Moves up to an ancestor that scores nearly as well: the body was split into several columns. */
 function climb(top: Element): Element {
-  let parent = top.parent;
-  let last = top.score;
-  const threshold = top.score / 3;
-  while (parent && parent.tag !== '#root') {
-    if (parent.score === 0) {
-      parent = parent.parent;
-      continue;
-    }
-    if (parent.score < threshold) break;
-    if (parent.score > last) top = parent;
-    last = parent.score;
-    parent = parent.parent;
+  const threshold = top.score * 0.75;
+  let best = top;
+  for (let parent = top.parent; parent && parent.tag !== '#root'; parent = parent.parent) {
+    if (parent.score >= threshold) best = parent;
   }
-  return top;
+  return best;
 }
 
 /**
@@ -104,7 +96,7 @@ function expand(top: Element): Element {
       top = parent;
       continue;
     }
-    if (addedGood < top.goodLen * 0.1 || addedGood < addedText * 0.6) break;
+    if (addedGood < top.goodLen * 0.1 || addedGood < addedText * 0.5) break;
     if (parent.linkLen - top.linkLen > addedText * 0.25) break;
     top = parent;
   }

@@ -278,7 +278,8 @@ export function buildTree(html: string): Tree {
           if (index >= 0) parent.children.splice(index, 1);
           return;
         }
-        if (element.flowLen >= 25 && element.flowLinkLen * 2 <= element.flowLen) element.goodLen += element.flowLen;
+        const minimum = HEADINGS.has(tag) || tag === 'li' || tag === 'td' ? 2 : 25;
+        if (element.flowLen >= minimum && element.flowLinkLen * 2 <= element.flowLen) element.goodLen += element.flowLen;
         if (tag === 'p' || tag === 'pre') element.paragraphs++;
         else if (tag === 'li') element.listItems++;
         else if (HEADINGS.has(tag)) element.headings++;
