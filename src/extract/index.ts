@@ -31,14 +31,22 @@ const BOILERPLATE =
   /^(?:advertisement|advertisements|ad|sponsored|supported by|continue reading(?: the main story| below| below the ad)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|skip to (?:main )?content|share(?: this(?: article| story| post)?)?|read more|loading\W*|scroll to continue(?: with content)?)$/i;
 
 /**
- * Drops furniture lines, and repeats of a long paragraph: responsive sites render the same body
- * once per screen size and hide all but one with CSS, and pull quotes repeat the text.
+ * Drops furniture lines, and a body rendered more than once: responsive sites render the same
+ * paragraphs once per screen size and hide all but one with CSS. A single repeated paragraph
+ * (a pull quote, a refrain) stays.
  */
 function dropBoilerplateLines(paragraphs: string[]): string[] {
+  const lines = paragraphs.map((p) => p.trim().replace(/\s+/g, ' ')).filter((line) => !BOILERPLATE.test(line));
   const seen = new Set<string>();
-  return paragraphs.filter((p) => {
-    const line = p.trim().replace(/\s+/g, ' ');
-    if (BOILERPLATE.test(line)) return false;
+  let repeats = 0;
+  for (const line of lines) {
+    if (line.length < 40) continue;
+    if (seen.has(line)) repeats++;
+    else seen.add(line);
+  }
+  if (repeats < 3) return lines;
+  seen.clear();
+  return lines.filter((line) => {
     if (line.length < 40) return true;
     if (seen.has(line)) return false;
     seen.add(line);
