@@ -74,7 +74,7 @@ export async function checkArticle(
   if (latest) {
     const previous = await getVersion(kv, id, latest.n);
     const diff = diffVersions(previous ?? { title: latest.title, text: '' }, version);
-    await putChange(kv, { id, url: article.url, title: version.title, from: latest.n, to: n, at, hash, stats: diff.stats, diff });
+    await putChange(kv, { id, seq: String(n).padStart(6, '0'), url: article.url, title: version.title, from: latest.n, to: n, at, event: 'edit', revertOf: null, kinds: [], site: article.site, hash, stats: diff.stats, diff });
   }
   // The article record is written last: it is what makes the new version visible.
   await putArticle(kv, {

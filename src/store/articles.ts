@@ -9,11 +9,30 @@ export async function getArticle(kv: KVNamespace, id: string): Promise<ArticleRe
 export async function putArticle(kv: KVNamespace, article: ArticleRecord): Promise<void> {
   const listing: ArticleListing = {
     url: article.url.slice(0, 400),
+    site: article.site,
     title: article.title ? article.title.slice(0, 200) : null,
     active: article.active,
     versions: article.versions.length,
   };
   await kv.put(keys.article(article.id), JSON.stringify(article), { metadata: listing });
+}
+
+/** Lists an article under its outlet (written on tracking; the listing there may lag the record). */
+export async function putSiteArticle(kv: KVNamespace, article: ArticleRecord): Promise<void> {
+  await kv.put(keys.siteArticle(article.site, article.id), '', { metadata: { url: article.url.slice(0, 400), createdAt: article.createdAt } });
+}
+
+/** Ids of an outlet's tracked articles. */
+export async function siteArticleIds(kv: KVNamespace, site: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  const prefix = keys.siteArticlePrefix(site);
+  do {
+    const page = await kv.list({ prefix, cursor });
+    ids.push(...page.keys.map((k) => k.name.slice(prefix.length)));
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return ids;
 }
 
 export interface ArticlePage {

@@ -14,12 +14,21 @@ export async function putChange(kv: KVNamespace, change: ChangeRecord): Promise<
   const summary = summaryOf(change);
   // List metadata is capped at 1024 bytes: shorten what can be long.
   const listed: ChangeSummary = { ...summary, url: summary.url.slice(0, 400), title: summary.title.slice(0, 200) };
-  await kv.put(keys.change(change.id, change.to), JSON.stringify(change));
-  await kv.put(keys.changeIndex(Date.parse(change.at), change.id, change.to), '', { metadata: listed });
+  const atMs = Date.parse(change.at);
+  await kv.put(keys.change(change.id, change.seq), JSON.stringify(change));
+  await Promise.all([
+    kv.put(keys.changeIndex(atMs, change.id, change.seq), '', { metadata: listed }),
+    kv.put(keys.siteChangeIndex(change.site, atMs, change.id, change.seq), '', { metadata: listed }),
+  ]);
 }
 
-export async function getChange(kv: KVNamespace, id: string, to: number): Promise<ChangeRecord | null> {
-  return kv.get<ChangeRecord>(keys.change(id, to), 'json');
+export async function getChange(kv: KVNamespace, id: string, seq: string): Promise<ChangeRecord | null> {
+  return kv.get<ChangeRecord>(keys.change(id, seq), 'json');
+}
+
+/** The change that made version n (an edit, a revert or a restore with a new text). */
+export function getChangeToVersion(kv: KVNamespace, id: string, n: number): Promise<ChangeRecord | null> {
+  return getChange(kv, id, keys.versionSeq(n));
 }
 
 export interface ChangePage {
@@ -27,8 +36,10 @@ export interface ChangePage {
   cursor: string | null;
 }
 
-export async function changesNewestFirst(kv: KVNamespace, cursor?: string | null, limit = 50): Promise<ChangePage> {
-  const page = await kv.list<ChangeSummary>({ prefix: keys.changeIndexPrefix, cursor: cursor ?? undefined, limit });
+/** Changes newest first, across all articles or (with `site`) of one outlet. */
+export async function changesNewestFirst(kv: KVNamespace, cursor?: string | null, limit = 50, site?: string): Promise<ChangePage> {
+  const prefix = site ? keys.siteChangeIndexPrefix(site) : keys.changeIndexPrefix;
+  const page = await kv.list<ChangeSummary>({ prefix, cursor: cursor ?? undefined, limit });
   return {
     changes: page.keys.flatMap((k) => (k.metadata ? [k.metadata] : [])),
     cursor: page.list_complete ? null : page.cursor,

@@ -55,14 +55,32 @@ export interface VersionRecord {
   lang: string | null;
 }
 
+/** Kinds of change, for filters and feed titles (see src/diff/kind.ts). */
+export type ChangeKind = 'spelling' | 'correction' | 'headline' | 'addition' | 'removal' | 'rewrite' | 'minor';
+
+/**
+ * What a change records: an `edit` (a new text), a `revert` (a text seen before came back as
+ * version `to`; `revertOf` names the earlier version), `removed` (the page answered 404/410 on
+ * two checks in a row; no new version, from = to) or `restored` (it came back; a new version
+ * when its text differs, else from = to).
+ */
+export type ChangeEvent = 'edit' | 'revert' | 'removed' | 'restored';
+
 /** One change: version `to` replaced version `from`; the diff is computed once, when seen. */
 export interface ChangeRecord {
   id: string;
+  /** Unique per change of this article, used in keys, guids and permalinks: "000002" or "000002-removed-<ms>". */
+  seq: string;
   url: string;
   title: string;
   from: number;
   to: number;
   at: string;
+  event: ChangeEvent;
+  revertOf: number | null;
+  /** Most telling first; empty for removed/restored events without a text change. */
+  kinds: ChangeKind[];
+  site: string;
   /** Hash of version `to`: part of the feed guid, so a rewritten change never reuses one. */
   hash: string;
   stats: DiffStats;
@@ -75,6 +93,7 @@ export type ChangeSummary = Omit<ChangeRecord, 'diff'>;
 /** The metadata of an article key, so that listing articles needs no gets. */
 export interface ArticleListing {
   url: string;
+  site: string;
   title: string | null;
   active: boolean;
   versions: number;

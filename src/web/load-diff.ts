@@ -5,7 +5,7 @@
  */
 import { diffVersions } from '../diff';
 import type { Diff } from '../diff/types';
-import { getChange, getVersion, type ArticleRecord } from '../store';
+import { getChangeToVersion, getVersion, type ArticleRecord } from '../store';
 
 export type DiffLookup = { ok: true; diff: Diff; from: number; to: number } | { ok: false; status: 400 | 404; error: string };
 
@@ -18,7 +18,7 @@ export async function loadDiff(kv: KVNamespace, article: ArticleRecord, from?: n
   if (first > count || last > count) return { ok: false, status: 404, error: `this article has ${count} version${count === 1 ? '' : 's'}` };
   if (first >= last) return { ok: false, status: 400, error: 'from must be lower than to' };
   if (last === first + 1) {
-    const change = await getChange(kv, article.id, last);
+    const change = await getChangeToVersion(kv, article.id, last);
     if (change) return { ok: true, diff: change.diff, from: first, to: last };
   }
   const [older, newer] = await Promise.all([getVersion(kv, article.id, first), getVersion(kv, article.id, last)]);

@@ -1,7 +1,7 @@
 /** Feed routes: /feed.xml (every article) and /articles/:id/feed.xml (one article). */
 import { Hono } from 'hono';
 import type { Env } from '../../env';
-import { changesNewestFirst, getArticle, getChange, type ChangeRecord } from '../../store';
+import { changesNewestFirst, getArticle, getChangeToVersion, type ChangeRecord } from '../../store';
 import { parseArticleId } from '../params';
 import { rssFeed } from './rss';
 
@@ -13,7 +13,7 @@ const rss = (body: string) =>
   new Response(body, { headers: { 'content-type': 'application/rss+xml; charset=utf-8', 'cache-control': 'public, max-age=60' } });
 
 async function loadChanges(kv: KVNamespace, refs: { id: string; to: number }[]): Promise<ChangeRecord[]> {
-  const changes = await Promise.all(refs.map((ref) => getChange(kv, ref.id, ref.to)));
+  const changes = await Promise.all(refs.map((ref) => getChangeToVersion(kv, ref.id, ref.to)));
   return changes.filter((change): change is ChangeRecord => change !== null);
 }
 

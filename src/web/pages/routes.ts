@@ -1,7 +1,7 @@
 /** HTML page routes: home, history, diff. Every page is escaped and sent with a strict CSP. */
 import { Hono } from 'hono';
 import type { Env } from '../../env';
-import { changesNewestFirst, getArticle, getChange, listArticles, type ChangeRecord } from '../../store';
+import { changesNewestFirst, getArticle, getChangeToVersion, listArticles, type ChangeRecord } from '../../store';
 import { loadDiff } from '../load-diff';
 import { parseArticleId, parseCursor, parseVersionNumber } from '../params';
 import { diffPage } from './diff';
@@ -32,7 +32,7 @@ pages.get('/articles/:id', async (c) => {
   const article = id ? await getArticle(c.env.REDLINE, id) : null;
   if (!article) return c.html(notFoundPage('No such article.'), 404);
   const recent = article.versions.filter((v) => v.n > 1).slice(-50);
-  const changes = await Promise.all(recent.map((v) => getChange(c.env.REDLINE, article.id, v.n)));
+  const changes = await Promise.all(recent.map((v) => getChangeToVersion(c.env.REDLINE, article.id, v.n)));
   const byVersion = new Map(changes.filter((ch): ch is ChangeRecord => ch !== null).map((ch) => [ch.to, ch]));
   return c.html(historyPage(article, byVersion));
 });
