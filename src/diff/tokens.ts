@@ -7,7 +7,7 @@
 
 // Every code point matches one branch (lone surrogates included, under the `u` flag).
 const TOKEN = /[\p{L}\p{N}\p{M}]+|\s+|[^\p{L}\p{N}\p{M}\s]/gu;
-const WORD = /\S+/g;
+const SPACE = /\s/;
 
 /** Splits text into tokens whose concatenation is exactly `text`. */
 export function tokenize(text: string): string[] {
@@ -17,8 +17,13 @@ export function tokenize(text: string): string[] {
 /** Words as readers count them: runs of non-whitespace. */
 export function countWords(text: string): number {
   let count = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text)) count++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || (c <= 13 && c >= 9) || (c >= 0xa0 && SPACE.test(text[i]));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
   return count;
 }
 

@@ -11,7 +11,9 @@ import { Interner, tokenize } from './tokens';
 import type { DiffChange } from './types';
 
 /** Past this many tokens on a side we do not even try a word diff. */
-export const MAX_WORD_DIFF_TOKENS = 200_000;
+export const MAX_WORD_DIFF_TOKENS = 100_000;
+/** Nor past this many characters, checked before tokenizing (about 35,000 words). */
+export const MAX_WORD_DIFF_CHARS = 200_000;
 
 export interface WordDiff {
   changes: DiffChange[];
@@ -34,7 +36,7 @@ export function diffWordsBounded(oldText: string, newText: string, maxEditLength
     if (newMiddle) changes.push({ op: 'insert', text: newMiddle });
     return { changes: [...changes, ...tail], edits: oldMiddle ? 1 : newMiddle ? 1 : 0 };
   }
-  if (maxEditLength < 1) return undefined;
+  if (maxEditLength < 1 || oldMiddle.length > MAX_WORD_DIFF_CHARS || newMiddle.length > MAX_WORD_DIFF_CHARS) return undefined;
   const oldWords = spacedWords(oldMiddle);
   const newWords = spacedWords(newMiddle);
   if (oldWords.words.length > MAX_WORD_DIFF_TOKENS || newWords.words.length > MAX_WORD_DIFF_TOKENS) return undefined;
@@ -49,19 +51,31 @@ export function diffWordsBounded(oldText: string, newText: string, maxEditLength
   let edits = 0;
   let oldPos = 0;
   let newPos = 0;
-  for (const part of result) {
-    if (part.op === 'insert') {
-      list.add('insert', newWords.slice(newPos, (newPos += part.count)));
-      edits += part.count;
-    } else if (part.op === 'delete') {
-      list.add('delete', oldWords.slice(oldPos, (oldPos += part.count)));
-      edits += part.count;
-    } else {
+  for (let r = 0; r < result.length; ) {
+    const part = result[r];
+    if (part.op === 'equal') {
       for (let k = 0; k < part.count; k++, oldPos++, newPos++) {
         list.equal(oldWords.words[oldPos]);
         pairSpaces(list, oldWords.spaces[oldPos], newWords.spaces[newPos]);
       }
+      r++;
+      continue;
     }
+    // One group of edits between two equal runs: words out, words in, then the space after.
+    const oldFrom = oldPos;
+    const newFrom = newPos;
+    for (; r < result.length && result[r].op !== 'equal'; r++) {
+      if (result[r].op === 'delete') oldPos += result[r].count;
+      else newPos += result[r].count;
+    }
+    edits += oldPos - oldFrom + newPos - newFrom;
+    list.add('delete', oldWords.slice(oldFrom, oldPos));
+    list.add('insert', newWords.slice(newFrom, newPos));
+    const oldSpace = oldPos > oldFrom ? oldWords.spaces[oldPos - 1] : undefined;
+    const newSpace = newPos > newFrom ? newWords.spaces[newPos - 1] : undefined;
+    if (oldSpace !== undefined && newSpace !== undefined) pairSpaces(list, oldSpace, newSpace);
+    else if (oldSpace !== undefined) list.add('delete', oldSpace);
+    else if (newSpace !== undefined) list.add('insert', newSpace);
   }
   list.addAll(tail);
   return { changes: list.entries(), edits };
@@ -76,10 +90,10 @@ class SpacedWords {
   readonly spaces: string[] = [];
   lead = '';
 
-  /** Tokens from..to with their trailing whitespace, as text. */
+  /** Tokens from..to with the whitespace between them (not the whitespace after the last). */
   slice(from: number, to: number): string {
     let text = '';
-    for (let k = from; k < to; k++) text += this.words[k] + this.spaces[k];
+    for (let k = from; k < to; k++) text += k + 1 < to ? this.words[k] + this.spaces[k] : this.words[k];
     return text;
   }
 }
