@@ -18,6 +18,12 @@ const BODY = /(?:^|[\s_-])(?:article-?body|articlebody|story-?body|post-?body|en
 
 /** Class weight: +25 for body words, -25 for furniture words (+50 for schema.org articleBody). */
 export function classWeight(element: Element): number {
+  if (element.weight === element.weight) return element.weight;
+  element.weight = computeWeight(element);
+  return element.weight;
+}
+
+function computeWeight(element: Element): number {
   const hint = element.hint;
   let weight = 0;
   if (hint) {
@@ -34,6 +40,11 @@ export function classWeight(element: Element): number {
 
 /** True for blocks whose class, id or role names them as furniture, never article text. */
 export function isFurniture(element: Element): boolean {
+  if (element.furniture === null) element.furniture = computeFurniture(element);
+  return element.furniture;
+}
+
+function computeFurniture(element: Element): boolean {
   const role = element.attrs.role;
   if (role === 'navigation' || role === 'complementary' || role === 'banner' || role === 'contentinfo' || role === 'dialog' || role === 'alert' || role === 'search' || role === 'menu' || role === 'toolbar') return true;
   if (element.attrs['data-ad'] !== undefined || element.attrs['data-ad-slot'] !== undefined) return true;

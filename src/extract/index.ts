@@ -8,7 +8,7 @@ export { normalizeText, paragraphsOf } from './normalize';
 import type { Article } from './article';
 import { bodyFilter } from './clean';
 import { readMetadata } from './metadata';
-import { joinParagraphs } from './normalize';
+import { normalizeParagraph } from './normalize';
 import { findBody } from './score';
 import { paragraphTexts } from './text';
 import { buildTree } from './tree';
@@ -16,9 +16,9 @@ import { buildTree } from './tree';
 export function extractArticle(html: string, url?: string): Article {
   try {
     const { root, head } = buildTree(html);
-    const metadata = readMetadata(head, root, url);
+    const metadata = readMetadata(head, url);
     const body = findBody(root);
-    const text = joinParagraphs(dropBoilerplateLines(paragraphTexts(body, bodyFilter(body))));
+    const text = dropBoilerplateLines(paragraphTexts(body, bodyFilter(body)).map(normalizeParagraph)).join('\n\n');
     return { ...metadata, text };
   } catch {
     // Extraction must never take a check down: an unreadable page is an empty article.
@@ -33,18 +33,18 @@ const BOILERPLATE =
 /**
  * Drops furniture lines, and a body rendered more than once: responsive sites render the same
  * paragraphs once per screen size and hide all but one with CSS. A single repeated paragraph
- * (a pull quote, a refrain) stays.
+ * (a pull quote, a refrain, filler text) stays.
  */
 function dropBoilerplateLines(paragraphs: string[]): string[] {
-  const lines = paragraphs.map((p) => p.trim().replace(/\s+/g, ' ')).filter((line) => !BOILERPLATE.test(line));
+  const lines = paragraphs.filter((line) => line !== '' && !(line.length < 60 && BOILERPLATE.test(line)));
   const seen = new Set<string>();
-  let repeats = 0;
+  const repeated = new Set<string>();
   for (const line of lines) {
     if (line.length < 40) continue;
-    if (seen.has(line)) repeats++;
+    if (seen.has(line)) repeated.add(line);
     else seen.add(line);
   }
-  if (repeats < 3) return lines;
+  if (repeated.size < 3) return lines;
   seen.clear();
   return lines.filter((line) => {
     if (line.length < 40) return true;

@@ -24,7 +24,7 @@ interface LinkedData {
 const LOGO = /logo|brand|site-?(?:title|name|header)|masthead|navbar/;
 const SEPARATOR = /\s+[|\-–—•·:»\/\\]+\s+/g;
 
-export function readMetadata(head: Head, root: Element, url?: string): Metadata {
+export function readMetadata(head: Head, url?: string): Metadata {
   const meta = (key: string): string | null => {
     for (const m of head.metas) {
       if (m.property === key || m.name === key || m.itemprop === key) {
@@ -40,7 +40,7 @@ export function readMetadata(head: Head, root: Element, url?: string): Metadata 
   const ogTitle = meta('og:title') ?? meta('twitter:title');
   return {
     title: headline(head, [ogTitle, ld.headline, pageTitle]) || ogTitle || normalizeParagraph(ld.headline ?? '') || pageTitle,
-    byline: byline(meta('author') ?? meta('byl') ?? meta('article:author') ?? meta('parsely-author') ?? ld.author ?? null, root),
+    byline: byline(meta('author') ?? meta('byl') ?? meta('article:author') ?? meta('parsely-author') ?? ld.author ?? null, head),
     publishedAt:
       meta('article:published_time') ?? meta('datePublished') ?? meta('date') ?? meta('pubdate') ?? meta('parsely-pub-date') ?? meta('dc.date') ?? meta('DC.date.issued') ?? ld.datePublished ?? head.times[0] ?? null,
     canonicalUrl: canonical(head, meta('og:url'), url),
@@ -70,21 +70,11 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
   return before.split(/\s+/).length >= 3 ? before : title;
 }
 
-function byline(fromMeta: string | null, root: Element): string | null {
+function byline(fromMeta: string | null, head: Head): string | null {
   if (fromMeta && !/^https?:/.test(fromMeta)) return fromMeta.slice(0, 200);
-  const stack: Element[] = [root];
-  let steps = 0;
-  while (stack.length > 0 && steps++ < 20000) {
-    const element = stack.pop() as Element;
-    const hint = element.hint;
-    if (element.attrs.rel === 'author' || element.attrs.itemprop === 'author' || /(?:^|[\s_-])(?:byline|author-?name|by-?line)(?:$|[\s_-])/.test(hint)) {
-      const text = normalizeParagraph(textOf(element));
-      if (text && text.length < 120) return text;
-    }
-    for (let i = element.children.length - 1; i >= 0; i--) {
-      const child = element.children[i];
-      if (typeof child !== 'string') stack.push(child);
-    }
+  for (const element of head.bylines) {
+    const text = normalizeParagraph(textOf(element));
+    if (text && text.length < 120) return text;
   }
   return null;
 }

@@ -35,6 +35,9 @@ export interface Element {
   goodLen: number;
   /** Set by scoring. */
   score: number;
+  /** Memos of hints.ts: class weight (NaN until asked) and furniture verdict (null until asked). */
+  weight: number;
+  furniture: boolean | null;
   dropped: boolean;
 }
 
@@ -48,6 +51,8 @@ export interface Head {
   jsonLd: string[];
   /** `datetime` of the first few <time> elements. */
   times: string[];
+  /** Elements that name the author (rel/itemprop author, a byline class), in document order. */
+  bylines: Element[];
   /** Every h1 in document order (the headline is usually the first visible one). */
   h1s: Heading[];
 }
@@ -93,18 +98,19 @@ const INLINE = new Set([
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Class names that hide an element from sighted readers (screen-reader-only text, modal templates). */
-const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-text|screen-reader-only|a11y-hidden|hidden|hide|d-none|is-hidden|u-hidden|offscreen|element-invisible)(?:\s|$)/;
+const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-text|screen-reader-only|a11y-hidden|hidden|hide|d-none|is-hidden|u-hidden|offscreen|element-invisible)(?:\s|$)/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 function newElement(tag: string, attrs: Record<string, string>, parent: Element | null): Element {
   const id = attrs.id ?? '';
   const cls = attrs.class ?? '';
+  const hint = id || cls ? `${id.slice(0, MAX_ATTRIBUTE)} ${cls.slice(0, MAX_ATTRIBUTE)}`.toLowerCase() : '';
   return {
     tag,
     attrs,
     parent,
     children: [],
-    hint: id || cls ? `${id} ${cls}`.toLowerCase() : '',
+    hint,
     block: !INLINE.has(tag),
     textLen: 0,
     linkLen: 0,
@@ -118,23 +124,35 @@ function newElement(tag: string, attrs: Record<string, string>, parent: Element 
     headings: 0,
     score: 0,
     goodLen: 0,
+    weight: NaN,
+    furniture: null,
     dropped: false,
   };
+}
+
+const BYLINE = /(?:^|[\s_-])(?:byline|author-?name|by-?line)(?:$|[\s_-])/;
+
+function isByline(element: Element): boolean {
+  const attrs = element.attrs;
+  return attrs.rel === 'author' || attrs.itemprop === 'author' || (element.hint !== '' && BYLINE.test(element.hint));
 }
 
 function isHidden(tag: string, attrs: Record<string, string>): boolean {
   if ('hidden' in attrs) return true;
   if (attrs['aria-hidden'] === 'true' && tag !== 'html' && tag !== 'body') return true;
   const style = attrs.style;
-  if (style && HIDDEN_STYLE.test(style)) return true;
+  if (style && HIDDEN_STYLE.test(style.slice(0, MAX_ATTRIBUTE))) return true;
   const cls = attrs.class;
-  return !!cls && HIDDEN_CLASS.test(cls.toLowerCase());
+  return !!cls && HIDDEN_CLASS.test(cls.slice(0, MAX_ATTRIBUTE));
 }
 
-/** Length of text with whitespace runs counted once, and the number of commas in it. */
-function measure(text: string): [number, number] {
+/** Commas counted by the last `measure` call (a module variable spares an allocation per text). */
+let commas = 0;
+
+/** Length of text with whitespace runs counted once; leaves its number of commas in `commas`. */
+function measure(text: string): number {
   let len = 0;
-  let commas = 0;
+  commas = 0;
   let space = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -147,7 +165,7 @@ function measure(text: string): [number, number] {
       if (c === 44 || c === 0x3001 || c === 0xff0c || c === 0x060c) commas++;
     }
   }
-  return [len, commas];
+  return len;
 }
 
 function cutAttributes(attrs: Record<string, string>): Record<string, string> {
@@ -174,7 +192,7 @@ interface Frame {
 export function buildTree(html: string): Tree {
   const root = newElement('#root', {}, null);
   root.block = true;
-  const head: Head = { title: '', lang: null, metas: [], links: [], jsonLd: [], times: [], h1s: [] };
+  const head: Head = { title: '', lang: null, metas: [], links: [], jsonLd: [], times: [], bylines: [], h1s: [] };
   const stack: Frame[] = [{ tag: '#root', element: root, owns: false, block: root, link: false }];
   let depth = 0;
   // Text capture for elements whose text we want even though the element itself is dropped.
@@ -206,7 +224,8 @@ export function buildTree(html: string): Tree {
         }
         const parent = top.element;
         if (parent !== null && tag === 'input') parent.inputs++;
-        if (parent === null || SKIP.has(tag)) {
+        if (parent !== null && tag === 'img') parent.images++;
+        if (parent === null || SKIP.has(tag) || tag === 'img' || tag === 'wbr') {
           stack.push({ tag, element: null, owns: false, block: null, link: false });
           return;
         }
@@ -218,11 +237,11 @@ export function buildTree(html: string): Tree {
           stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link || tag === 'a' });
           return;
         }
-        const element = newElement(tag, cutAttributes(attribs), parent);
+        const element = newElement(tag, attribs, parent);
         if (FURNITURE.has(tag) || isHidden(tag, attribs)) element.dropped = true;
         parent.children.push(element);
         depth++;
-        if (tag === 'img') parent.images++;
+        if (head.bylines.length < 8 && isByline(element)) head.bylines.push(element);
         stack.push({
           tag,
           element,
@@ -238,7 +257,7 @@ export function buildTree(html: string): Tree {
         const element = top.element;
         if (element === null) return;
         const clean = text.indexOf('\u0000') >= 0 ? text.replace(/\u0000/g, '') : text;
-        const [len, commas] = measure(clean);
+        const len = measure(clean);
         if (len === 0) {
           const last = element.children[element.children.length - 1];
           if (last !== ' ' && clean.length > 0) element.children.push(' ');
@@ -293,7 +312,7 @@ export function buildTree(html: string): Tree {
         parent.headings += element.headings;
       },
   };
-  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: false });
   parser.write(html);
   parser.end();
   // Whatever is still open counts as closed.
