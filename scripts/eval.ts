@@ -4,7 +4,8 @@
  * ../shared/tools/score-extraction.py ported exactly (word tokens, 4-token shingle multisets,
  * per-page scaled counts, precision and recall averaged over pages, F1 from the averages).
  * Prints a per-page table worst first; the last line ends with `F1 0.nnn`.
- * `--readability` scores the Readability-on-linkedom baseline instead.
+ * `--readability` scores the Readability-on-linkedom baseline instead. A page's url.txt, when
+ * present, is passed as the page URL, as a check passes the article's URL.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,7 +76,9 @@ function main(argv: string[]) {
     let got = '';
     try {
       const bytes = new Uint8Array(readFileSync(join(corpus, page, 'source.html')));
-      got = extract(decodeHtml(bytes, null)).text;
+      const urlFile = join(corpus, page, 'url.txt');
+      const url = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim() : undefined;
+      got = extract(decodeHtml(bytes, null), url).text;
     } catch (error) {
       console.error(`${page}: ${error instanceof Error ? error.message : error}`);
     }

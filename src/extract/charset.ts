@@ -22,7 +22,7 @@ function charsetFrom(text: string): string | null {
 
 function tryDecode(bytes: Uint8Array, label: string, fatal: boolean): string | null {
   try {
-    return new TextDecoder(label, { fatal }).decode(bytes);
+    return new TextDecoder(label, { fatal, ignoreBOM: false }).decode(bytes);
   } catch {
     return null;
   }

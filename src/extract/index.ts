@@ -10,19 +10,35 @@ import { bodyFilter } from './clean';
 import { readMetadata } from './metadata';
 import { normalizeParagraph } from './normalize';
 import { findBody } from './score';
+import { matches, selectAll } from './selector';
+import { ruleFor } from './site-rules';
 import { paragraphTexts } from './text';
-import { buildTree } from './tree';
+import { buildTree, type Element } from './tree';
 
 export function extractArticle(html: string, url?: string): Article {
   try {
     const { root, head } = buildTree(html);
     const metadata = readMetadata(head, url);
-    const body = findBody(root);
-    const text = dropBoilerplateLines(paragraphTexts(body, bodyFilter(body)).map(normalizeParagraph)).join('\n\n');
+    const rule = ruleFor(hostOf(url ?? metadata.canonicalUrl));
+    const ruled = rule ? selectAll(root, rule.body) : [];
+    const body = ruled.length > 0 ? ruled : findBody(root);
+    const generic = bodyFilter(body);
+    const drop = rule?.drop;
+    const keep = drop ? (element: Element) => !matches(element, drop) && generic(element) : generic;
+    const text = dropBoilerplateLines(paragraphTexts(body, keep).map(normalizeParagraph)).join('\n\n');
     return { ...metadata, text };
   } catch {
     // Extraction must never take a check down: an unreadable page is an empty article.
     return { title: '', byline: null, text: '', publishedAt: null, canonicalUrl: null, lang: null };
+  }
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
   }
 }
 

@@ -13,19 +13,28 @@ const BLOCKS = new Set([
   'TH', 'TR', 'UL',
 ]);
 
+/** The little of the DOM's Node that the walk below reads (linkedom's nodes have it). */
+interface DomNode {
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  nodeType: number;
+  nodeValue: string | null;
+  tagName?: string;
+}
+
 /** Text of a subtree with a paragraph break at every block boundary. */
-export function blockParagraphs(root: Node): string[] {
+export function blockParagraphs(root: DomNode): string[] {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
     if (current.trim()) paragraphs.push(current);
     current = '';
   };
-  const walk = (node: Node) => {
+  const walk = (node: DomNode) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) current += child.nodeValue ?? '';
       else if (child.nodeType === 1) {
-        const block = BLOCKS.has((child as Element).tagName);
+        const block = BLOCKS.has(child.tagName ?? '');
         if (block) flush();
         walk(child);
         if (block) flush();
@@ -44,11 +53,11 @@ export function extractWithReadability(html: string, url?: string): Article {
   const lang = document.documentElement?.getAttribute('lang') ?? null;
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const publishedAt = meta('meta[property="article:published_time"]');
-  const parsed = new Readability(document as unknown as Document).parse();
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   let text = '';
   if (parsed?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
-    text = joinParagraphs(blockParagraphs(content.body as unknown as Node));
+    text = joinParagraphs(blockParagraphs(content.body as unknown as DomNode));
   }
   return {
     title: h1 || normalizeParagraph(parsed?.title ?? ''),
