@@ -1,0 +1,145 @@
+/**
+ * Kinds of change: what a reader wants to know about an edit before opening it. A diff is read
+ * hunk by hunk (a run of deletions and insertions between unchanged text):
+ *
+ *   minor       the hunk differs only in punctuation or whitespace
+ *   spelling    a few short words swapped for near-identical ones (Rybakov -> Ryabkov)
+ *   correction  an inserted paragraph that is a correction, clarification or editor's note
+ *   headline    the headline changed
+ *   rewrite     a large share of the text was replaced
+ *   addition    words added (beyond the above)
+ *   removal     words removed (beyond the above)
+ *
+ * `classifyChange` returns every kind that applies, most telling first; [] for no change.
+ * Pure: no Workers, KV or HTTP, so the check, the pages and the CLI share it.
+ */
+import type { ChangeKind } from '../store/models';
+import { countWords } from './tokens';
+import type { Diff } from './types';
+
+/** The order kinds are listed in: the first is the one a feed title names. */
+export const KIND_ORDER: readonly ChangeKind[] = ['correction', 'headline', 'rewrite', 'removal', 'addition', 'spelling', 'minor'];
+
+export const CHANGE_KINDS: readonly ChangeKind[] = ['spelling', 'correction', 'headline', 'addition', 'removal', 'rewrite', 'minor'];
+
+export function isChangeKind(value: unknown): value is ChangeKind {
+  return typeof value === 'string' && (CHANGE_KINDS as readonly string[]).includes(value);
+}
+
+/** Most words a hunk may have on either side to read as a spelling fix. */
+const SPELLING_MAX_WORDS = 3;
+/** Share of the old text replaced (and of the new text written) from which a change is a rewrite. */
+const REWRITE_SHARE = 0.4;
+
+/** How a paragraph that notes an edit begins, or a sentence in it reads. */
+const NOTICE_START = /^[\s"“'‘(*_–—-]*(?:correction|corrections|clarification|editor['’]?s['’]? note|editors['’] note|update|updated|an earlier version of this|a previous version of this|this (?:article|story|post|report) (?:has been|was) (?:updated|corrected|amended|changed))\b/iu;
+const NOTICE_ANYWHERE = /\b(?:an earlier version of this (?:article|story|post|report|headline|caption)|a previous version of this (?:article|story|post|report)|this (?:article|story|post|report) (?:has been|was) (?:corrected|amended)|we regret the error|(?:has|have) been corrected to)\b/iu;
+
+export function isCorrectionNotice(paragraph: string): boolean {
+  return NOTICE_START.test(paragraph) || NOTICE_ANYWHERE.test(paragraph);
+}
+
+const LETTERS_AND_DIGITS = /[^\p{L}\p{N}]+/gu;
+const bare = (text: string) => text.replace(LETTERS_AND_DIGITS, '');
+const wordsOf = (text: string) => text.match(/\S+/g) ?? [];
+
+interface Hunk {
+  removed: string;
+  added: string;
+}
+
+function hunksOf(diff: Diff): Hunk[] {
+  const hunks: Hunk[] = [];
+  let current: Hunk | null = null;
+  for (const change of diff.changes) {
+    if (change.op === 'equal') {
+      current = null;
+      continue;
+    }
+    if (!current) hunks.push((current = { removed: '', added: '' }));
+    if (change.op === 'delete') current.removed += change.text;
+    else current.added += change.text;
+  }
+  return hunks;
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), by code point. */
+export function editDistance(a: string, b: string): number {
+  const s = [...a];
+  const t = [...b];
+  const rows = Array.from({ length: s.length + 1 }, (_, i) => [i, ...Array<number>(t.length).fill(0)]);
+  for (let j = 1; j <= t.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+      rows[i][j] = best;
+    }
+  }
+  return rows[s.length][t.length];
+}
+
+/** A misspelt word and its fix: letters only, close in spelling, and no number changed. */
+function isSpellingPair(oldWord: string, newWord: string): boolean {
+  const a = bare(oldWord);
+  const b = bare(newWord);
+  if (!a || !b || a === b) return a === b && a !== '';
+  if (/\p{N}/u.test(a) || /\p{N}/u.test(b)) return false;
+  const longest = Math.max([...a].length, [...b].length);
+  if (longest < 3) return false;
+  const distance = editDistance(a.toLowerCase(), b.toLowerCase());
+  return distance <= 2 && distance <= Math.ceil(longest * 0.34);
+}
+
+function isSpellingHunk(hunk: Hunk): boolean {
+  const oldWords = wordsOf(hunk.removed);
+  const newWords = wordsOf(hunk.added);
+  if (oldWords.length === 0 || oldWords.length !== newWords.length || oldWords.length > SPELLING_MAX_WORDS) return false;
+  return oldWords.every((word, k) => isSpellingPair(word, newWords[k]));
+}
+
+export function classifyChange(diff: Diff): ChangeKind[] {
+  if (!diff.changed) return [];
+  const kinds = new Set<ChangeKind>();
+  if (diff.title) kinds.add('headline');
+
+  let oldWords = 0;
+  let newWords = 0;
+  for (const change of diff.changes) {
+    const words = countWords(change.text);
+    if (change.op !== 'insert') oldWords += words;
+    if (change.op !== 'delete') newWords += words;
+  }
+
+  let added = 0;
+  let removed = 0;
+  for (const hunk of hunksOf(diff)) {
+    if (bare(hunk.removed) === bare(hunk.added)) {
+      kinds.add('minor');
+      continue;
+    }
+    if (isSpellingHunk(hunk)) {
+      kinds.add('spelling');
+      continue;
+    }
+    for (const paragraph of hunk.added.split(/\n\n+/)) {
+      if (isCorrectionNotice(paragraph)) kinds.add('correction');
+      else added += countWords(paragraph);
+    }
+    removed += countWords(hunk.removed);
+  }
+
+  if (removed >= REWRITE_SHARE * Math.max(1, oldWords) && added >= REWRITE_SHARE * Math.max(1, newWords) && removed > 0 && added > 0) kinds.add('rewrite');
+  else {
+    if (added > 0) kinds.add('addition');
+    if (removed > 0) kinds.add('removal');
+  }
+  // Punctuation beside a real edit is not worth naming.
+  if (kinds.size > 1) kinds.delete('minor');
+  if (kinds.size === 0) kinds.add('minor');
+
+  // Of addition and removal, the larger reads first (removal on a tie).
+  const order = added > removed ? KIND_ORDER.map((k) => (k === 'removal' ? 'addition' : k === 'addition' ? 'removal' : k)) : KIND_ORDER;
+  return order.filter((kind) => kinds.has(kind));
+}
