@@ -70,6 +70,10 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
   return {
     origin: `http://127.0.0.1:${bound}`,
     set,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -16,6 +16,8 @@ export interface FetchFailure {
   kind: FetchFailureKind;
   message: string;
   status?: number;
+  /** The site asked us to wait (429 or 503 with Retry-After; 429 alone means one hour). */
+  retryAfterSeconds?: number;
 }
 
 export interface FetchedPage {
@@ -55,7 +57,9 @@ export async function fetchPage(url: string, settings: Settings, fetcher: typeof
       }
       if (!response.ok) {
         await response.body?.cancel();
-        return fail('http', `HTTP ${response.status}`, response.status);
+        const failure = fail('http', `HTTP ${response.status}`, response.status);
+        const wait = retryAfterSeconds(response.headers.get('retry-after'), response.status);
+        return wait === null ? failure : { ...failure, retryAfterSeconds: wait };
       }
       const type = response.headers.get('content-type');
       if (type && !HTML_TYPES.test(type.trim())) {
@@ -73,6 +77,18 @@ export async function fetchPage(url: string, settings: Settings, fetcher: typeof
   } finally {
     clearTimeout(timer);
   }
+}
+
+const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
+
+/** Seconds to wait from a Retry-After header (seconds or an HTTP date), capped at a day. */
+export function retryAfterSeconds(header: string | null, status: number, now = Date.now()): number | null {
+  if (status !== 429 && status !== 503) return null;
+  let seconds: number | null = null;
+  if (header && /^\s*\d+\s*$/.test(header)) seconds = Number(header);
+  else if (header && !Number.isNaN(Date.parse(header))) seconds = Math.ceil((Date.parse(header) - now) / 1000);
+  if (seconds === null) return status === 429 ? 3600 : null;
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
 }
 
 /** Reads a body up to `limit` bytes; null (and the stream cancelled) beyond it. */

@@ -7,7 +7,7 @@
  * across ticks and no check has to write "last checked at" to KV. When more are due than the
  * budget allows, the start of the list rotates with the tick so that none is starved.
  */
-import type { Settings } from '../env';
+import type { Env, Settings } from '../env';
 import { allArticles, clearPending, pendingIds } from '../store';
 import { checkArticle, type CheckResult } from './check-article';
 
@@ -38,14 +38,16 @@ export async function dueArticles(kv: KVNamespace, settings: Settings, now: Date
   const pendingSet = new Set(pending);
   const regular: string[] = [];
   for await (const article of allArticles(kv)) {
-    if (article.active && !pendingSet.has(article.id) && isDueInSlot(article.id, now, settings.checkIntervalMinutes)) regular.push(article.id);
+    const waiting = article.retryAt !== null && Date.parse(article.retryAt) > now.getTime();
+    if (article.active && !waiting && !pendingSet.has(article.id) && isDueInSlot(article.id, now, settings.checkIntervalMinutes)) regular.push(article.id);
   }
   const tick = Math.floor(now.getTime() / (TICK_MINUTES * 60_000));
   const offset = regular.length ? (tick * settings.checksPerTick) % regular.length : 0;
   return { ids: [...pending, ...regular.slice(offset), ...regular.slice(0, offset)], pending: pendingSet };
 }
 
-export async function runTick(kv: KVNamespace, settings: Settings, now = new Date()): Promise<TickReport> {
+export async function runTick(env: Env, settings: Settings, now = new Date()): Promise<TickReport> {
+  const kv = env.REDLINE;
   const due = await dueArticles(kv, settings, now);
   const batch = due.ids.slice(0, settings.checksPerTick);
   const results: CheckResult[] = [];
@@ -54,7 +56,7 @@ export async function runTick(kv: KVNamespace, settings: Settings, now = new Dat
     while (next < batch.length) {
       const id = batch[next++];
       try {
-        results.push(await checkArticle(kv, settings, id, now));
+        results.push(await checkArticle(env, settings, id, now));
         if (due.pending.has(id)) await clearPending(kv, id);
       } catch (error) {
         console.error(`check of ${id} failed`, error);

@@ -13,6 +13,7 @@ export async function putArticle(kv: KVNamespace, article: ArticleRecord): Promi
     title: article.title ? article.title.slice(0, 200) : null,
     active: article.active,
     versions: article.versions.length,
+    retryAt: article.lastCheck?.retryAt ?? null,
   };
   await kv.put(keys.article(article.id), JSON.stringify(article), { metadata: listing });
 }

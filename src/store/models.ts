@@ -9,6 +9,8 @@ export interface VersionSummary {
   hash: string;
   /** Body words, so a check can spot a sharply shorter text without reading the version. */
   words: number;
+  /** Set when this version's text had been seen before, as version `revertOf`. */
+  revertOf: number | null;
 }
 
 export type CheckOutcome = 'new' | 'changed' | 'unchanged' | 'error';
@@ -23,6 +25,10 @@ export interface LastCheck {
   error: string | null;
   /** Error class, e.g. "timeout", "http", "not-html", "too-large", "network", "anomaly". */
   errorKind: string | null;
+  /** HTTP status of a failed fetch. */
+  status: number | null;
+  /** Do not fetch again before this time (the site answered 429 or 503 with Retry-After). */
+  retryAt: string | null;
   since: string;
   at: string;
 }
@@ -40,6 +46,8 @@ export interface ArticleRecord {
   site: string;
   versions: VersionSummary[];
   lastCheck: LastCheck | null;
+  /** Set while the page answers 404/410 (from the second such check on); cleared when it returns. */
+  removedAt: string | null;
 }
 
 export interface VersionRecord {
@@ -97,4 +105,6 @@ export interface ArticleListing {
   title: string | null;
   active: boolean;
   versions: number;
+  /** Copied from lastCheck so a tick can skip a site that asked to wait, without a get. */
+  retryAt: string | null;
 }

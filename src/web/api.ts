@@ -48,7 +48,7 @@ api.post('/articles', requireAdmin, limitBody, async (c) => {
   if (!body) return c.json({ error: 'body must be a JSON object like {"url": "https://..."}' }, 400);
   const verdict = checkTrackableUrl(body.url, settingsFrom(c.env).allowPrivateUrls);
   if (!verdict.ok) return c.json({ error: verdict.error }, 400);
-  const { article, created } = await trackUrl(c.env.REDLINE, verdict.url);
+  const { article, created } = await trackUrl(c.env, verdict.url);
   return c.json(article, created ? 201 : 200);
 });
 
@@ -70,7 +70,7 @@ api.post('/articles/:id/check', requireAdmin, async (c) => {
   if (!article) return notFound(c);
   if (!article.active) return c.json({ error: 'this article is no longer tracked' }, 409);
   try {
-    const result = await checkArticle(c.env.REDLINE, settingsFrom(c.env), article.id);
+    const result = await checkArticle(c.env, settingsFrom(c.env), article.id);
     if (result.version === 1) await clearPending(c.env.REDLINE, article.id);
     return c.json(result);
   } catch (error) {
@@ -112,7 +112,7 @@ api.get('/changes', async (c) => {
 api.delete('/articles/:id', requireAdmin, async (c) => {
   const article = await findArticle(c);
   if (!article) return notFound(c);
-  await untrack(c.env.REDLINE, article);
+  await untrack(c.env, article.id);
   return c.body(null, 204);
 });
 

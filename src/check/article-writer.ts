@@ -1,0 +1,96 @@
+/**
+ * The Durable Object that serialises every write to one article. KV has no transactions and is
+ * eventually consistent, so two checks of one article (cron overlap, a manual check during the
+ * cron, a queue redelivery) could both read version 3 and both write version 4. One object per
+ * article, holding the authoritative record in its own strongly consistent storage and running
+ * one write at a time, makes version numbers contiguous and unique; KV is its published mirror,
+ * which the API, pages and feeds read.
+ *
+ * Writes go: the new version and its change to KV (append-only keys nobody lists yet), then the
+ * record to this object's storage (the commit), then the record to KV (publication). A crash
+ * before the commit leaves only an unreferenced version key that the retry overwrites.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import type { Env } from '../env';
+import { getArticle, getVersion, putArticle, putChange, putSiteArticle, putVersion, type ArticleRecord } from '../store';
+import { decide, type CheckResult, type Observation } from './decide';
+
+interface WriterState {
+  record: ArticleRecord;
+  /** The latest version's text, kept here so a diff never reads a stale KV copy. */
+  latestText: string | null;
+}
+
+const STATE = 'state';
+
+export class ArticleWriter extends DurableObject<Env> {
+  /** KV puts are not storage operations, so input gates alone would let two writes interleave. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    return this.ctx.blockConcurrencyWhile(work);
+  }
+
+  private async load(id: string): Promise<WriterState | null> {
+    const stored = await this.ctx.storage.get<WriterState>(STATE);
+    if (stored) return stored;
+    // An article this object has not seen (written before it existed, or imported): adopt KV's copy.
+    const record = await getArticle(this.env.REDLINE, id);
+    if (!record) return null;
+    const latest = record.versions.at(-1);
+    const latestText = latest ? ((await getVersion(this.env.REDLINE, id, latest.n))?.text ?? null) : null;
+    return { record, latestText };
+  }
+
+  private async save(state: WriterState): Promise<void> {
+    await this.ctx.storage.put(STATE, state);
+    await putArticle(this.env.REDLINE, state.record);
+  }
+
+  /** Starts tracking (or tracks again); answers the record and whether it is new. */
+  track(fresh: ArticleRecord): Promise<{ article: ArticleRecord; created: boolean }> {
+    return this.serially(async () => {
+      const state = await this.load(fresh.id);
+      if (state?.record.active) return { article: state.record, created: false };
+      const record = state ? { ...state.record, active: true, deletedAt: null } : fresh;
+      await this.save({ record, latestText: state?.latestText ?? null });
+      if (!state) await putSiteArticle(this.env.REDLINE, record);
+      return { article: record, created: !state };
+    });
+  }
+
+  untrack(id: string, at: string): Promise<ArticleRecord | null> {
+    return this.serially(async () => {
+      const state = await this.load(id);
+      if (!state) return null;
+      if (!state.record.active) return state.record;
+      const record = { ...state.record, active: false, deletedAt: at };
+      await this.save({ ...state, record });
+      return record;
+    });
+  }
+
+  /** Applies one check's observation; returns what the check found. */
+  apply(id: string, seen: Observation): Promise<CheckResult & { changeSeq: string | null }> {
+    return this.serially(async () => {
+      const state = await this.load(id);
+      if (!state) return { changed: false, version: null, error: 'no such article', changeSeq: null };
+      if (!state.record.active) return { changed: false, version: null, error: 'article is no longer tracked', changeSeq: null };
+      const decision = decide(state.record, state.latestText, seen);
+      if (decision.version) await putVersion(this.env.REDLINE, id, decision.version);
+      if (decision.change) await putChange(this.env.REDLINE, decision.change);
+      if (decision.record) await this.save({ record: decision.record, latestText: decision.version?.text ?? state.latestText });
+      return { ...decision.result, changeSeq: decision.change?.seq ?? null };
+    });
+  }
+
+  /** Import: takes a record and its latest text as they were exported. */
+  restore(record: ArticleRecord, latestText: string | null): Promise<void> {
+    return this.serially(async () => {
+      await this.save({ record, latestText });
+      await putSiteArticle(this.env.REDLINE, record);
+    });
+  }
+}
+
+export function writerFor(env: Env, id: string): DurableObjectStub<ArticleWriter> {
+  return env.ARTICLE_WRITER.get(env.ARTICLE_WRITER.idFromName(id));
+}

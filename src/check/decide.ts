@@ -1,0 +1,182 @@
+/**
+ * What one check's observation means for an article: the pure heart of the pipeline.
+ * Given the authoritative record, the latest version's text and what the fetch saw, it says
+ * what to write (nothing, the record, or a new version with its change) and what to answer.
+ *
+ * The rules that keep an archive of record trustworthy:
+ * - a failure never stores a version; the same failure again writes nothing;
+ * - 404/410 on two checks in a row is one "removed" event; a page that comes back after that is
+ *   "restored", with its diff against the last version;
+ * - a text seen before that comes back is stored once, labelled a revert to version N; a text
+ *   that already had its feed item (a page flapping between two copies on a stale CDN) is
+ *   ignored, so each distinct text makes at most one feed item.
+ */
+import { diffVersions } from '../diff';
+import { classifyChange } from '../diff/kind';
+import type { Article } from '../extract';
+import type { ArticleRecord, ChangeEvent, ChangeRecord, LastCheck, VersionRecord, VersionSummary } from '../store';
+import { keys } from '../store/keys';
+import { countWords } from './anomaly';
+
+export interface CheckResult {
+  changed: boolean;
+  version: number | null;
+  error: string | null;
+}
+
+export interface PageSeen {
+  ok: true;
+  at: string;
+  finalUrl: string;
+  article: Article;
+  hash: string;
+}
+
+export interface FailureSeen {
+  ok: false;
+  at: string;
+  kind: string;
+  message: string;
+  status: number | null;
+  retryAt: string | null;
+}
+
+export type Observation = PageSeen | FailureSeen;
+
+export interface Decision {
+  /** The record to write, or null: nothing worth a write happened. */
+  record: ArticleRecord | null;
+  version: VersionRecord | null;
+  change: ChangeRecord | null;
+  result: CheckResult;
+}
+
+const GONE = new Set([404, 410]);
+
+const isGone = (status: number | null | undefined) => status != null && GONE.has(status);
+
+/**
+ * True when the observation changes nothing worth a write: the same text again, a flapping
+ * copy that already had its feed item, or the same failure again. The Worker uses it on its
+ * (possibly stale) KV copy of the record to skip the Durable Object on a routine check.
+ */
+export function changesNothing(record: ArticleRecord, seen: Observation): boolean {
+  const last = record.lastCheck;
+  if (seen.ok) {
+    const latest = record.versions.at(-1);
+    if (!latest || record.removedAt || last?.outcome === 'error') return false;
+    return latest.hash === seen.hash || record.versions.some((v) => v.hash === seen.hash && v.n > 1);
+  }
+  const sameFailure = last?.outcome === 'error' && last.error === seen.message && last.retryAt === seen.retryAt;
+  const becomesRemoved = isGone(seen.status) && isGone(last?.status) && !record.removedAt && record.versions.length > 0;
+  return sameFailure && !becomesRemoved;
+}
+
+const nothing = (result: CheckResult): Decision => ({ record: null, version: null, change: null, result });
+
+export function decide(record: ArticleRecord, latestText: string | null, seen: Observation): Decision {
+  if (changesNothing(record, seen)) return nothing({ changed: false, version: null, error: seen.ok ? null : seen.message });
+  return seen.ok ? decidePage(record, latestText ?? '', seen) : decideFailure(record, latestText ?? '', seen);
+}
+
+function decideFailure(record: ArticleRecord, latestText: string, seen: FailureSeen): Decision {
+  const previous = record.lastCheck;
+  const result = { changed: false, version: null, error: seen.message };
+  const lastCheck = nextLastCheck(previous, 'error', seen);
+  const latest = record.versions.at(-1);
+  if (latest && !record.removedAt && isGone(seen.status) && previous?.outcome === 'error' && isGone(previous.status)) {
+    const change = eventChange(record, 'removed', latest, seen.at, latestText);
+    return { record: { ...record, lastCheck, removedAt: seen.at }, version: null, change, result };
+  }
+  return { record: { ...record, lastCheck }, version: null, change: null, result };
+}
+
+function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): Decision {
+  const latest = record.versions.at(-1) ?? null;
+  const previous = record.lastCheck;
+  const unchanged = { changed: false, version: null, error: null };
+  const { title, text } = seen.article;
+  const earlier = record.versions.find((v) => v.hash === seen.hash) ?? null;
+
+  // Back to a known text after an error, or after the page was gone: no new version.
+  if (earlier && (earlier === latest || (!record.removedAt && record.versions.some((v) => v.hash === seen.hash && v.n > 1)))) {
+    const recovered = { ...record, finalUrl: seen.finalUrl, removedAt: null, lastCheck: nextLastCheck(previous, 'unchanged', seen) };
+    const change = record.removedAt && latest ? eventChange(record, 'restored', latest, seen.at, latestText) : null;
+    return { record: recovered, version: null, change, result: unchanged };
+  }
+
+  const n = (latest?.n ?? 0) + 1;
+  const version: VersionRecord = {
+    n,
+    fetchedAt: seen.at,
+    title,
+    byline: seen.article.byline,
+    text,
+    hash: seen.hash,
+    url: seen.finalUrl,
+    publishedAt: seen.article.publishedAt,
+    canonicalUrl: seen.article.canonicalUrl,
+    lang: seen.article.lang,
+  };
+  const revertOf = earlier?.n ?? null;
+  const event: ChangeEvent = record.removedAt ? 'restored' : revertOf ? 'revert' : 'edit';
+  const diff = latest ? diffVersions(versionText(latest.title, latestText), version) : null;
+  const change: ChangeRecord | null =
+    latest && diff
+      ? { ...changeBase(record, seen.at), seq: keys.versionSeq(n), title, from: latest.n, to: n, event, revertOf, hash: seen.hash, kinds: classifyChange(diff), stats: diff.stats, diff }
+      : null;
+  return {
+    record: {
+      ...record,
+      finalUrl: seen.finalUrl,
+      title,
+      removedAt: null,
+      versions: [...record.versions, { n, fetchedAt: seen.at, title, hash: seen.hash, words: countWords(text), revertOf }],
+      lastCheck: nextLastCheck(previous, latest ? 'changed' : 'new', seen),
+    },
+    version,
+    change,
+    result: { changed: true, version: n, error: null },
+  };
+}
+
+function versionText(title: string, text: string) {
+  return { title, text };
+}
+
+function changeBase(record: ArticleRecord, at: string) {
+  return { id: record.id, url: record.url, site: record.site, at };
+}
+
+/** A removal or a return with the same text: no new version, a diff of the latest with itself. */
+function eventChange(record: ArticleRecord, event: 'removed' | 'restored', latest: VersionSummary, at: string, text: string): ChangeRecord {
+  const same = versionText(latest.title, text);
+  const diff = diffVersions(same, same);
+  return {
+    ...changeBase(record, at),
+    seq: keys.eventSeq(latest.n, event, Date.parse(at)),
+    title: latest.title,
+    from: latest.n,
+    to: latest.n,
+    event,
+    revertOf: null,
+    hash: latest.hash,
+    kinds: [],
+    stats: diff.stats,
+    diff,
+  };
+}
+
+function nextLastCheck(previous: LastCheck | null, outcome: LastCheck['outcome'], seen: Observation): LastCheck {
+  const error = seen.ok ? null : seen.message;
+  const same = previous && previous.outcome === outcome && previous.error === error;
+  return {
+    outcome,
+    error,
+    errorKind: seen.ok ? null : seen.kind,
+    status: seen.ok ? null : seen.status,
+    retryAt: seen.ok ? null : seen.retryAt,
+    since: same ? previous.since : seen.at,
+    at: seen.at,
+  };
+}
