@@ -3,3 +3,4 @@ export * from './articles';
 export * from './changes';
 export * from './versions';
 export type * from './models';
+export * from './transfer';

@@ -1,0 +1,50 @@
+/**
+ * Export and import of everything Redline keeps, as NDJSON records: one header line, then per
+ * article its record, its versions and its changes. Streaming reads KV page by page, so an
+ * export of any size never sits in memory whole.
+ */
+import { allArticles, getArticle } from './articles';
+import { keys } from './keys';
+import type { ArticleRecord, ChangeRecord, VersionRecord } from './models';
+import { getVersion } from './versions';
+
+export const EXPORT_FORMAT = 'redline-export';
+export const EXPORT_VERSION = 1;
+
+export type ExportRecord =
+  | { type: typeof EXPORT_FORMAT; version: number; exportedAt: string }
+  | { type: 'article'; article: ArticleRecord }
+  | { type: 'version'; id: string; version: VersionRecord }
+  | { type: 'change'; change: ChangeRecord };
+
+async function* changesOfArticle(kv: KVNamespace, id: string): AsyncGenerator<ChangeRecord> {
+  let cursor: string | undefined;
+  do {
+    const page = await kv.list({ prefix: keys.change(id, ''), cursor });
+    for (const key of page.keys) {
+      const change = await kv.get<ChangeRecord>(key.name, 'json');
+      if (change) yield change;
+    }
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+}
+
+export async function* exportRecords(kv: KVNamespace, now = new Date()): AsyncGenerator<ExportRecord> {
+  yield { type: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString() };
+  for await (const listing of allArticles(kv)) {
+    const article = await getArticle(kv, listing.id);
+    if (!article) continue;
+    yield { type: 'article', article };
+    for (const summary of article.versions) {
+      const version = await getVersion(kv, article.id, summary.n);
+      if (version) yield { type: 'version', id: article.id, version };
+    }
+    for await (const change of changesOfArticle(kv, article.id)) yield { type: 'change', change };
+  }
+}
+
+/** True when the namespace holds no article yet (import refuses to merge into live data). */
+export async function isEmpty(kv: KVNamespace): Promise<boolean> {
+  const page = await kv.list({ prefix: keys.articlePrefix, limit: 1 });
+  return page.keys.length === 0;
+}
