@@ -186,6 +186,8 @@ interface Frame {
   /** The nearest block ancestor-or-self: whose inline flow text lands in. */
   block: Element | null;
   link: boolean;
+  /** Inside a hidden element (hidden elements stay in the tree, marked dropped). */
+  hidden: boolean;
 }
 
 /** Parses HTML into the pruned tree and the head's metadata, never throwing on malformed input. */
@@ -193,7 +195,7 @@ export function buildTree(html: string): Tree {
   const root = newElement('#root', {}, null);
   root.block = true;
   const head: Head = { title: '', lang: null, metas: [], links: [], jsonLd: [], times: [], bylines: [], h1s: [] };
-  const stack: Frame[] = [{ tag: '#root', element: root, owns: false, block: root, link: false }];
+  const stack: Frame[] = [{ tag: '#root', element: root, owns: false, block: root, link: false, hidden: false }];
   let depth = 0;
   // Text capture for elements whose text we want even though the element itself is dropped.
   let capture: 'title' | 'jsonld' | 'h1' | null = null;
@@ -219,26 +221,27 @@ export function buildTree(html: string): Tree {
         } else if (tag === 'h1' && h1Depth < 0) {
           h1Depth = stack.length;
           h1Text = '';
-          h1Visible = top.element !== null && !isHidden(tag, attribs);
+          h1Visible = top.element !== null && !top.hidden && !isHidden(tag, attribs);
           h1Hint = `${attribs.id ?? ''} ${attribs.class ?? ''} ${top.element?.hint ?? ''}`.slice(0, 500).toLowerCase();
         }
         const parent = top.element;
         if (parent !== null && tag === 'input') parent.inputs++;
         if (parent !== null && tag === 'img') parent.images++;
         if (parent === null || SKIP.has(tag) || tag === 'img' || tag === 'wbr') {
-          stack.push({ tag, element: null, owns: false, block: null, link: false });
+          stack.push({ tag, element: null, owns: false, block: null, link: false, hidden: true });
           return;
         }
         if (tag === 'html' || tag === 'body') {
-          stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link });
+          stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link, hidden: top.hidden });
           return;
         }
         if (depth >= MAX_DEPTH) {
-          stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link || tag === 'a' });
+          stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link || tag === 'a', hidden: top.hidden });
           return;
         }
         const element = newElement(tag, attribs, parent);
-        if (FURNITURE.has(tag) || isHidden(tag, attribs)) element.dropped = true;
+        const hidden = isHidden(tag, attribs);
+        if (hidden || FURNITURE.has(tag)) element.dropped = true;
         parent.children.push(element);
         depth++;
         if (head.bylines.length < 8 && isByline(element)) head.bylines.push(element);
@@ -248,6 +251,7 @@ export function buildTree(html: string): Tree {
           owns: true,
           block: element.block ? element : top.block,
           link: top.link || tag === 'a',
+          hidden: top.hidden || hidden,
         });
       },
       ontext(text: string) {
