@@ -42,3 +42,84 @@ export function describeStats(diff: Pick<Diff, 'stats' | 'title'>): string {
   if (added || removed) parts.push(`${added} word${added === 1 ? '' : 's'} added, ${removed} removed`);
   return parts.join('; ') || 'no visible change';
 }
+
+/** Inline diff with each run of edits wrapped in a numbered anchor: a permalink per edit. */
+export function renderInlineWithAnchors(changes: DiffChange[]) {
+  const parts: unknown[] = [];
+  let run: DiffChange[] = [];
+  let count = 0;
+  const flush = () => {
+    if (!run.length) return;
+    count++;
+    const id = `edit-${count}`;
+    parts.push(html`<span class="edit" id="${id}">${renderChanges(run)}</span><a class="pin" href="#${id}" title="Link to this edit" aria-label="Link to edit ${count}">${count}</a>`);
+    run = [];
+  };
+  for (const change of changes) {
+    if (change.op === 'equal') {
+      flush();
+      parts.push(textWithBreaks(change.text));
+    } else run.push(change);
+  }
+  flush();
+  return { body: parts, edits: count };
+}
+
+/**
+ * Side by side: rows of paragraphs, the old text with its deletions on the left and the new
+ * text with its insertions on the right. A row ends where both sides reach a paragraph break.
+ */
+export function sideBySideRows(changes: DiffChange[]): { old: DiffChange[]; new: DiffChange[] }[] {
+  const rows: { old: DiffChange[]; new: DiffChange[] }[] = [{ old: [], new: [] }];
+  for (const change of changes) {
+    if (change.op !== 'equal') {
+      rows.at(-1)![change.op === 'delete' ? 'old' : 'new'].push(change);
+      continue;
+    }
+    change.text.split('\n\n').forEach((piece, i) => {
+      if (i > 0) rows.push({ old: [], new: [] });
+      if (piece) {
+        rows.at(-1)!.old.push({ op: 'equal', text: piece });
+        rows.at(-1)!.new.push({ op: 'equal', text: piece });
+      }
+    });
+  }
+  return rows.filter((row) => row.old.length || row.new.length);
+}
+
+export function renderSideBySide(changes: DiffChange[], fromLabel: string, toLabel: string) {
+  const rows = sideBySideRows(changes).map((row) => {
+    const changed = row.old.some((c) => c.op !== 'equal') || row.new.some((c) => c.op !== 'equal');
+    return html`<tr${changed ? raw(' class="changed"') : ''}><td data-label="${fromLabel}">${renderChanges(row.old)}</td><td data-label="${toLabel}">${renderChanges(row.new)}</td></tr>`;
+  });
+  return html`<table class="sbs"><caption class="visually-hidden">${fromLabel} beside ${toLabel}</caption><thead><tr><th scope="col">${fromLabel}</th><th scope="col">${toLabel}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "3 words changed, 33 added": substitutions first, then what was only added or removed. */
+export function describeWords(stats: { added: number; removed: number }): string {
+  const changed = Math.min(stats.added, stats.removed);
+  const parts: string[] = [];
+  if (changed) parts.push(`${plural(changed, 'word')} changed`);
+  if (stats.added > changed) parts.push(changed ? `${stats.added - changed} added` : `${plural(stats.added - changed, 'word')} added`);
+  if (stats.removed > changed) parts.push(changed ? `${stats.removed - changed} removed` : `${plural(stats.removed - changed, 'word')} removed`);
+  return parts.join(', ');
+}
+
+/** What a change did, for feed titles and lists: "3 words changed, 33 added (correction, spelling)". */
+export function describeChange(change: { event?: string; from: number; to: number; revertOf?: number | null; stats: { added: number; removed: number } }, kinds: readonly string[], titleChanged = false): string {
+  const words = describeWords(change.stats);
+  const what = [titleChanged ? 'headline changed' : '', words].filter(Boolean).join('; ');
+  const kindText = kinds.length ? ` (${kinds.join(', ')})` : '';
+  switch (change.event) {
+    case 'removed':
+      return 'removed from the site';
+    case 'restored':
+      return change.from === change.to ? 'back on the site, unchanged' : `back on the site: ${what || 'changed'}${kindText}`;
+    case 'revert':
+      return `reverted to the text of version ${change.revertOf ?? '?'}${what ? `: ${what}` : ''}${kindText}`;
+    default:
+      return `${what || 'no visible change'}${kindText}`;
+  }
+}

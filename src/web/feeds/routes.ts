@@ -1,54 +1,127 @@
-/** Feed routes: /feed.xml (every article) and /articles/:id/feed.xml (one article). */
-import { Hono } from 'hono';
+/**
+ * Feed routes, each in RSS 2.0 (.xml), Atom 1.0 (.atom) and JSON Feed 1.1 (.json), each with an
+ * optional `?kind=` filter: every article (/feed.*), one article (/articles/:id/feed.*) and one
+ * outlet (/sites/:host/feed.*). Answers carry an ETag and Last-Modified, and 304 when unchanged.
+ */
+import { Hono, type Context } from 'hono';
 import type { Env } from '../../env';
-import { changesNewestFirst, getArticle, getChangeToVersion, type ChangeRecord } from '../../store';
+import { getArticle, type ChangeKind, type ChangeRecord } from '../../store';
+import { articleChangeSeqs } from '../../store/sites';
+import { getChange } from '../../store';
 import { parseArticleId } from '../params';
-import { rssFeed } from './rss';
+import { atomFromEntries } from './atom';
+import { isNotModified, validatorHeaders, validatorsFor } from './conditional';
+import { feedEntry, type FeedInfo } from './entry';
+import { jsonFeedFromEntries } from './json-feed';
+import { rssFromEntries } from './rss';
+import { kindsOfChange, loadChange, parseKind, parseSite, selectChanges } from './select';
 
 export const FEED_ITEMS = 30;
 
+type FeedContext = Context<{ Bindings: Env }>;
+
+const FORMATS = {
+  xml: { type: 'application/rss+xml; charset=utf-8', render: rssFromEntries },
+  atom: { type: 'application/atom+xml; charset=utf-8', render: atomFromEntries },
+  json: { type: 'application/feed+json; charset=utf-8', render: jsonFeedFromEntries },
+} as const;
+type Format = keyof typeof FORMATS;
+
 export const feeds = new Hono<{ Bindings: Env }>();
 
-const rss = (body: string) =>
-  new Response(body, { headers: { 'content-type': 'application/rss+xml; charset=utf-8', 'cache-control': 'public, max-age=60' } });
-
-async function loadChanges(kv: KVNamespace, refs: { id: string; to: number }[]): Promise<ChangeRecord[]> {
-  const changes = await Promise.all(refs.map((ref) => getChangeToVersion(kv, ref.id, ref.to)));
-  return changes.filter((change): change is ChangeRecord => change !== null);
+/** What a feed route has found before loading anything: the changes' identities, and how to load them. */
+interface FeedSource {
+  info: Omit<FeedInfo, 'self' | 'origin'>;
+  /** id, seq and hash of each candidate change, newest first: the feed's validators. */
+  identities: string[];
+  newest: string | null;
+  load: () => Promise<ChangeRecord[]>;
 }
 
-feeds.get('/feed.xml', async (c) => {
-  const origin = new URL(c.req.url).origin;
-  const { changes } = await changesNewestFirst(c.env.REDLINE, null, FEED_ITEMS);
-  const records = await loadChanges(c.env.REDLINE, changes);
-  return rss(
-    await rssFeed(
-      { title: 'Redline: latest changes', description: 'Edits to tracked news articles, word by word.', link: `${origin}/`, self: `${origin}/feed.xml`, origin },
-      records,
-    ),
-  );
-});
+async function answer(c: FeedContext, format: Format, path: string, source: FeedSource | Response) {
+  if (source instanceof Response) return source;
+  const url = new URL(c.req.url);
+  const kind = c.req.query('kind');
+  const validators = await validatorsFor([format, url.origin, kind ?? '', ...source.identities], source.newest);
+  if (isNotModified(c.req.raw, validators)) return new Response(null, { status: 304, headers: validatorHeaders(validators) });
+  const self = `${url.origin}${path}${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`;
+  const info: FeedInfo = { ...source.info, self, origin: url.origin };
+  const entries = await Promise.all((await source.load()).map((change) => feedEntry(url.origin, change)));
+  return new Response(FORMATS[format].render(info, entries), { headers: { 'content-type': FORMATS[format].type, ...validatorHeaders(validators) } });
+}
 
-feeds.get('/articles/:id/feed.xml', async (c) => {
+const kindTitle = (kind: ChangeKind | undefined) => (kind ? ` (${kind})` : '');
+
+function badKind(c: FeedContext): Response {
+  return c.text('kind must be one of spelling, correction, headline, addition, removal, rewrite, minor', 400);
+}
+
+async function listedSource(c: FeedContext, site: string | undefined, info: FeedSource['info']): Promise<FeedSource | Response> {
+  const kind = parseKind(c.req.query('kind'));
+  if (kind === null) return badKind(c);
+  const { changes } = await selectChanges(c.env.REDLINE, { limit: FEED_ITEMS, site, kind });
+  return {
+    info: { ...info, title: info.title + kindTitle(kind) },
+    identities: changes.map((ch) => `${ch.id}:${ch.seq}:${ch.hash}`),
+    newest: changes[0]?.at ?? null,
+    load: async () => (await Promise.all(changes.map((ch) => loadChange(c.env.REDLINE, ch)))).filter((ch): ch is ChangeRecord => ch !== null),
+  };
+}
+
+async function articleSource(c: FeedContext): Promise<FeedSource | Response> {
+  const kind = parseKind(c.req.query('kind'));
+  if (kind === null) return badKind(c);
   const id = parseArticleId(c.req.param('id'));
   const article = id ? await getArticle(c.env.REDLINE, id) : null;
   if (!article) return c.text('No such article', 404);
+  const seqs = (await articleChangeSeqs(c.env.REDLINE, article.id)).reverse();
   const origin = new URL(c.req.url).origin;
-  const refs = article.versions
-    .filter((v) => v.n > 1)
-    .slice(-FEED_ITEMS)
-    .reverse()
-    .map((v) => ({ id: article.id, to: v.n }));
-  return rss(
-    await rssFeed(
-      {
-        title: `Redline: ${article.title ?? article.url}`,
-        description: `Edits to ${article.url}, word by word.`,
-        link: `${origin}/articles/${article.id}`,
-        self: `${origin}/articles/${article.id}/feed.xml`,
-        origin,
-      },
-      await loadChanges(c.env.REDLINE, refs),
-    ),
-  );
-});
+  return {
+    info: {
+      title: `Redline: ${article.title ?? article.url}${kindTitle(kind)}`,
+      description: `Edits to ${article.url}, word by word.`,
+      link: `${origin}/articles/${article.id}`,
+    },
+    identities: [article.id, ...seqs, article.versions.at(-1)?.hash ?? ''],
+    newest: newestOf([article.versions.at(-1)?.fetchedAt, ...seqs.map(eventTime)]),
+    load: async () => {
+      const picked: ChangeRecord[] = [];
+      // Newest first, in small batches, until the feed is full.
+      for (let start = 0; start < seqs.length && picked.length < FEED_ITEMS; start += FEED_ITEMS) {
+        const batch = await Promise.all(seqs.slice(start, start + FEED_ITEMS).map((seq) => getChange(c.env.REDLINE, article.id, seq)));
+        for (const change of batch) if (change && (!kind || kindsOfChange(change).includes(kind))) picked.push(change);
+        if (!kind) break;
+      }
+      return picked.slice(0, FEED_ITEMS);
+    },
+  };
+}
+
+/** When an event without a version happened: its seq ends in the time in ms ("000002-removed-<ms>"). */
+function eventTime(seq: string): string | undefined {
+  const ms = /-(\d{10,})$/.exec(seq)?.[1];
+  return ms ? new Date(Number(ms)).toISOString() : undefined;
+}
+
+function newestOf(times: (string | undefined)[]): string | null {
+  const known = times.filter((t): t is string => Boolean(t)).sort();
+  return known.at(-1) ?? null;
+}
+
+for (const format of Object.keys(FORMATS) as Format[]) {
+  feeds.get(`/feed.${format}`, async (c) => {
+    const origin = new URL(c.req.url).origin;
+    const source = await listedSource(c, undefined, { title: 'Redline: latest changes', description: 'Edits to tracked news articles, word by word.', link: `${origin}/` });
+    return answer(c, format, `/feed.${format}`, source);
+  });
+
+  feeds.get(`/articles/:id/feed.${format}`, async (c) => answer(c, format, new URL(c.req.url).pathname, await articleSource(c)));
+
+  feeds.get(`/sites/:host/feed.${format}`, async (c) => {
+    const site = parseSite(c.req.param('host'));
+    if (!site) return c.text('No such site', 404);
+    const origin = new URL(c.req.url).origin;
+    const source = await listedSource(c, site, { title: `Redline: edits at ${site}`, description: `Edits to articles tracked at ${site}, word by word.`, link: `${origin}/sites/${site}` });
+    return answer(c, format, `/sites/${site}/feed.${format}`, source);
+  });
+}

@@ -1,40 +1,21 @@
-/**
- * RSS 2.0: one item per change, a guid that no other change will ever have (article id, version
- * pair and the new version's hash), a link to the diff page, and the changed words as HTML.
- */
+/** RSS 2.0: one item per change, its guid, link, title, kinds as categories and the changed words as HTML. */
 import type { ChangeRecord } from '../../store';
-import { describeStats, renderSnippets } from '../render-diff';
+import { feedEntry, type FeedEntry, type FeedInfo } from './entry';
 import { xmlEscape } from './xml';
 
-export interface FeedInfo {
-  title: string;
-  description: string;
-  /** Absolute URL of the page the feed belongs to. */
-  link: string;
-  /** Absolute URL of the feed itself. */
-  self: string;
-  origin: string;
-}
+export { changeGuid, type FeedInfo } from './entry';
 
-export function changeGuid(change: ChangeRecord): string {
-  return `urn:redline:${change.id}:${change.from}-${change.to}:${change.hash.slice(0, 12)}`;
-}
-
-export async function rssFeed(feed: FeedInfo, changes: ChangeRecord[]): Promise<string> {
-  const items = await Promise.all(
-    changes.map(async (change) => {
-      const link = `${feed.origin}/articles/${change.id}/diff/${change.from}/${change.to}`;
-      const body = String(await renderSnippets(change.diff));
-      return `<item>
-<title>${xmlEscape(`${change.title} — ${describeStats(change.diff)}`)}</title>
-<link>${xmlEscape(link)}</link>
-<guid isPermaLink="false">${xmlEscape(changeGuid(change))}</guid>
-<pubDate>${new Date(change.at).toUTCString()}</pubDate>
-<description>${xmlEscape(body)}</description>
-</item>`;
-    }),
+export function rssFromEntries(feed: FeedInfo, entries: FeedEntry[]): string {
+  const items = entries.map(
+    (entry) => `<item>
+<title>${xmlEscape(entry.title)}</title>
+<link>${xmlEscape(entry.link)}</link>
+<guid isPermaLink="false">${xmlEscape(entry.id)}</guid>
+<pubDate>${new Date(entry.published).toUTCString()}</pubDate>
+${entry.kinds.map((kind) => `<category domain="urn:redline:kind">${xmlEscape(kind)}</category>\n`).join('')}<description>${xmlEscape(entry.html)}</description>
+</item>`,
   );
-  const updated = changes[0]?.at ?? new Date(0).toISOString();
+  const updated = entries[0]?.published ?? new Date(0).toISOString();
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
@@ -48,4 +29,8 @@ ${items.join('\n')}
 </channel>
 </rss>
 `;
+}
+
+export async function rssFeed(feed: FeedInfo, changes: ChangeRecord[]): Promise<string> {
+  return rssFromEntries(feed, await Promise.all(changes.map((change) => feedEntry(feed.origin, change))));
 }

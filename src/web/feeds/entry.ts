@@ -1,0 +1,62 @@
+/**
+ * One feed entry per change, shared by the RSS, Atom and JSON feeds: a guid no other change will
+ * ever have, a link to the diff page (or the history entry, for removals), a title that says what
+ * changed and its kinds, and the changed words with a little context as HTML.
+ */
+import { html } from 'hono/html';
+import type { ChangeKind, ChangeRecord } from '../../store';
+import { describeChange, renderSnippets } from '../render-diff';
+import { hasTextChange, kindsOfChange } from './select';
+
+export interface FeedInfo {
+  title: string;
+  description: string;
+  /** Absolute URL of the page the feed belongs to. */
+  link: string;
+  /** Absolute URL of the feed itself. */
+  self: string;
+  origin: string;
+}
+
+export interface FeedEntry {
+  id: string;
+  link: string;
+  title: string;
+  published: string;
+  html: string;
+  kinds: ChangeKind[];
+  articleUrl: string;
+}
+
+/**
+ * `urn:redline:<id>:<from>-<to>:<hash>` for a change that made a version (the form feeds have
+ * always used), `urn:redline:<id>:<seq>:<hash>` for an event that made none (its seq is unique).
+ */
+export function changeGuid(change: ChangeRecord): string {
+  const versionEvent = !change.seq || /^\d+$/.test(change.seq);
+  return `urn:redline:${change.id}:${versionEvent ? `${change.from}-${change.to}` : change.seq}:${change.hash.slice(0, 12)}`;
+}
+
+/** The page a change is read on: its diff, or for an event without a new text its place in the history. */
+export function changePath(change: Pick<ChangeRecord, 'id' | 'seq' | 'from' | 'to' | 'event'>): string {
+  return hasTextChange(change) ? `/articles/${change.id}/diff/${change.from}/${change.to}` : `/articles/${change.id}#change-${change.seq}`;
+}
+
+function eventHtml(change: ChangeRecord) {
+  if (change.event === 'removed') return html`<p>The page stopped answering (HTTP 404 or 410) on two checks in a row; version ${change.from} is the last one seen.</p>`;
+  return html`<p>The page is back, with the text of version ${change.to}.</p>`;
+}
+
+export async function feedEntry(origin: string, change: ChangeRecord): Promise<FeedEntry> {
+  const kinds = kindsOfChange(change);
+  const body = hasTextChange(change) ? renderSnippets(change.diff) : eventHtml(change);
+  return {
+    id: changeGuid(change),
+    link: `${origin}${changePath(change)}`,
+    title: `${change.title} — ${describeChange(change, kinds, Boolean(change.diff?.title))}`,
+    published: change.at,
+    html: String(await body),
+    kinds,
+    articleUrl: change.url,
+  };
+}
