@@ -1,30 +1,69 @@
-/** The JSON API under /api/v1 (see CONTRACT.md). Errors are {"error": message} with a 4xx status. */
-import { Hono, type Context } from 'hono';
+/**
+ * The JSON API under /api/v1 (see CONTRACT.md). Errors are {"error": message} with a 4xx status.
+ * Every route is declared with its schemas (src/web/openapi-schemas.ts): they validate the
+ * request and generate the OpenAPI document served at /api/v1/openapi.json.
+ */
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { ArticleNotFound, checkArticle, checkTrackableUrl, trackUrl, untrack } from '../check';
 import { settingsFrom, type Env } from '../env';
-import { changesNewestFirst, clearPending, getArticle, getVersion, listArticles } from '../store';
+import { clearPending, getArticle, getVersion, listArticles, type ChangeKind } from '../store';
 import { requireAdmin } from './auth';
+import { parseSite, selectChanges } from './feeds/select';
 import { loadDiff } from './load-diff';
-import { parseArticleId, parseCursor, parseLimit, parseVersionNumber } from './params';
+import { documentInfo, registerOtherRoutes } from './openapi';
+import {
+  ArticleIdParams,
+  ArticleListSchema,
+  ArticleSchema,
+  ArticlesQuery,
+  ChangeListSchema,
+  ChangesQuery,
+  CheckResultSchema,
+  DiffQuery,
+  DiffSchema,
+  errorResponse,
+  jsonContent,
+  SiteParams,
+  SiteRecordSchema,
+  TrackRequest,
+  VersionParams,
+  VersionSchema,
+} from './openapi-schemas';
+import { parseArticleId } from './params';
+import { siteRecord } from './site-record';
 
 type ApiContext = Context<{ Bindings: Env }>;
 
-export const api = new Hono<{ Bindings: Env }>();
+const notFound = (c: ApiContext) => c.json({ error: 'no such article' }, 404);
+
+/**
+ * A request that fails its schema answers 400 with the schema's message, except that an unknown
+ * article answers 404 first (as it always has: the article is looked up before anything else).
+ */
+export const api = new OpenAPIHono<{ Bindings: Env }>({
+  defaultHook: async (result, c) => {
+    if (result.success) return;
+    const id = c.req.param('id');
+    if (id !== undefined && !(parseArticleId(id) && (await getArticle(c.env.REDLINE, id)))) return c.json({ error: 'no such article' }, 404);
+    return c.json({ error: result.error.issues[0]?.message ?? 'bad request' }, 400);
+  },
+});
+
+api.onError((error, c) => {
+  if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
+  console.error(error);
+  return c.json({ error: 'internal error' }, 500);
+});
 
 const limitBody = bodyLimit({
   maxSize: 16 * 1024,
   onError: (c) => c.json({ error: 'request body is larger than 16 KB' }, 413),
 });
 
-async function readJsonObject(c: ApiContext): Promise<Record<string, unknown> | null> {
-  try {
-    const body = await c.req.json();
-    return body && typeof body === 'object' && !Array.isArray(body) ? body : null;
-  } catch {
-    return null;
-  }
-}
+const bearer = [{ bearer: [] }];
 
 async function findArticle(c: ApiContext) {
   const id = parseArticleId(c.req.param('id'));
@@ -41,79 +80,220 @@ async function listOr400(c: ApiContext, list: () => Promise<object>) {
   }
 }
 
-const notFound = (c: ApiContext) => c.json({ error: 'no such article' }, 404);
+const pageSize = (raw: string | undefined, fallback: number) => (raw ? Number(raw) : fallback);
 
+// ---- articles ---------------------------------------------------------------------------------
+
+/**
+ * POST /articles accepts a JSON body whatever its content type (curl -d sends a form type), so
+ * it is mounted by hand and validated with the same TrackRequest schema the document shows.
+ */
+const trackRoute = createRoute({
+  method: 'post',
+  path: '/articles',
+  summary: 'Track an article',
+  description: 'Starts checking a URL; the next cron tick stores its first version.',
+  security: bearer,
+  request: { body: { content: { 'application/json': { schema: TrackRequest } }, required: true } },
+  responses: {
+    201: jsonContent(ArticleSchema, 'The new article record.'),
+    200: jsonContent(ArticleSchema, 'The URL was tracked already: its record.'),
+    400: errorResponse('Not JSON, or a URL that is not http(s), unparsable, over 2048 characters, or private.'),
+    401: errorResponse('Missing or wrong bearer token.'),
+    413: errorResponse('Body over 16 KB.'),
+    503: errorResponse('ADMIN_TOKEN is not configured.'),
+  },
+});
+api.openAPIRegistry.registerPath(trackRoute);
 api.post('/articles', requireAdmin, limitBody, async (c) => {
-  const body = await readJsonObject(c);
-  if (!body) return c.json({ error: 'body must be a JSON object like {"url": "https://..."}' }, 400);
-  const verdict = checkTrackableUrl(body.url, settingsFrom(c.env).allowPrivateUrls);
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    return c.json({ error: 'body must be JSON like {"url": "https://..."}' }, 400);
+  }
+  const parsed = TrackRequest.safeParse(Array.isArray(body) ? null : body);
+  if (!parsed.success) return c.json({ error: parsed.error.issues[0]?.message ?? 'bad request' }, 400);
+  const verdict = checkTrackableUrl(parsed.data.url, settingsFrom(c.env).allowPrivateUrls);
   if (!verdict.ok) return c.json({ error: verdict.error }, 400);
   const { article, created } = await trackUrl(c.env, verdict.url);
   return c.json(article, created ? 201 : 200);
 });
 
-api.get('/articles', async (c) => {
-  const cursor = parseCursor(c.req.query('cursor'));
-  const limit = parseLimit(c.req.query('limit'), 100, 1000);
-  if (cursor === undefined) return c.json({ error: 'cursor is not valid' }, 400);
-  if (limit === null) return c.json({ error: 'limit must be a whole number from 1 to 1000' }, 400);
-  return listOr400(c, () => listArticles(c.env.REDLINE, cursor, limit));
-});
+api.openapi(
+  createRoute({
+    method: 'get',
+    path: '/articles',
+    summary: 'List tracked articles',
+    request: { query: ArticlesQuery },
+    responses: { 200: jsonContent(ArticleListSchema, 'A page of articles and the cursor of the next (null at the end).'), 400: errorResponse('Bad cursor or limit.') },
+  }),
+  (c) => {
+    const { cursor, limit } = c.req.valid('query');
+    return listOr400(c, () => listArticles(c.env.REDLINE, cursor || null, pageSize(limit, 100))) as never;
+  },
+);
 
-api.get('/articles/:id', async (c) => {
-  const article = await findArticle(c);
-  return article ? c.json(article) : notFound(c);
-});
+api.openapi(
+  createRoute({
+    method: 'get',
+    path: '/articles/{id}',
+    summary: 'One article',
+    description: 'The record, its versions oldest first, and the outcome of the last check.',
+    request: { params: ArticleIdParams },
+    responses: { 200: jsonContent(ArticleSchema, 'The article record.'), 404: errorResponse('No such article.') },
+  }),
+  async (c) => {
+    const article = await findArticle(c);
+    return (article ? c.json(article) : notFound(c)) as never;
+  },
+);
 
-api.post('/articles/:id/check', requireAdmin, async (c) => {
-  const article = await findArticle(c);
-  if (!article) return notFound(c);
-  if (!article.active) return c.json({ error: 'this article is no longer tracked' }, 409);
-  try {
-    const result = await checkArticle(c.env, settingsFrom(c.env), article.id);
-    if (result.version === 1) await clearPending(c.env.REDLINE, article.id);
-    return c.json(result);
-  } catch (error) {
-    if (error instanceof ArticleNotFound) return notFound(c);
-    throw error;
-  }
-});
+api.openapi(
+  createRoute({
+    method: 'post',
+    path: '/articles/{id}/check',
+    summary: 'Check an article now',
+    security: bearer,
+    middleware: [requireAdmin] as const,
+    request: { params: ArticleIdParams },
+    responses: {
+      200: jsonContent(CheckResultSchema, 'What the check found.'),
+      401: errorResponse('Missing or wrong bearer token.'),
+      404: errorResponse('No such article.'),
+      409: errorResponse('The article is no longer tracked.'),
+      503: errorResponse('ADMIN_TOKEN is not configured.'),
+    },
+  }),
+  async (c) => {
+    const article = await findArticle(c);
+    if (!article) return notFound(c) as never;
+    if (!article.active) return c.json({ error: 'this article is no longer tracked' }, 409) as never;
+    try {
+      const result = await checkArticle(c.env, settingsFrom(c.env), article.id);
+      if (result.version === 1) await clearPending(c.env.REDLINE, article.id);
+      return c.json(result) as never;
+    } catch (error) {
+      if (error instanceof ArticleNotFound) return notFound(c) as never;
+      throw error;
+    }
+  },
+);
 
-api.get('/articles/:id/versions/:n', async (c) => {
-  const article = await findArticle(c);
-  if (!article) return notFound(c);
-  const n = parseVersionNumber(c.req.param('n'));
-  if (n === null) return c.json({ error: 'version must be a positive whole number' }, 400);
-  const version = await getVersion(c.env.REDLINE, article.id, n);
-  if (!version) return c.json({ error: `no version ${n}` }, 404);
-  const { n: number, fetchedAt, title, byline, text } = version;
-  return c.json({ n: number, fetchedAt, title, byline, text });
-});
+api.openapi(
+  createRoute({
+    method: 'get',
+    path: '/articles/{id}/versions/{n}',
+    summary: 'One version of an article',
+    request: { params: VersionParams },
+    responses: { 200: jsonContent(VersionSchema, 'The version\'s headline, byline and body text.'), 400: errorResponse('Not a version number.'), 404: errorResponse('No such article or version.') },
+  }),
+  async (c) => {
+    const article = await findArticle(c);
+    if (!article) return notFound(c) as never;
+    const n = Number(c.req.valid('param').n);
+    const version = await getVersion(c.env.REDLINE, article.id, n);
+    if (!version) return c.json({ error: `no version ${n}` }, 404) as never;
+    const { n: number, fetchedAt, title, byline, text } = version;
+    return c.json({ n: number, fetchedAt, title, byline, text }) as never;
+  },
+);
 
-api.get('/articles/:id/diff', async (c) => {
-  const article = await findArticle(c);
-  if (!article) return notFound(c);
-  const [fromRaw, toRaw] = [c.req.query('from'), c.req.query('to')];
-  const from = fromRaw === undefined ? undefined : parseVersionNumber(fromRaw);
-  const to = toRaw === undefined ? undefined : parseVersionNumber(toRaw);
-  if (from === null || to === null) return c.json({ error: 'from and to must be positive whole numbers' }, 400);
-  const lookup = await loadDiff(c.env.REDLINE, article, from, to);
-  return lookup.ok ? c.json(lookup.diff) : c.json({ error: lookup.error }, lookup.status);
-});
+api.openapi(
+  createRoute({
+    method: 'get',
+    path: '/articles/{id}/diff',
+    summary: 'The diff between two versions',
+    description: 'Word-level; by default between the last two versions.',
+    request: { params: ArticleIdParams, query: DiffQuery },
+    responses: { 200: jsonContent(DiffSchema, 'The Diff.'), 400: errorResponse('Bad version numbers.'), 404: errorResponse('No such article or version, or fewer than two versions.') },
+  }),
+  async (c) => {
+    const article = await findArticle(c);
+    if (!article) return notFound(c) as never;
+    const { from, to } = c.req.valid('query');
+    const lookup = await loadDiff(c.env.REDLINE, article, from ? Number(from) : undefined, to ? Number(to) : undefined);
+    return (lookup.ok ? c.json(lookup.diff) : c.json({ error: lookup.error }, lookup.status)) as never;
+  },
+);
 
-api.get('/changes', async (c) => {
-  const cursor = parseCursor(c.req.query('cursor'));
-  const limit = parseLimit(c.req.query('limit'), 50, 1000);
-  if (cursor === undefined) return c.json({ error: 'cursor is not valid' }, 400);
-  if (limit === null) return c.json({ error: 'limit must be a whole number from 1 to 1000' }, 400);
-  return listOr400(c, () => changesNewestFirst(c.env.REDLINE, cursor, limit));
-});
+api.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/articles/{id}',
+    summary: 'Stop tracking an article',
+    description: 'Its history stays readable.',
+    security: bearer,
+    middleware: [requireAdmin] as const,
+    request: { params: ArticleIdParams },
+    responses: { 204: { description: 'Stopped.' }, 401: errorResponse('Missing or wrong bearer token.'), 404: errorResponse('No such article.'), 503: errorResponse('ADMIN_TOKEN is not configured.') },
+  }),
+  async (c) => {
+    const article = await findArticle(c);
+    if (!article) return notFound(c) as never;
+    await untrack(c.env, article.id);
+    return c.body(null, 204) as never;
+  },
+);
 
-api.delete('/articles/:id', requireAdmin, async (c) => {
-  const article = await findArticle(c);
-  if (!article) return notFound(c);
-  await untrack(c.env, article.id);
-  return c.body(null, 204);
+// ---- changes and sites --------------------------------------------------------------------------
+
+api.openapi(
+  createRoute({
+    method: 'get',
+    path: '/changes',
+    summary: 'Latest changes, newest first',
+    description: 'With `kind`, only changes of that kind; with `site`, only that outlet\'s.',
+    request: { query: ChangesQuery },
+    responses: { 200: jsonContent(ChangeListSchema, 'A page of changes and the cursor of the next (null at the end).'), 400: errorResponse('Bad cursor, limit, kind or site.') },
+  }),
+  (c) => {
+    const { cursor, limit, kind, site } = c.req.valid('query');
+    const host = site ? parseSite(site) : undefined;
+    if (host === null) return c.json({ error: 'site must be a host name' }, 400) as never;
+    return listOr400(c, () => selectChanges(c.env.REDLINE, { cursor: cursor || null, limit: pageSize(limit, 50), kind: kind as ChangeKind | undefined, site: host })) as never;
+  },
+);
+
+api.openapi(
+  createRoute({
+    method: 'get',
+    path: '/sites/{host}',
+    summary: 'The record of one outlet',
+    description: 'Articles tracked and changed, changes by kind, the share of silent edits, the median time to first change.',
+    request: { params: SiteParams },
+    responses: { 200: jsonContent(SiteRecordSchema, 'The record.'), 404: errorResponse('No article tracked at this host.') },
+  }),
+  async (c) => {
+    const site = parseSite(c.req.valid('param').host);
+    if (!site) return c.json({ error: 'no such site' }, 404) as never;
+    const { record } = await siteRecord(c.env.REDLINE, site);
+    if (!record.articlesTracked) return c.json({ error: `no article tracked at ${site}` }, 404) as never;
+    c.header('cache-control', 'public, max-age=60');
+    return c.json(record) as never;
+  },
+);
+
+// ---- export, import, sources --------------------------------------------------------------------
+// Routes mounted from other modules (src/web/transfer.ts: /export, /import; /sources when it
+// lands) are described in src/web/openapi.ts (registerOtherRoutes) so the document covers the
+// whole API. A route added here with createRoute + api.openapi appears in it by itself.
+
+// ---- the document -------------------------------------------------------------------------------
+
+registerOtherRoutes(api.openAPIRegistry);
+
+/** The OpenAPI 3.1 document of the whole API, with `origin` as its server. */
+export function openApiDocument(origin: string) {
+  return api.getOpenAPI31Document(documentInfo(origin));
+}
+
+api.get('/openapi.json', (c) => {
+  c.header('cache-control', 'public, max-age=300');
+  c.header('access-control-allow-origin', '*');
+  return c.json(openApiDocument(new URL(c.req.url).origin));
 });
 
 api.notFound((c) => c.json({ error: `no such API call: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+
+export type { z };

@@ -1,21 +1,43 @@
-/** `/articles/:id/diff/:from/:to`: one diff, inline, deletions and insertions marked. */
+/**
+ * `/articles/:id/diff/:from/:to`: one diff, inline (deletions in <del>, insertions in <ins>,
+ * each edit with its own permalink) or side by side (`?view=side`: the old text beside the new,
+ * stacked on a phone). The toggle is two links, so it needs no script.
+ */
 import { html } from 'hono/html';
 import type { Diff } from '../../diff/types';
-import type { ArticleRecord } from '../../store';
-import { describeStats, renderChanges } from '../render-diff';
-import { layout } from './layout';
+import type { ArticleRecord, ChangeKind } from '../../store';
+import { describeWords, renderInlineWithAnchors, renderSideBySide } from '../render-diff';
+import { kindBadges, layout, time } from './layout';
 
-export function diffPage(article: ArticleRecord, from: number, to: number, diff: Diff) {
+export type DiffView = 'inline' | 'side';
+
+export function diffPage(article: ArticleRecord, from: number, to: number, diff: Diff, kinds: ChangeKind[], view: DiffView) {
   const headline = article.versions[to - 1]?.title ?? article.title ?? article.url;
-  const previous = from > 1 && to === from + 1 ? html`<a href="/articles/${article.id}/diff/${from - 1}/${from}" rel="prev">← previous change</a>` : '';
-  const next = to < article.versions.length && to === from + 1 ? html`<a href="/articles/${article.id}/diff/${to}/${to + 1}" rel="next">next change →</a>` : '';
+  const base = `/articles/${article.id}/diff`;
+  const viewQuery = view === 'side' ? '?view=side' : '';
+  const count = article.versions.length;
+  const previous = from > 1 ? html`<a href="${base}/${from - 1}/${from}${viewQuery}" rel="prev">← Previous change <span class="muted">(version ${from - 1} → ${from})</span></a>` : html`<span class="muted">This is the first change.</span>`;
+  const next = to < count ? html`<a href="${base}/${to}/${to + 1}${viewQuery}" rel="next">Next change <span class="muted">(version ${to} → ${to + 1})</span> →</a>` : html`<span class="muted">This is the latest change.</span>`;
+  const [seenFrom, seenTo] = [article.versions[from - 1]?.fetchedAt, article.versions[to - 1]?.fetchedAt];
+  const inline = view === 'inline' ? renderInlineWithAnchors(diff.changes) : null;
+  const edits = inline?.edits ?? 0;
+  const fromLabel = `Version ${from}`;
+  const toLabel = `Version ${to}`;
   return layout(
     `${headline}: version ${from} → ${to}`,
     html`<h1>${headline}</h1>
-<p class="meta">Version ${from} → ${to} · ${describeStats(diff)} · <a href="/articles/${article.id}">all versions</a> · <a href="${article.url}" rel="nofollow noopener">original</a></p>
-<p class="meta">${previous} ${next}</p>
-${diff.title ? html`<p><strong>Headline:</strong> <del>${diff.title.old}</del> <ins>${diff.title.new}</ins></p>` : ''}
-<article class="diff" aria-label="Changes from version ${from} to ${to}">${renderChanges(diff.changes)}</article>`,
-    `/articles/${article.id}/feed.xml`,
+<p class="meta">Version ${from}${seenFrom ? html` (${time(seenFrom)})` : ''} → version ${to}${seenTo ? html` (${time(seenTo)})` : ''}<br>
+${diff.stats.added} words added, ${diff.stats.removed} removed${describeWords(diff.stats) ? html` (${describeWords(diff.stats)})` : ''} ${kindBadges(kinds, (kind) => `/?kind=${kind}`)}<br>
+<a href="/articles/${article.id}">All versions</a> · <a href="${article.url}" rel="nofollow noopener noreferrer">The article</a> · <a href="/articles/${article.id}/feed.xml">RSS</a></p>
+<nav class="pager" aria-label="Changes of this article">${previous} ${next}</nav>
+<div class="toolbar"><span id="view-label">View:</span><span class="toggle" role="group" aria-labelledby="view-label"><a href="${base}/${from}/${to}"${view === 'inline' ? html` aria-current="page"` : ''}>Inline</a><a href="${base}/${from}/${to}?view=side"${view === 'side' ? html` aria-current="page"` : ''}>Side by side</a></span>
+${edits ? html`<nav aria-label="Edits in this diff">Jump to edit: ${Array.from({ length: Math.min(edits, 60) }, (_, k) => html`<a href="#edit-${k + 1}">${k + 1}</a> `)}${edits > 60 ? '…' : ''}</nav>` : ''}</div>
+${diff.title ? html`<p class="ui"><strong>Headline:</strong> <del>${diff.title.old}</del> <ins>${diff.title.new}</ins></p>` : ''}
+${!diff.changed ? html`<p class="muted">These two versions have the same text.</p>` : ''}
+${inline
+  ? html`<article class="diff" aria-label="Changes from version ${from} to version ${to}"><p>${inline.body}</p></article>`
+  : html`<section class="diff" aria-label="Version ${from} beside version ${to}">${renderSideBySide(diff.changes, fromLabel, toLabel)}</section>`}
+<nav class="pager" aria-label="Changes of this article (end)">${previous} ${next}</nav>`,
+    { feed: `/articles/${article.id}/feed`, wide: view === 'side' },
   );
 }

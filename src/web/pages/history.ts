@@ -1,29 +1,56 @@
-/** `/articles/:id`: every version of one article, when it was seen, and what changed. */
+/**
+ * `/articles/:id`: the timeline of one article, newest first: every version, when it was seen,
+ * headline changes, words added and removed, the kinds of each change, removals and returns, and
+ * the last check's outcome (fetch errors included). A form compares any two versions.
+ */
 import { html } from 'hono/html';
 import type { ArticleRecord, ChangeRecord } from '../../store';
-import { describeStats } from '../render-diff';
-import { formatTime, layout } from './layout';
+import { kindsOfChange } from '../feeds/select';
+import { describeWords } from '../render-diff';
+import { eventBadge, formatTime, kindBadges, layout, time } from './layout';
 
-export function historyPage(article: ArticleRecord, changes: Map<number, ChangeRecord>) {
+function changeEntry(article: ArticleRecord, change: ChangeRecord) {
+  const kinds = kindsOfChange(change);
+  const anchor = `change-${change.seq}`;
+  const diffLink = `/articles/${article.id}/diff/${change.from}/${change.to}`;
+  if (change.event === 'removed' || change.from === change.to) {
+    return html`<li class="event" id="${anchor}"><p class="ui"><strong>${change.event === 'removed' ? 'Removed from the site' : 'Back on the site, unchanged'}</strong> ${eventBadge(change.event)}</p>
+<p class="meta">${time(change.at)} · ${change.event === 'removed' ? html`the page answered 404 or 410 twice in a row; version ${change.from} is the last seen` : html`the text of version ${change.to} again`} · <a href="#${anchor}" aria-label="Permalink to this event">permalink</a></p></li>`;
+  }
+  return html`<li id="${anchor}"><p class="ui"><strong><a href="${diffLink}">Version ${change.to}</a></strong> ${eventBadge(change.event)}${kindBadges(kinds)}</p>
+${change.diff.title ? html`<p>Headline: <del>${change.diff.title.old}</del> <ins>${change.diff.title.new}</ins></p>` : ''}
+<p class="meta">${time(change.at)} · <span>${change.stats.added} words added, ${change.stats.removed} removed</span> (${describeWords(change.stats) || 'headline only'})${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
+}
+
+export function historyPage(article: ArticleRecord, changes: ChangeRecord[]) {
   const check = article.lastCheck;
-  const rows = [...article.versions].reverse().map((v) => {
-    const change = changes.get(v.n);
-    return html`<tr>
-<td><a href="/api/v1/articles/${article.id}/versions/${v.n}">${v.n}</a></td>
-<td>${formatTime(v.fetchedAt)}</td>
-<td>${v.title}</td>
-<td>${v.n === 1 ? 'first seen' : change ? html`<a href="/articles/${article.id}/diff/${v.n - 1}/${v.n}">${describeStats(change.diff)}</a>` : html`<a href="/articles/${article.id}/diff/${v.n - 1}/${v.n}">diff</a>`}</td>
-</tr>`;
-  });
+  const headline = article.title ?? article.url;
+  const first = article.versions[0];
+  const entries = [...changes].reverse().map((change) => changeEntry(article, change));
+  const listed = new Set(changes.map((ch) => ch.to));
+  // Versions whose change is not loaded (older than the latest hundred) still get a line.
+  const unlisted = article.versions.filter((v) => v.n > 1 && !listed.has(v.n)).reverse();
+  const versionOptions = (selected: number) => article.versions.map((v) => html`<option value="${v.n}"${v.n === selected ? html` selected` : ''}>${v.n} · ${formatTime(v.fetchedAt)}</option>`);
+  const count = article.versions.length;
   return layout(
-    article.title ?? article.url,
-    html`<h1>${article.title ?? article.url}</h1>
-<p class="meta"><a href="${article.url}" rel="nofollow noopener">${article.url}</a><br>
-Tracked since ${formatTime(article.createdAt)}${article.active ? '' : html` · no longer checked since ${formatTime(article.deletedAt ?? '')}`}
-· <a href="/articles/${article.id}/feed.xml">RSS feed of this article</a></p>
-${check ? html`<p class="meta ${check.outcome === 'error' ? 'error' : ''}" role="status">Last check: ${check.outcome}${check.error ? html` — ${check.error}` : ''} (since ${formatTime(check.since)})</p>` : html`<p class="meta">Not checked yet: the next cron tick checks it.</p>`}
-<h2>Versions</h2>
-${rows.length ? html`<table><thead><tr><th scope="col">#</th><th scope="col">Seen</th><th scope="col">Headline</th><th scope="col">What changed</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="muted">No version stored yet.</p>`}`,
-    `/articles/${article.id}/feed.xml`,
+    headline,
+    html`<h1>${headline}</h1>
+<p class="meta"><a href="${article.url}" rel="nofollow noopener noreferrer">${article.url}</a><br>
+<a href="/sites/${article.site}">${article.site}</a> · tracked since ${time(article.createdAt)}${article.active ? '' : html` · no longer checked since ${time(article.deletedAt ?? '')}`}
+· follow: <a href="/articles/${article.id}/feed.xml">RSS</a>, <a href="/articles/${article.id}/feed.atom">Atom</a>, <a href="/articles/${article.id}/feed.json">JSON Feed</a></p>
+${article.removedAt ? html`<p class="ui error" role="status"><strong>Removed:</strong> the page has answered 404 or 410 since ${time(article.removedAt)}.</p>` : ''}
+${check ? html`<p class="meta ${check.outcome === 'error' ? 'error' : ''}" role="status">Last check: ${check.outcome}${check.errorKind ? html` (${check.errorKind}${check.status ? html`, HTTP ${check.status}` : ''})` : ''}${check.error ? html` — ${check.error}` : ''}, since ${time(check.since)}${check.retryAt ? html`; the site asked to wait until ${time(check.retryAt)}` : ''}</p>` : html`<p class="meta">Not checked yet: the next cron tick checks it.</p>`}
+${count >= 2 ? html`<form class="filters" method="get" action="/articles/${article.id}/compare" aria-label="Compare two versions">
+<label for="cmp-from">From version <select id="cmp-from" name="from">${versionOptions(count - 1)}</select></label>
+<label for="cmp-to">To version <select id="cmp-to" name="to">${versionOptions(count)}</select></label>
+<label for="cmp-view">View <select id="cmp-view" name="view"><option value="inline">inline</option><option value="side">side by side</option></select></label>
+<button type="submit">Compare</button></form>` : ''}
+<h2 id="timeline">Timeline</h2>
+${count ? html`<ol class="timeline" reversed>
+${entries}
+${unlisted.map((v) => html`<li id="change-${String(v.n).padStart(6, '0')}"><p class="ui"><strong><a href="/articles/${article.id}/diff/${v.n - 1}/${v.n}">Version ${v.n}</a></strong></p><p class="meta">${time(v.fetchedAt)} · ${v.title}</p></li>`)}
+${first ? html`<li id="change-000001"><p class="ui"><strong>Version 1</strong> · first seen</p><p class="meta">${time(first.fetchedAt)} · ${first.title} · <a href="/api/v1/articles/${article.id}/versions/1">text (JSON)</a></p></li>` : ''}
+</ol>` : html`<p class="muted">No version stored yet.</p>`}`,
+    { feed: `/articles/${article.id}/feed` },
   );
 }

@@ -1,23 +1,61 @@
-/** `/`: the tracked articles and the latest changes. */
+/** `/`: the latest changes (filterable by site and kind of change) and the tracked articles. */
 import { html } from 'hono/html';
-import type { ArticlePage, ChangePage } from '../../store';
-import { formatTime, layout } from './layout';
+import { CHANGE_KINDS } from '../../diff/kind';
+import type { ArticlePage, ChangeKind, ChangeSummary } from '../../store';
+import { changePath } from '../feeds/entry';
+import { describeChange } from '../render-diff';
+import { eventBadge, kindBadges, layout, time } from './layout';
 
-export function homePage(articles: ArticlePage, changes: ChangePage) {
-  const changeItems = changes.changes.map(
-    (ch) => html`<li><a href="/articles/${ch.id}/diff/${ch.from}/${ch.to}">${ch.title || ch.url}</a>
-<div class="meta">${formatTime(ch.at)} · version ${ch.from} → ${ch.to} · <span>+${ch.stats.added} / −${ch.stats.removed} words</span></div></li>`,
-  );
-  const articleItems = articles.articles.map(
+export interface HomeFilter {
+  site?: string;
+  kind?: ChangeKind;
+}
+
+/** A link to the home page with this filter (and nothing else). */
+export function homeHref(filter: HomeFilter): string {
+  const query = new URLSearchParams();
+  if (filter.site) query.set('site', filter.site);
+  if (filter.kind) query.set('kind', filter.kind);
+  const text = query.toString();
+  return text ? `/?${text}` : '/';
+}
+
+export function changeItem(ch: ChangeSummary, filter: HomeFilter = {}) {
+  return html`<li><a href="${changePath(ch)}">${ch.title || ch.url}</a>
+<div class="meta">${time(ch.at)} · <a href="/sites/${ch.site}">${ch.site}</a> · ${describeChange(ch, [])} · ${eventBadge(ch.event)}${kindBadges(ch.kinds, (kind) => homeHref({ ...filter, kind }))}</div></li>`;
+}
+
+function feedPath(filter: HomeFilter, ext: string): string {
+  const base = filter.site ? `/sites/${filter.site}/feed.${ext}` : `/feed.${ext}`;
+  return filter.kind ? `${base}?kind=${filter.kind}` : base;
+}
+
+export function homePage(articles: ArticlePage, changes: ChangeSummary[], sites: string[], filter: HomeFilter, articlesCursor: string | null) {
+  const filtered = filter.site || filter.kind;
+  const siteOptions = [...new Set([...sites, ...(filter.site ? [filter.site] : [])])].sort();
+  const shownArticles = filter.site ? articles.articles.filter((a) => a.site === filter.site) : articles.articles;
+  const articleItems = shownArticles.map(
     (a) => html`<li><a href="/articles/${a.id}">${a.title || a.url}</a>
-<div class="meta">${a.url} · ${a.versions} version${a.versions === 1 ? '' : 's'}${a.active ? '' : ' · no longer checked'}</div></li>`,
+<div class="meta"><a href="/sites/${a.site}">${a.site}</a> · ${a.versions} version${a.versions === 1 ? '' : 's'}${a.active ? '' : ' · no longer checked'}</div></li>`,
   );
   return layout(
-    'Tracked articles',
-    html`<h1>Latest changes</h1>
-${changeItems.length ? html`<ul class="list">${changeItems}</ul>` : html`<p class="muted">No changes seen yet.</p>`}
-<h2>Tracked articles</h2>
-${articleItems.length ? html`<ul class="list">${articleItems}</ul>` : html`<p class="muted">Nothing is tracked yet: POST a URL to /api/v1/articles.</p>`}
-${articles.cursor ? html`<p><a href="/?cursor=${encodeURIComponent(articles.cursor)}">More articles</a></p>` : ''}`,
+    filtered ? `Changes${filter.kind ? ` (${filter.kind})` : ''}${filter.site ? ` at ${filter.site}` : ''}` : 'Latest changes',
+    html`<h1>Latest changes${filter.kind ? html` <span class="kind kind-${filter.kind}">${filter.kind}</span>` : ''}${filter.site ? html` at ${filter.site}` : ''}</h1>
+<form class="filters" method="get" action="/" role="search" aria-label="Filter changes">
+<label for="filter-site">Site
+<select id="filter-site" name="site"><option value="">All sites</option>${siteOptions.map((site) => html`<option value="${site}"${site === filter.site ? html` selected` : ''}>${site}</option>`)}</select></label>
+<label for="filter-kind">Kind of change
+<select id="filter-kind" name="kind"><option value="">All kinds</option>${CHANGE_KINDS.map((kind) => html`<option value="${kind}"${kind === filter.kind ? html` selected` : ''}>${kind}</option>`)}</select></label>
+<button type="submit">Show</button>${filtered ? html` <a href="/">Clear filters</a>` : ''}
+</form>
+<p class="meta">Follow these changes: <a href="${feedPath(filter, 'xml')}">RSS</a> · <a href="${feedPath(filter, 'atom')}">Atom</a> · <a href="${feedPath(filter, 'json')}">JSON Feed</a>${filter.site ? html` · <a href="/sites/${filter.site}">the record of ${filter.site}</a>` : ''}</p>
+<section aria-labelledby="changes-heading"><h2 id="changes-heading" class="visually-hidden">Changes</h2>
+${changes.length ? html`<ul class="list">${changes.map((ch) => changeItem(ch, filter))}</ul>` : html`<p class="muted">No changes ${filtered ? 'match these filters' : 'seen yet'}.</p>`}
+</section>
+<section aria-labelledby="articles"><h2 id="articles">Tracked articles${filter.site ? html` at ${filter.site}` : ''}</h2>
+${articleItems.length ? html`<ul class="list">${articleItems}</ul>` : html`<p class="muted">Nothing is tracked yet: POST a URL to <code>/api/v1/articles</code> (see the <a href="/api/docs">API</a>).</p>`}
+${articlesCursor ? html`<p><a href="${homeHref(filter)}${filter.site || filter.kind ? '&' : '?'}cursor=${encodeURIComponent(articlesCursor)}#articles">More articles</a></p>` : ''}
+</section>`,
+    { feed: filter.site ? `/sites/${filter.site}/feed` : '/feed' },
   );
 }

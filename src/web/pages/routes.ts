@@ -1,40 +1,70 @@
-/** HTML page routes: home, history, diff. Every page is escaped and sent with a strict CSP. */
+/**
+ * HTML page routes: home, history, diff, the record of a site, the API docs. Every page is
+ * escaped and sent with a strict CSP that allows no script.
+ */
 import { Hono } from 'hono';
+import { html } from 'hono/html';
 import type { Env } from '../../env';
-import { changesNewestFirst, getArticle, getChangeToVersion, listArticles, type ChangeRecord } from '../../store';
+import { getArticle, getChangeToVersion, listArticles } from '../../store';
+import { articleChanges } from '../../store/sites';
+import { classifyChange } from '../../diff/kind';
+import { kindsOfChange, parseKind, parseSite, selectChanges } from '../feeds/select';
 import { loadDiff } from '../load-diff';
 import { parseArticleId, parseCursor, parseVersionNumber } from '../params';
+import { siteRecord } from '../site-record';
+import { apiDocsPage } from './api-docs';
 import { diffPage } from './diff';
 import { historyPage } from './history';
 import { homePage } from './home';
 import { layout } from './layout';
-import { html } from 'hono/html';
+import { sitePage } from './site';
 
 export const pages = new Hono<{ Bindings: Env }>();
 
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 pages.use(async (c, next) => {
   await next();
-  c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  c.header('content-security-policy', PAGE_CSP);
   c.header('x-content-type-options', 'nosniff');
   c.header('referrer-policy', 'no-referrer');
 });
 
-const notFoundPage = (message: string) => layout('Not found', html`<h1>Not found</h1><p>${message}</p>`);
+const problemPage = (title: string, message: string) => layout(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/">Back to the latest changes</a></p>`);
+const notFoundPage = (message: string) => problemPage('Not found', message);
 
 pages.get('/', async (c) => {
   const cursor = parseCursor(c.req.query('cursor'));
-  const [articles, changes] = await Promise.all([listArticles(c.env.REDLINE, cursor ?? null, 100), changesNewestFirst(c.env.REDLINE, null, 20)]);
-  return c.html(homePage(articles, changes));
+  const kind = parseKind(c.req.query('kind'));
+  const siteRaw = c.req.query('site');
+  const site = siteRaw ? parseSite(siteRaw) : undefined;
+  if (kind === null) return c.html(problemPage('Unknown kind of change', 'Kinds are spelling, correction, headline, addition, removal, rewrite and minor.'), 400);
+  if (site === null) return c.html(problemPage('Unknown site', 'A site is a host name such as www.nytimes.com.'), 400);
+  if (cursor === undefined) return c.html(problemPage('Bad request', 'That page of articles does not exist.'), 400);
+  const [articles, changes] = await Promise.all([
+    listArticles(c.env.REDLINE, cursor ?? null, 100).catch(() => ({ articles: [], cursor: null })),
+    selectChanges(c.env.REDLINE, { limit: 30, site, kind }),
+  ]);
+  const sites = [...new Set([...articles.articles.map((a) => a.site), ...changes.changes.map((ch) => ch.site)])];
+  return c.html(homePage(articles, changes.changes, sites, { site, kind }, articles.cursor));
 });
 
 pages.get('/articles/:id', async (c) => {
   const id = parseArticleId(c.req.param('id'));
   const article = id ? await getArticle(c.env.REDLINE, id) : null;
   if (!article) return c.html(notFoundPage('No such article.'), 404);
-  const recent = article.versions.filter((v) => v.n > 1).slice(-50);
-  const changes = await Promise.all(recent.map((v) => getChangeToVersion(c.env.REDLINE, article.id, v.n)));
-  const byVersion = new Map(changes.filter((ch): ch is ChangeRecord => ch !== null).map((ch) => [ch.to, ch]));
-  return c.html(historyPage(article, byVersion));
+  return c.html(historyPage(article, await articleChanges(c.env.REDLINE, article.id, 100)));
+});
+
+/** The history page's compare form lands here and is sent on to the diff page. */
+pages.get('/articles/:id/compare', (c) => {
+  const id = parseArticleId(c.req.param('id'));
+  const from = parseVersionNumber(c.req.query('from'));
+  const to = parseVersionNumber(c.req.query('to'));
+  if (!id || from === null || to === null) return c.html(problemPage('Bad request', 'Pick two versions to compare.'), 400);
+  const [older, newer] = from < to ? [from, to] : [to, from];
+  if (older === newer) return c.redirect(`/articles/${id}`, 302);
+  return c.redirect(`/articles/${id}/diff/${older}/${newer}${c.req.query('view') === 'side' ? '?view=side' : ''}`, 302);
 });
 
 pages.get('/articles/:id/diff/:from/:to', async (c) => {
@@ -46,5 +76,17 @@ pages.get('/articles/:id/diff/:from/:to', async (c) => {
   if (from === null || to === null) return c.html(notFoundPage('Versions are positive whole numbers.'), 400);
   const lookup = await loadDiff(c.env.REDLINE, article, from, to);
   if (!lookup.ok) return c.html(notFoundPage(lookup.error), lookup.status);
-  return c.html(diffPage(article, from, to, lookup.diff));
+  const change = to === from + 1 ? await getChangeToVersion(c.env.REDLINE, article.id, to) : null;
+  const kinds = change ? kindsOfChange(change) : classifyChange(lookup.diff);
+  return c.html(diffPage(article, from, to, lookup.diff, kinds, c.req.query('view') === 'side' ? 'side' : 'inline'));
 });
+
+pages.get('/sites/:host', async (c) => {
+  const site = parseSite(c.req.param('host'));
+  if (!site) return c.html(notFoundPage('A site is a host name such as www.nytimes.com.'), 404);
+  const { record, recent } = await siteRecord(c.env.REDLINE, site);
+  if (!record.articlesTracked) return c.html(notFoundPage(`Redline tracks no article at ${site}.`), 404);
+  return c.html(sitePage(record, recent));
+});
+
+pages.get('/api/docs', (c) => c.html(apiDocsPage(new URL(c.req.url).origin)));

@@ -1,0 +1,173 @@
+/**
+ * The API's schemas, once: the routes validate requests with them and the OpenAPI document is
+ * generated from them (src/web/openapi.ts). Messages are the API's error messages.
+ */
+import { z } from '@hono/zod-openapi';
+import { CHANGE_KINDS } from '../diff/kind';
+import { ARTICLE_ID } from './params';
+
+const LIMIT_MESSAGE = 'limit must be a whole number from 1 to 1000';
+const VERSION_MESSAGE = 'version must be a positive whole number';
+const FROM_TO_MESSAGE = 'from and to must be positive whole numbers';
+const KIND_MESSAGE = `kind must be one of ${CHANGE_KINDS.join(', ')}`;
+
+export const ErrorSchema = z.object({ error: z.string().openapi({ example: 'no such article' }) }).openapi('Error');
+
+export const ChangeKindSchema = z.enum(CHANGE_KINDS as [string, ...string[]]).openapi('ChangeKind', {
+  description:
+    'spelling: a few short words swapped for near-identical ones; correction: a correction, clarification or editor\'s note was added; headline: the headline changed; addition / removal: words added / removed; rewrite: a large share of the text replaced; minor: punctuation or whitespace only.',
+});
+
+// ---- request parts ----------------------------------------------------------------------------
+
+export const ArticleIdParams = z.object({
+  id: z.string().regex(ARTICLE_ID, 'no such article').openapi({ param: { name: 'id', in: 'path' }, description: 'Article id: 16 hex digits, derived from the URL.', example: '3f2a9c0d41b7e865' }),
+});
+
+export const VersionParams = ArticleIdParams.extend({
+  n: z.string().regex(/^[1-9][0-9]{0,8}$/, VERSION_MESSAGE).openapi({ param: { name: 'n', in: 'path' }, description: 'Version number, from 1.', example: '2' }),
+});
+
+export const SiteParams = z.object({
+  host: z.string().min(1).max(253).openapi({ param: { name: 'host', in: 'path' }, description: 'The outlet: the host name of its articles\' URLs.', example: 'www.nytimes.com' }),
+});
+
+const cursor = z
+  .string()
+  .regex(/^[A-Za-z0-9_\-.=+/]{0,1024}$/, 'cursor is not valid')
+  .optional()
+  .openapi({ description: 'The `cursor` of the previous page.' });
+
+const limit = (fallback: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,4}$/, LIMIT_MESSAGE)
+    .refine((raw) => Number(raw) >= 1 && Number(raw) <= 1000, LIMIT_MESSAGE)
+    .optional()
+    .openapi({ description: `Items per page, 1 to 1000 (default ${fallback}).` });
+
+export const ArticlesQuery = z.object({ cursor, limit: limit(100) });
+
+export const ChangesQuery = z.object({
+  cursor,
+  limit: limit(50),
+  kind: z
+    .enum(CHANGE_KINDS as [string, ...string[]], { error: KIND_MESSAGE })
+    .optional()
+    .openapi({ description: 'Only changes of this kind.', example: 'spelling' }),
+  site: z.string().max(253).optional().openapi({ description: 'Only changes at this outlet (host name).', example: 'www.nytimes.com' }),
+});
+
+const versionNumber = z.string().regex(/^[1-9][0-9]{0,8}$/, FROM_TO_MESSAGE).optional();
+
+export const DiffQuery = z.object({
+  from: versionNumber.openapi({ description: 'Older version (default: the one before `to`).', example: '1' }),
+  to: versionNumber.openapi({ description: 'Newer version (default: the latest).', example: '2' }),
+});
+
+export const TrackRequest = z
+  .object(
+    {
+      url: z
+        .string({ error: 'url must be a non-empty string' })
+        .openapi({ description: 'An http(s) URL, at most 2048 characters; private addresses only when ALLOW_PRIVATE_URLS is "true".', example: 'https://www.nytimes.com/2016/11/11/world/europe/russia-trump-campaign.html' }),
+    },
+    { error: 'body must be a JSON object like {"url": "https://..."}' },
+  )
+  .openapi('TrackRequest');
+
+// ---- answers ----------------------------------------------------------------------------------
+
+const VersionSummarySchema = z
+  .object({ n: z.number().int(), fetchedAt: z.string(), title: z.string(), hash: z.string(), words: z.number().int(), revertOf: z.number().int().nullable().optional() })
+  .openapi('VersionSummary');
+
+const LastCheckSchema = z
+  .object({
+    outcome: z.enum(['new', 'changed', 'unchanged', 'error']),
+    error: z.string().nullable(),
+    errorKind: z.string().nullable(),
+    status: z.number().int().nullable().optional(),
+    retryAt: z.string().nullable().optional(),
+    since: z.string(),
+    at: z.string(),
+  })
+  .openapi('LastCheck');
+
+export const ArticleSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    finalUrl: z.string().nullable(),
+    createdAt: z.string(),
+    active: z.boolean(),
+    deletedAt: z.string().nullable(),
+    title: z.string().nullable(),
+    site: z.string(),
+    versions: z.array(VersionSummarySchema),
+    lastCheck: LastCheckSchema.nullable(),
+    removedAt: z.string().nullable().optional(),
+  })
+  .openapi('Article');
+
+export const ArticleListSchema = z
+  .object({
+    articles: z.array(z.object({ id: z.string(), url: z.string(), site: z.string(), title: z.string().nullable(), active: z.boolean(), versions: z.number().int() })),
+    cursor: z.string().nullable(),
+  })
+  .openapi('ArticleList');
+
+export const CheckResultSchema = z.object({ changed: z.boolean(), version: z.number().int().nullable(), error: z.string().nullable() }).openapi('CheckResult');
+
+export const VersionSchema = z.object({ n: z.number().int(), fetchedAt: z.string(), title: z.string(), byline: z.string().nullable(), text: z.string() }).openapi('Version');
+
+const StatsSchema = z.object({ added: z.number().int(), removed: z.number().int() }).openapi('DiffStats');
+
+export const DiffSchema = z
+  .object({
+    changed: z.boolean(),
+    title: z.object({ old: z.string(), new: z.string() }).nullable(),
+    stats: StatsSchema,
+    changes: z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })),
+  })
+  .openapi('Diff', { description: 'Joining the equal and delete texts gives the old body text; equal and insert give the new one.' });
+
+export const ChangeSummarySchema = z
+  .object({
+    id: z.string(),
+    seq: z.string().openapi({ description: 'Unique per change of this article: "000002", or "000002-removed-<ms>" for an event without a new version.' }),
+    url: z.string(),
+    title: z.string(),
+    from: z.number().int(),
+    to: z.number().int(),
+    at: z.string(),
+    event: z.enum(['edit', 'revert', 'removed', 'restored']),
+    revertOf: z.number().int().nullable(),
+    kinds: z.array(ChangeKindSchema),
+    site: z.string(),
+    hash: z.string(),
+    stats: StatsSchema,
+  })
+  .openapi('Change');
+
+export const ChangeListSchema = z.object({ changes: z.array(ChangeSummarySchema), cursor: z.string().nullable() }).openapi('ChangeList');
+
+export const SiteRecordSchema = z
+  .object({
+    site: z.string(),
+    articlesTracked: z.number().int(),
+    articlesChanged: z.number().int(),
+    changes: z.number().int(),
+    changesByKind: z.record(z.string(), z.number().int()),
+    events: z.object({ edit: z.number().int(), revert: z.number().int(), removed: z.number().int(), restored: z.number().int() }),
+    substantiveEdits: z.number().int().openapi({ description: 'Text changes that are more than spelling or punctuation (headline, addition, removal, rewrite or correction).' }),
+    silentEdits: z.number().int().openapi({ description: 'Substantive edits published without a correction notice.' }),
+    silentEditShare: z.number().nullable(),
+    medianSecondsToFirstChange: z.number().nullable().openapi({ description: 'Median time from an article\'s first version to its first change, over changed articles.' }),
+    firstChangeAt: z.string().nullable(),
+    latestChangeAt: z.string().nullable(),
+  })
+  .openapi('SiteRecord');
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+export const errorResponse = (description: string) => jsonContent(ErrorSchema, description);
