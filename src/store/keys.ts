@@ -35,4 +35,24 @@ export const keys = {
   pending: (id: string) => `pending:${id}`,
   pendingPrefix: 'pending:',
   idFromPendingKey: (key: string) => key.slice('pending:'.length),
+
+  // --- Scale (issue 5): the due-time index, carried-over checks, discovery sources ---
+  //   due:<every, minutes, 5 digits>:<slot, 5 digits>:<id>   "" (metadata: {h: host})   moved only when the tier changes
+  //   schedule:carry                                          CarriedCheck[]             written by a tick that could not check all
+  //   source:<id>                                             SourceRecord (metadata: SourceListing)   on register, on new items
+  // An article sits under exactly one due key: the interval of its tier and the slot of its id, so
+  // a tick lists `due:<every>:<tick mod ticks per interval>:` once per tier and reads only due ids.
+  due: (everyMinutes: number, slot: number, id: string) => `due:${pad(everyMinutes, 5)}:${pad(slot, 5)}:${id}`,
+  dueSlotPrefix: (everyMinutes: number, slot: number) => `due:${pad(everyMinutes, 5)}:${pad(slot, 5)}:`,
+  carry: 'schedule:carry',
+  source: (id: string) => `source:${id}`,
+  sourcePrefix: 'source:',
+};
+
+// ---- Webhook deliveries (the reader's side, src/webhooks) -------------------------------------
+//   webhook:<inverted ms>:<id>:<seq>:<target>   WebhookDelivery: attempts and outcome    30 days
+// <target> is a short hash of the webhook URL (the URL itself holds a secret and is not stored).
+export const webhookKeys = {
+  delivery: (atMs: number, id: string, seq: string, target: string) => `webhook:${pad(MAX_MS - atMs, 13)}:${id}:${seq}:${target}`,
+  deliveryPrefix: 'webhook:',
 };

@@ -11,7 +11,8 @@ import { ArticleNotFound, checkArticle, checkTrackableUrl, trackUrl, untrack } f
 import { settingsFrom, type Env } from '../env';
 import { clearPending, getArticle, getVersion, listArticles, type ChangeKind } from '../store';
 import { requireAdmin } from './auth';
-import { parseSite, selectChanges } from './feeds/select';
+import { notifyWebhooks, recentDeliveries, webhookUrls, type WebhookEnv } from '../webhooks';
+import { loadChange, parseSite, selectChanges } from './feeds/select';
 import { loadDiff } from './load-diff';
 import { documentInfo, registerOtherRoutes } from './openapi';
 import {
@@ -31,6 +32,7 @@ import {
   TrackRequest,
   VersionParams,
   VersionSchema,
+  WebhookDeliveriesSchema,
 } from './openapi-schemas';
 import { parseArticleId } from './params';
 import { siteRecord } from './site-record';
@@ -271,6 +273,45 @@ api.openapi(
     if (!record.articlesTracked) return c.json({ error: `no article tracked at ${site}` }, 404) as never;
     c.header('cache-control', 'public, max-age=60');
     return c.json(record) as never;
+  },
+);
+
+// ---- webhooks -------------------------------------------------------------------------------------
+
+api.openapi(
+  createRoute({
+    method: 'get',
+    path: '/webhooks',
+    summary: 'Recent webhook deliveries',
+    description: 'Each delivery of a change to a webhook URL (named by host and a hash, never the URL): its attempts and outcome, newest first, kept 30 days.',
+    security: bearer,
+    middleware: [requireAdmin] as const,
+    responses: { 200: jsonContent(WebhookDeliveriesSchema, 'The deliveries, and the number of webhook URLs configured.'), 401: errorResponse('Missing or wrong bearer token.'), 503: errorResponse('ADMIN_TOKEN is not configured.') },
+  }),
+  async (c) => c.json({ configured: webhookUrls(c.env as WebhookEnv).length, deliveries: await recentDeliveries(c.env.REDLINE) }) as never,
+);
+
+api.openapi(
+  createRoute({
+    method: 'post',
+    path: '/webhooks/test',
+    summary: 'Send the latest change to the webhooks now',
+    description: 'To try a webhook URL: sends the newest stored change to every configured webhook, with retries, and answers the deliveries.',
+    security: bearer,
+    middleware: [requireAdmin] as const,
+    responses: {
+      200: jsonContent(WebhookDeliveriesSchema, 'The deliveries.'),
+      401: errorResponse('Missing or wrong bearer token.'),
+      404: errorResponse('No change stored yet.'),
+      503: errorResponse('ADMIN_TOKEN is not configured.'),
+    },
+  }),
+  async (c) => {
+    const { changes } = await selectChanges(c.env.REDLINE, { limit: 1 });
+    const change = changes[0] ? await loadChange(c.env.REDLINE, changes[0]) : null;
+    if (!change) return c.json({ error: 'no change stored yet' }, 404) as never;
+    const env = c.env as WebhookEnv;
+    return c.json({ configured: webhookUrls(env).length, deliveries: await notifyWebhooks(env, change, new URL(c.req.url).origin) }) as never;
   },
 );
 

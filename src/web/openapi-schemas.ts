@@ -169,5 +169,23 @@ export const SiteRecordSchema = z
   })
   .openapi('SiteRecord');
 
+export const WebhookDeliveriesSchema = z
+  .object({
+    configured: z.number().int().openapi({ description: 'How many webhook URLs WEBHOOK_URLS holds.' }),
+    deliveries: z.array(
+      z.object({
+        target: z.string().openapi({ description: 'A short hash of the webhook URL.' }),
+        host: z.string(),
+        format: z.enum(['slack', 'discord', 'generic']),
+        id: z.string(),
+        seq: z.string(),
+        title: z.string(),
+        ok: z.boolean(),
+        attempts: z.array(z.object({ at: z.string(), status: z.number().int().nullable(), error: z.string().nullable() })),
+      }),
+    ),
+  })
+  .openapi('WebhookDeliveries');
+
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 export const errorResponse = (description: string) => jsonContent(ErrorSchema, description);

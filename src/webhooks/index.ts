@@ -1,0 +1,146 @@
+/**
+ * Webhooks: each URL in the WEBHOOK_URLS setting (separated by spaces, commas or new lines)
+ * receives one JSON message per change, in a form Slack and Discord accept (see message.ts).
+ * A failed delivery (network error, timeout, 408, 429 or 5xx) is retried twice, after 1 s and 4 s
+ * (or the Retry-After the target asked for, up to 10 s); every delivery's attempts and outcome
+ * are recorded in KV under `webhook:` for 30 days, and readable at GET /api/v1/webhooks.
+ *
+ * Wiring: after a change is stored, `ctx.waitUntil(notifyWebhooks(env, change, origin))`.
+ */
+import { checkFetchableUrl } from '../check/url-policy';
+import type { Env } from '../env';
+import type { ChangeRecord } from '../store';
+import { webhookKeys } from '../store/keys';
+import { changePath } from '../web/feeds/entry';
+import { kindsOfChange } from '../web/feeds/select';
+import { formatFor, webhookMessage, type ChangeLinks, type WebhookFormat } from './message';
+
+/** The settings webhooks read (to be declared in src/env.ts beside the others). */
+export interface WebhookSettings {
+  /** Webhook URLs, separated by spaces, commas or new lines. Unset: no webhooks. */
+  WEBHOOK_URLS?: string;
+  /** Redline's public origin (https://redline.example.com), for links when no request gives one. */
+  PUBLIC_URL?: string;
+}
+
+export type WebhookEnv = Pick<Env, 'REDLINE' | 'ALLOW_PRIVATE_URLS'> & WebhookSettings;
+
+export interface WebhookAttempt {
+  at: string;
+  status: number | null;
+  error: string | null;
+}
+
+export interface WebhookDelivery {
+  /** A short hash of the URL: the URL itself carries a secret and is never stored. */
+  target: string;
+  host: string;
+  format: WebhookFormat;
+  id: string;
+  seq: string;
+  title: string;
+  ok: boolean;
+  attempts: WebhookAttempt[];
+}
+
+export interface DeliveryOptions {
+  fetcher?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => Date;
+  /** Waits before the second and third attempts. */
+  backoffMs?: readonly number[];
+  timeoutMs?: number;
+}
+
+const RETENTION_SECONDS = 30 * 24 * 3600;
+const MAX_RETRY_AFTER_MS = 10_000;
+
+export function webhookUrls(env: WebhookSettings): string[] {
+  return [...new Set((env.WEBHOOK_URLS ?? '').split(/[\s,]+/).filter(Boolean))];
+}
+
+async function targetOf(url: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(url)));
+  return [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const retryable = (status: number) => status === 408 || status === 429 || status >= 500;
+
+function retryAfterMs(response: Response): number | null {
+  const raw = response.headers.get('retry-after');
+  if (!raw) return null;
+  const seconds = Number(raw);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(raw) - Date.now();
+  return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : null;
+}
+
+async function deliver(url: string, body: string, options: Required<DeliveryOptions>): Promise<{ ok: boolean; attempts: WebhookAttempt[] }> {
+  const attempts: WebhookAttempt[] = [];
+  for (let k = 0; k <= options.backoffMs.length; k++) {
+    const at = options.now().toISOString();
+    let wait = options.backoffMs[k] ?? 0;
+    try {
+      const response = await options.fetcher(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Redline webhooks' },
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      await response.body?.cancel();
+      attempts.push({ at, status: response.status, error: response.ok ? null : `HTTP ${response.status}` });
+      if (response.ok) return { ok: true, attempts };
+      if (!retryable(response.status)) return { ok: false, attempts };
+      wait = retryAfterMs(response) ?? wait;
+    } catch (error) {
+      attempts.push({ at, status: null, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    }
+    if (k < options.backoffMs.length) await options.sleep(wait);
+  }
+  return { ok: false, attempts };
+}
+
+/** Sends `change` to every configured webhook, retrying failures; records and returns each delivery. */
+export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, origin?: string, options: DeliveryOptions = {}): Promise<WebhookDelivery[]> {
+  const urls = webhookUrls(env);
+  if (!urls.length) return [];
+  const settings: Required<DeliveryOptions> = {
+    fetcher: options.fetcher ?? fetch,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    now: options.now ?? (() => new Date()),
+    backoffMs: options.backoffMs ?? [1000, 4000],
+    timeoutMs: options.timeoutMs ?? 10_000,
+  };
+  const base = (origin ?? env.PUBLIC_URL ?? '').replace(/\/+$/, '');
+  const links: ChangeLinks = base ? { diff: `${base}${changePath(change)}`, history: `${base}/articles/${change.id}` } : { diff: null, history: null };
+  const kinds = kindsOfChange(change);
+  const allowPrivate = env.ALLOW_PRIVATE_URLS === 'true';
+  return Promise.all(
+    urls.map(async (url) => {
+      const target = await targetOf(url);
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(url);
+      } catch {
+        parsed = null;
+      }
+      const verdict = parsed ? checkFetchableUrl(parsed, allowPrivate) : { ok: false as const, error: 'not a valid URL' };
+      const format = parsed ? formatFor(url) : 'generic';
+      const delivery: WebhookDelivery = { target, host: parsed?.host ?? '?', format, id: change.id, seq: change.seq, title: change.title, ok: false, attempts: [] };
+      if (!verdict.ok) delivery.attempts.push({ at: settings.now().toISOString(), status: null, error: `refused: ${verdict.error}` });
+      else Object.assign(delivery, await deliver(url, JSON.stringify(webhookMessage(format, change, kinds, links)), settings));
+      await env.REDLINE.put(webhookKeys.delivery(settings.now().getTime(), change.id, change.seq, target), JSON.stringify(delivery), {
+        expirationTtl: RETENTION_SECONDS,
+        metadata: { ok: delivery.ok, host: delivery.host, attempts: delivery.attempts.length },
+      });
+      if (!delivery.ok) console.warn(`webhook to ${delivery.host} failed for ${change.id}/${change.seq}: ${delivery.attempts.at(-1)?.error}`);
+      return delivery;
+    }),
+  );
+}
+
+/** The latest recorded deliveries, newest first. */
+export async function recentDeliveries(kv: KVNamespace, limit = 50): Promise<WebhookDelivery[]> {
+  const page = await kv.list({ prefix: webhookKeys.deliveryPrefix, limit });
+  const deliveries = await Promise.all(page.keys.map((key) => kv.get<WebhookDelivery>(key.name, 'json')));
+  return deliveries.filter((d): d is WebhookDelivery => d !== null);
+}

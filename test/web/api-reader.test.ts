@@ -1,0 +1,81 @@
+/** The per-outlet record over the API, and the OpenAPI document that describes the whole API. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, page } from '../helpers';
+import { trackFoundingStory } from '../feeds/story';
+
+interface OpenApi {
+  openapi: string;
+  servers: { url: string }[];
+  paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; security?: unknown[]; responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+}
+
+describe('the reader API', () => {
+  let id: string;
+  let site: string;
+
+  beforeAll(async () => {
+    const story = await trackFoundingStory('/api-reader/2016/11/11/russia.html');
+    id = story.id;
+    site = new URL(story.url).hostname;
+  });
+
+  it('GET /api/v1/sites/:host answers the outlet\'s record', async () => {
+    const response = await api(`/sites/${site}`);
+    expect(response.status).toBe(200);
+    const record = await response.json<Record<string, unknown> & { changesByKind: Record<string, number> }>();
+    expect(record).toMatchObject({ site, substantiveEdits: expect.any(Number), silentEdits: expect.any(Number) });
+    expect(record.articlesTracked).toBeGreaterThanOrEqual(1);
+    expect(record.articlesChanged).toBeGreaterThanOrEqual(1);
+    expect(record.changesByKind.spelling).toBeGreaterThanOrEqual(1);
+    expect(record.changesByKind.correction).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(record.changesByKind).sort()).toEqual(['addition', 'correction', 'headline', 'minor', 'removal', 'rewrite', 'spelling']);
+    expect(typeof record.medianSecondsToFirstChange).toBe('number');
+    expect((await api('/sites/nothing-tracked.example')).status).toBe(404);
+  });
+
+  it('the OpenAPI 3.1 document describes every call, its parameters and its errors', async () => {
+    const response = await api('/openapi.json');
+    expect(response.status).toBe(200);
+    const doc = await response.json<OpenApi>();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.servers[0].url).toBe('http://redline.test/api/v1');
+    for (const [path, method] of [
+      ['/articles', 'post'],
+      ['/articles', 'get'],
+      ['/articles/{id}', 'get'],
+      ['/articles/{id}', 'delete'],
+      ['/articles/{id}/check', 'post'],
+      ['/articles/{id}/versions/{n}', 'get'],
+      ['/articles/{id}/diff', 'get'],
+      ['/changes', 'get'],
+      ['/sites/{host}', 'get'],
+      ['/export', 'get'],
+      ['/import', 'post'],
+      ['/sources', 'post'],
+      ['/webhooks', 'get'],
+    ]) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    expect(doc.paths['/changes'].get.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['kind', 'cursor', 'limit', 'site']));
+    expect(doc.paths['/articles'].post.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/articles'].post.responses).toHaveProperty('400');
+    expect(doc.components.schemas).toHaveProperty('Diff');
+    expect(doc.components.schemas).toHaveProperty('ChangeKind');
+    expect(doc.components.securitySchemes).toHaveProperty('bearer');
+  });
+
+  it('the document\'s calls work as described: a client built from it reads the change', async () => {
+    const doc = await (await api('/openapi.json')).json<OpenApi>();
+    const base = doc.servers[0].url.replace('http://redline.test/api/v1', '');
+    const changes = await (await api(`${base}/changes?kind=spelling&limit=5`)).json<{ changes: { id: string; from: number; to: number }[] }>();
+    const ours = changes.changes.find((c) => c.id === id)!;
+    const diff = await (await api(`/articles/${ours.id}/diff?from=${ours.from}&to=${ours.to}`)).json<{ changes: { op: string; text: string }[] }>();
+    expect(diff.changes.filter((c) => c.op === 'delete').map((c) => c.text)).toEqual(['Rybakov', 'Rybakov', 'Rybakov']);
+  });
+
+  it('the API docs page lists the calls from the document', async () => {
+    const docs = await (await page('/api/docs')).text();
+    expect(docs).toContain('/api/v1/openapi.json');
+    expect(docs).toContain('GET /changes');
+    expect(docs).toContain('GET /sites/{host}');
+  });
+});
