@@ -6,7 +6,7 @@ export default defineConfig({
     cloudflareTest({
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
-        bindings: { ADMIN_TOKEN: 'test-token', ALLOW_PRIVATE_URLS: 'true', FETCH_TIMEOUT_MS: '1500' },
+        bindings: { ADMIN_TOKEN: 'test-token', ALLOW_PRIVATE_URLS: 'true', FETCH_TIMEOUT_MS: '1500', FANOUT: 'inline' },
       },
     }),
   ],

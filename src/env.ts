@@ -3,6 +3,8 @@
  * with its default; `settingsFrom(env)` turns the raw strings into numbers and booleans.
  */
 import type { ArticleWriter } from './check/article-writer';
+import type { CheckMessage } from './queue/message';
+import type { CheckRunner } from './queue/runner';
 
 export interface Env {
   /** Everything Redline keeps: articles, versions, changes, the schedule. See src/store/keys.ts. */
@@ -29,6 +31,34 @@ export interface Env {
   MIN_ARTICLE_WORDS?: string;
   /** A text that lost more than this share of its words at once is an anomaly (default 0.6). */
   MAX_SHRINK_RATIO?: string;
+
+  // --- Scale: the adaptive schedule, the check fan-out and discovery (docs/scale.md) ---
+  /** Optional: the check fan-out queue. Without it the cron checks inline within CHECKS_PER_TICK. */
+  CHECKS?: Queue<CheckMessage>;
+  /** Optional: where the consumer puts messages it cannot process (poison) or gave up retrying. */
+  CHECKS_DLQ?: Queue<unknown>;
+  /** Optional: a service binding to this Worker's CheckRunner entrypoint, one invocation per check. */
+  SELF?: Service<CheckRunner>;
+  /** Check intervals by age, "15m<3h,1h<1d,3h<7d,1d<30d": every 15 min until 3 h old, ... then stop. */
+  SCHEDULE?: string;
+  /** "auto" (queue when CHECKS is bound), "queue" or "inline". */
+  FANOUT?: string;
+  /** Most checks one tick sends to the queue (default 10000); the rest carry over. */
+  QUEUED_CHECKS_PER_TICK?: string;
+  /** Most requests to one host per tick, checks and feeds together (default 60). */
+  MAX_PER_HOST_PER_TICK?: string;
+  /** Most checks of one host running at once in a queue batch (default 2). */
+  HOST_CONCURRENCY?: string;
+  /** Attempts of a queued check before it goes to the dead-letter queue (default 4). */
+  QUEUE_MAX_ATTEMPTS?: string;
+  /** First retry delay of a queued check, doubled on each attempt (default 30 s). */
+  QUEUE_RETRY_SECONDS?: string;
+  /** Minutes between two reads of one registered feed or sitemap (default 15). */
+  SOURCE_INTERVAL_MINUTES?: string;
+  /** Most new articles one source read starts tracking (default 100). */
+  NEW_ARTICLES_PER_SOURCE_READ?: string;
+  /** "true" counts KV, fetch and queue operations and answers them at /__metrics (the benchmark). */
+  BENCH_METRICS?: string;
 }
 
 export interface Settings {
@@ -41,6 +71,22 @@ export interface Settings {
   userAgent: string;
   minArticleWords: number;
   maxShrinkRatio: number;
+  /** The adaptive schedule: check every `everyMinutes` while younger than `untilMinutes`. */
+  schedule: ScheduleTier[];
+  fanout: 'auto' | 'queue' | 'inline';
+  queuedChecksPerTick: number;
+  maxPerHostPerTick: number;
+  hostConcurrency: number;
+  queueMaxAttempts: number;
+  queueRetrySeconds: number;
+  sourceIntervalMinutes: number;
+  newArticlesPerSourceRead: number;
+}
+
+export interface ScheduleTier {
+  everyMinutes: number;
+  /** Age (since first seen or last change) at which this tier ends; null: never. */
+  untilMinutes: number | null;
 }
 
 export const DEFAULT_CONTACT_URL = 'https://github.com/redline-news/redline';
@@ -61,5 +107,44 @@ export function settingsFrom(env: Env): Settings {
     userAgent: env.USER_AGENT || `Redline/0.1 (news edit monitor; +${env.CONTACT_URL || DEFAULT_CONTACT_URL})`,
     minArticleWords: Math.floor(positiveNumber(env.MIN_ARTICLE_WORDS, 25)),
     maxShrinkRatio: Math.min(1, positiveNumber(env.MAX_SHRINK_RATIO, 0.6)),
+    schedule: parseSchedule(env.SCHEDULE, env.CHECK_INTERVAL_MINUTES),
+    fanout: env.FANOUT === 'queue' || env.FANOUT === 'inline' ? env.FANOUT : 'auto',
+    queuedChecksPerTick: Math.floor(positiveNumber(env.QUEUED_CHECKS_PER_TICK, 10_000)),
+    maxPerHostPerTick: Math.floor(positiveNumber(env.MAX_PER_HOST_PER_TICK, 60)),
+    hostConcurrency: Math.floor(positiveNumber(env.HOST_CONCURRENCY, 2)),
+    queueMaxAttempts: Math.floor(positiveNumber(env.QUEUE_MAX_ATTEMPTS, 4)),
+    queueRetrySeconds: positiveNumber(env.QUEUE_RETRY_SECONDS, 30),
+    sourceIntervalMinutes: positiveNumber(env.SOURCE_INTERVAL_MINUTES, 15),
+    newArticlesPerSourceRead: Math.floor(positiveNumber(env.NEW_ARTICLES_PER_SOURCE_READ, 100)),
   };
+}
+
+export const DEFAULT_SCHEDULE = '15m<3h,1h<1d,3h<7d,1d<30d';
+
+const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440 };
+
+function minutes(text: string): number | null {
+  const match = /^(\d+(?:\.\d+)?)\s*([mhd])$/i.exec(text.trim());
+  return match ? Number(match[1]) * UNIT_MINUTES[match[2].toLowerCase()] : null;
+}
+
+/**
+ * Reads SCHEDULE ("15m<3h,1h<1d,3h<7d,1d<30d"; a last tier without "<" never stops). Without
+ * SCHEDULE, a CHECK_INTERVAL_MINUTES of its own means one interval forever; an unreadable value
+ * falls back to the default.
+ */
+export function parseSchedule(raw: string | undefined, legacyInterval?: string): ScheduleTier[] {
+  if (!raw && legacyInterval) return [{ everyMinutes: positiveNumber(legacyInterval, 15), untilMinutes: null }];
+  const tiers: ScheduleTier[] = [];
+  for (const part of (raw || DEFAULT_SCHEDULE).split(',')) {
+    const [every, until] = part.split('<');
+    const everyMinutes = minutes(every ?? '');
+    const untilMinutes = until === undefined ? null : minutes(until);
+    const previous = tiers.at(-1)?.untilMinutes ?? 0;
+    if (!everyMinutes || (until !== undefined && (!untilMinutes || untilMinutes <= previous)) || tiers.at(-1)?.untilMinutes === null) {
+      return raw ? parseSchedule(undefined) : [];
+    }
+    tiers.push({ everyMinutes, untilMinutes });
+  }
+  return tiers;
 }

@@ -1,13 +1,28 @@
-/** The Worker: the Hono app answers HTTP; the cron checks the articles that are due. */
+/** The Worker: the Hono app answers HTTP; the cron finds what is due; the queue runs the checks. */
 import { runTick } from './check';
 export { ArticleWriter } from './check';
 import { settingsFrom, type Env } from './env';
+import { consumeChecks } from './queue/consumer';
+export { CheckRunner } from './queue/runner';
+import { installMetrics, metricsResponse } from './schedule/metrics';
 import { app } from './web/app';
 
 export default {
-  fetch: app.fetch,
-  async scheduled(controller, env, ctx) {
+  fetch(request, env, ctx) {
+    installMetrics(env);
+    return metricsResponse(request, env) ?? app.fetch(request, env, ctx);
+  },
+  async scheduled(controller, env, _ctx) {
+    installMetrics(env);
     const report = await runTick(env, settingsFrom(env), new Date(controller.scheduledTime));
-    console.log(`tick: ${report.due} due, ${report.checked} checked, ${report.changed} changed, ${report.failed} failed`);
+    console.log(
+      `tick: ${report.due} due, ${report.queued} queued, ${report.checked} checked, ${report.changed} changed, ${report.failed} failed, ` +
+        `${report.carried} carried over, ${report.sourcesRead} sources read, ${report.discovered} discovered`,
+    );
+  },
+  async queue(batch, env) {
+    installMetrics(env);
+    const report = await consumeChecks(batch, env);
+    console.log(`checks batch: ${report.checked} checked, ${report.changed} changed, ${report.retried} retried, ${report.dead} dead-lettered`);
   },
 } satisfies ExportedHandler<Env>;

@@ -11,14 +11,17 @@
  * before the commit leaves only an unreferenced version key that the retry overwrites.
  */
 import { DurableObject } from 'cloudflare:workers';
-import type { Env } from '../env';
-import { getArticle, getVersion, putArticle, putChange, putSiteArticle, putVersion, type ArticleRecord } from '../store';
+import { settingsFrom, type Env } from '../env';
+import { placementOf } from '../schedule/tiers';
+import { deleteDue, getArticle, getVersion, putArticle, putChange, putDue, putSiteArticle, putVersion, type ArticleRecord } from '../store';
 import { decide, type CheckResult, type Observation } from './decide';
 
 interface WriterState {
   record: ArticleRecord;
   /** The latest version's text, kept here so a diff never reads a stale KV copy. */
   latestText: string | null;
+  /** The article's key in the due index (src/schedule); undefined for state written before it. */
+  dueKey?: string | null;
 }
 
 const STATE = 'state';
@@ -45,13 +48,39 @@ export class ArticleWriter extends DurableObject<Env> {
     await putArticle(this.env.REDLINE, state.record);
   }
 
+  /**
+   * Moves the article's due-index key to where its tier says, when it is not there already: on
+   * tracking, on a new version (back to the first tier), on untracking, and when a check sees
+   * that it aged into the next tier. Returns whether `state` changed (the caller saves it).
+   */
+  private async place(state: WriterState, at: Date): Promise<boolean> {
+    const wanted = placementOf(state.record, settingsFrom(this.env).schedule, at)?.key ?? null;
+    if (state.dueKey !== undefined && state.dueKey === wanted) return false;
+    if (wanted) await putDue(this.env.REDLINE, wanted, state.record.site);
+    if (state.dueKey && state.dueKey !== wanted) await deleteDue(this.env.REDLINE, state.dueKey);
+    state.dueKey = wanted;
+    return true;
+  }
+
+  /** A check noticed the article aged out of the tier it was listed under. */
+  reschedule(id: string, at: string): Promise<boolean> {
+    return this.serially(async () => {
+      const state = await this.load(id);
+      if (!state || !(await this.place(state, new Date(at)))) return false;
+      await this.ctx.storage.put(STATE, state);
+      return true;
+    });
+  }
+
   /** Starts tracking (or tracks again); answers the record and whether it is new. */
   track(fresh: ArticleRecord): Promise<{ article: ArticleRecord; created: boolean }> {
     return this.serially(async () => {
       const state = await this.load(fresh.id);
       if (state?.record.active) return { article: state.record, created: false };
       const record = state ? { ...state.record, active: true, deletedAt: null } : fresh;
-      await this.save({ record, latestText: state?.latestText ?? null });
+      const next: WriterState = { record, latestText: state?.latestText ?? null, dueKey: state?.dueKey };
+      await this.place(next, new Date());
+      await this.save(next);
       if (!state) await putSiteArticle(this.env.REDLINE, record);
       return { article: record, created: !state };
     });
@@ -63,7 +92,9 @@ export class ArticleWriter extends DurableObject<Env> {
       if (!state) return null;
       if (!state.record.active) return state.record;
       const record = { ...state.record, active: false, deletedAt: at };
-      await this.save({ ...state, record });
+      const next = { ...state, record };
+      await this.place(next, new Date(at));
+      await this.save(next);
       return record;
     });
   }
@@ -77,7 +108,13 @@ export class ArticleWriter extends DurableObject<Env> {
       const decision = decide(state.record, state.latestText, seen);
       if (decision.version) await putVersion(this.env.REDLINE, id, decision.version);
       if (decision.change) await putChange(this.env.REDLINE, decision.change);
-      if (decision.record) await this.save({ record: decision.record, latestText: decision.version?.text ?? state.latestText });
+      if (decision.record) {
+        const next: WriterState = { record: decision.record, latestText: decision.version?.text ?? state.latestText, dueKey: state.dueKey };
+        await this.place(next, new Date(seen.at));
+        await this.save(next);
+      } else if (await this.place(state, new Date(seen.at))) {
+        await this.ctx.storage.put(STATE, state);
+      }
       return { ...decision.result, changeSeq: decision.change?.seq ?? null };
     });
   }
@@ -85,7 +122,10 @@ export class ArticleWriter extends DurableObject<Env> {
   /** Import: takes a record and its latest text as they were exported. */
   restore(record: ArticleRecord, latestText: string | null): Promise<void> {
     return this.serially(async () => {
-      await this.save({ record, latestText });
+      // KV is being restored: whatever key this object remembers, write the due key again.
+      const state: WriterState = { record, latestText, dueKey: undefined };
+      await this.place(state, new Date());
+      await this.save(state);
       await putSiteArticle(this.env.REDLINE, record);
     });
   }

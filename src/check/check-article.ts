@@ -13,7 +13,7 @@ import { getArticle, type ArticleRecord } from '../store';
 import { detectAnomaly } from './anomaly';
 import { writerFor } from './article-writer';
 import { changesNothing, type CheckResult, type Observation } from './decide';
-import { fetchPage } from './fetch-page';
+import { fetchPage, type Validators } from './fetch-page';
 import { versionHash } from './hash';
 
 export type { CheckResult } from './decide';
@@ -24,10 +24,24 @@ export async function checkArticle(env: Env, settings: Settings, id: string, now
   const article = await getArticle(env.REDLINE, id);
   if (!article) throw new ArticleNotFound(`no article ${id}`);
   if (!article.active) return { changed: false, version: null, error: 'article is no longer tracked' };
-  const seen = await observe(article, settings, now, fetcher);
+  return commit(env, article, await observe(article, settings, now, fetcher));
+}
+
+/** Stores what a check saw: nothing for a routine outcome, else through the article's Durable Object. */
+export async function commit(env: Env, article: ArticleRecord, seen: Observation): Promise<CheckResult> {
   if (changesNothing(article, seen)) return { changed: false, version: null, error: seen.ok ? null : seen.message };
-  const { changeSeq: _seq, ...result } = await writerFor(env, id).apply(id, seen);
+  const { changeSeq: _seq, ...result } = await writerFor(env, article.id).apply(article.id, seen);
   return result;
+}
+
+/**
+ * The validators to send: only when the latest version has them and a page with the latest
+ * version's text would change nothing (no error or removal to clear), so a 304 can stand for it.
+ */
+export function validatorsFor(article: ArticleRecord): Validators | null {
+  const latest = article.versions.at(-1);
+  if (!latest || (!latest.etag && !latest.lastModified) || article.removedAt || article.lastCheck?.outcome === 'error') return null;
+  return { url: article.finalUrl ?? article.url, etag: latest.etag ?? null, lastModified: latest.lastModified ?? null };
 }
 
 /** Fetches and reads the page; never throws for anything the page does. */
@@ -35,10 +49,16 @@ export async function observe(article: ArticleRecord, settings: Settings, now: D
   const at = now.toISOString();
   const failure = (kind: string, message: string, status: number | null = null, retryAt: string | null = null): Observation => ({ ok: false, at, kind, message, status, retryAt });
 
-  const page = await fetchPage(article.url, settings, fetcher);
+  const page = await fetchPage(article.url, settings, fetcher, validatorsFor(article));
   if (!page.ok) {
     const retryAt = page.retryAfterSeconds != null ? new Date(now.getTime() + page.retryAfterSeconds * 1000).toISOString() : null;
     return failure(page.kind, page.message, page.status ?? null, retryAt);
+  }
+  const latest = article.versions.at(-1);
+  if (page.notModified && latest) {
+    // 304 to the latest version's validators: that version, without reading or parsing a byte.
+    const same = { title: latest.title, byline: null, text: '', publishedAt: null, canonicalUrl: null, lang: null };
+    return { ok: true, at, finalUrl: page.finalUrl, article: same, hash: latest.hash };
   }
   let extracted;
   try {
@@ -48,5 +68,6 @@ export async function observe(article: ArticleRecord, settings: Settings, now: D
   }
   const anomaly = detectAnomaly(extracted.text, article.versions.at(-1)?.words ?? null, settings);
   if (anomaly) return failure('anomaly', anomaly);
-  return { ok: true, at, finalUrl: page.finalUrl, article: extracted, hash: await versionHash(extracted.title, extracted.text) };
+  const hash = await versionHash(extracted.title, extracted.text);
+  return { ok: true, at, finalUrl: page.finalUrl, article: extracted, hash, etag: page.etag ?? null, lastModified: page.lastModified ?? null };
 }

@@ -30,6 +30,9 @@ export interface PageSeen {
   finalUrl: string;
   article: Article;
   hash: string;
+  /** HTTP validators the page came with, kept with a new version for conditional requests. */
+  etag?: string | null;
+  lastModified?: string | null;
 }
 
 export interface FailureSeen {
@@ -131,13 +134,17 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
       finalUrl: seen.finalUrl,
       title,
       removedAt: null,
-      versions: [...record.versions, { n, fetchedAt: seen.at, title, hash: seen.hash, words: countWords(text), revertOf }],
+      versions: [...record.versions, { n, fetchedAt: seen.at, title, hash: seen.hash, words: countWords(text), revertOf, ...validatorsOf(seen) }],
       lastCheck: nextLastCheck(previous, latest ? 'changed' : 'new', seen),
     },
     version,
     change,
     result: { changed: true, version: n, error: null },
   };
+}
+
+function validatorsOf(seen: PageSeen): Pick<VersionSummary, 'etag' | 'lastModified'> {
+  return { ...(seen.etag ? { etag: seen.etag } : {}), ...(seen.lastModified ? { lastModified: seen.lastModified } : {}) };
 }
 
 function versionText(title: string, text: string) {

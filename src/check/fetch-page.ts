@@ -2,6 +2,10 @@
  * Fetches one article page safely: a timeout, a streamed size cap, HTML only, redirects followed
  * by hand (at most 5, each hop checked against the URL policy) and the final URL recorded.
  * Every failure comes back as a classified FetchFailure, never as a thrown error.
+ *
+ * Conditional requests: given the validators (ETag, Last-Modified) of the stored version and the
+ * URL they belong to, the hop that reaches that URL asks If-None-Match / If-Modified-Since, and a
+ * 304 comes back as `notModified` with no body to read or parse.
  */
 import { decodeHtml } from '../extract/charset';
 import type { Settings } from '../env';
@@ -24,7 +28,19 @@ export interface FetchedPage {
   ok: true;
   finalUrl: string;
   status: number;
+  /** Empty when notModified. */
   html: string;
+  /** The server answered 304 to our validators: the page is the stored version. */
+  notModified?: boolean;
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+/** Validators of a stored version and the URL that answered them. */
+export interface Validators {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
 }
 
 export type FetchResult = FetchedPage | FetchFailure;
@@ -33,7 +49,7 @@ const fail = (kind: FetchFailureKind, message: string, status?: number): FetchFa
 
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 
-export async function fetchPage(url: string, settings: Settings, fetcher: typeof fetch = fetch): Promise<FetchResult> {
+export async function fetchPage(url: string, settings: Settings, fetcher: typeof fetch = fetch, validators: Validators | null = null): Promise<FetchResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), settings.fetchTimeoutMs);
   try {
@@ -46,8 +62,12 @@ export async function fetchPage(url: string, settings: Settings, fetcher: typeof
       const response = await fetcher(current, {
         redirect: 'manual',
         signal: controller.signal,
-        headers: { 'user-agent': settings.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+        headers: { 'user-agent': settings.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...conditionalHeaders(current, validators) },
       });
+      if (response.status === 304 && validators?.url === current) {
+        await response.body?.cancel();
+        return { ok: true, finalUrl: current, status: 304, html: '', notModified: true, etag: validators.etag, lastModified: validators.lastModified };
+      }
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel();
         const next = new URL(response.headers.get('location')!, current).href;
@@ -68,7 +88,9 @@ export async function fetchPage(url: string, settings: Settings, fetcher: typeof
       }
       const bytes = await readCapped(response, settings.maxPageBytes);
       if (!bytes) return fail('too-large', `page is larger than ${settings.maxPageBytes} bytes`, response.status);
-      return { ok: true, finalUrl: current, status: response.status, html: decodeHtml(bytes, type) };
+      const etag = response.headers.get('etag');
+      const lastModified = response.headers.get('last-modified');
+      return { ok: true, finalUrl: current, status: response.status, html: decodeHtml(bytes, type), etag, lastModified };
     }
     return fail('redirects', `more than ${MAX_REDIRECTS} redirects`);
   } catch (error) {
@@ -77,6 +99,14 @@ export async function fetchPage(url: string, settings: Settings, fetcher: typeof
   } finally {
     clearTimeout(timer);
   }
+}
+
+function conditionalHeaders(url: string, validators: Validators | null): Record<string, string> {
+  if (!validators || validators.url !== url) return {};
+  const headers: Record<string, string> = {};
+  if (validators.etag) headers['if-none-match'] = validators.etag;
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  return headers;
 }
 
 const MAX_RETRY_AFTER_SECONDS = 24 * 3600;

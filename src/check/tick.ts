@@ -1,74 +1,109 @@
 /**
- * One cron tick: pick the articles that are due and check them, at most CHECKS_PER_TICK of them
- * (each check is a subrequest; the free plan allows 50 per invocation), a few at a time.
+ * One cron tick: read the sources that are due, find the articles that are due, and check them,
+ * through the CHECKS queue when it is bound, else inline within CHECKS_PER_TICK.
  *
- * Due: a newly tracked article (a pending marker) at the next tick; every other active article
- * once per CHECK_INTERVAL_MINUTES, in a slot derived from its id so that load spreads evenly
- * across ticks and no check has to write "last checked at" to KV. When more are due than the
- * budget allows, the start of the list rotates with the tick so that none is starved.
+ * Due, without reading every article: the due index (src/schedule) holds each scheduled article
+ * under the interval of its tier and the slot of its id, so the tick lists one prefix per tier
+ * and gets exactly the due ids, with their hosts. Newly tracked articles (pending markers) come
+ * too, and what the last tick could not fit (the carry-over list) comes first.
+ *
+ * Politeness: at most MAX_PER_HOST_PER_TICK requests to one host per tick (feeds included); the
+ * rest carries over to the next tick, as does whatever exceeds the tick's budget.
  */
 import type { Env, Settings } from '../env';
-import { allArticles, clearPending, pendingIds } from '../store';
-import { checkArticle, type CheckResult } from './check-article';
+import { readDueSources } from '../discovery';
+import type { CheckMessage } from '../queue/message';
+import { runCheck } from '../queue/runner';
+import type { DueCheck, DueOutcome } from '../schedule/check-due';
+import { pickForTick, runBounded } from '../schedule/pick';
+import { dueSlots, TICK_MINUTES } from '../schedule/tiers';
+import { clearPending, getArticle, getCarried, listDueSlot, pendingIds, putCarried, type CarriedCheck } from '../store';
 
-export const TICK_MINUTES = 15;
+export { TICK_MINUTES };
+
+/** Six connections at once is what one Worker invocation may hold open. */
 const CONCURRENCY = 6;
+/** The longest carry-over list kept (scheduled checks beyond it wait for their next slot). */
+const MAX_CARRIED = 5_000;
+/** Messages per sendBatch call (the Queues limit). */
+const SEND_BATCH = 100;
 
 export interface TickReport {
   due: number;
   checked: number;
   changed: number;
   failed: number;
-}
-
-export function isDueInSlot(id: string, now: Date, intervalMinutes: number): boolean {
-  const ticksPerInterval = Math.max(1, Math.round(intervalMinutes / TICK_MINUTES));
-  const tick = Math.floor(now.getTime() / (TICK_MINUTES * 60_000));
-  return tick % ticksPerInterval === parseInt(id.slice(0, 8), 16) % ticksPerInterval;
+  /** Sent to the CHECKS queue (0 when checking inline). */
+  queued: number;
+  carried: number;
+  sourcesRead: number;
+  discovered: number;
 }
 
 export interface DueArticles {
-  /** Due ids, newly tracked first. */
-  ids: string[];
+  /** Carried over first, then newly tracked, then scheduled; each id once. */
+  checks: DueCheck[];
   pending: Set<string>;
+  carriedBefore: number;
 }
 
 export async function dueArticles(kv: KVNamespace, settings: Settings, now: Date): Promise<DueArticles> {
+  const carried = await getCarried(kv);
   const pending = await pendingIds(kv);
-  const pendingSet = new Set(pending);
-  const regular: string[] = [];
-  for await (const article of allArticles(kv)) {
-    const waiting = article.retryAt !== null && Date.parse(article.retryAt) > now.getTime();
-    if (article.active && !waiting && !pendingSet.has(article.id) && isDueInSlot(article.id, now, settings.checkIntervalMinutes)) regular.push(article.id);
+  const pendingChecks: DueCheck[] = [];
+  for (const id of pending) {
+    // A pending marker does not name its host; its record does (one read, once per article).
+    const record = await getArticle(kv, id);
+    pendingChecks.push({ id, every: null, host: record?.site ?? null });
   }
-  const tick = Math.floor(now.getTime() / (TICK_MINUTES * 60_000));
-  const offset = regular.length ? (tick * settings.checksPerTick) % regular.length : 0;
-  return { ids: [...pending, ...regular.slice(offset), ...regular.slice(0, offset)], pending: pendingSet };
+  const scheduled: DueCheck[] = [];
+  for (const { everyMinutes, slot } of dueSlots(settings.schedule, now)) {
+    for (const entry of await listDueSlot(kv, everyMinutes, slot)) scheduled.push({ ...entry, every: everyMinutes });
+  }
+  const seen = new Set<string>();
+  const checks = [...carried, ...pendingChecks, ...scheduled].filter((c) => !seen.has(c.id) && seen.add(c.id));
+  return { checks, pending: new Set(pending), carriedBefore: carried.length };
+}
+
+export function usesQueue(env: Env, settings: Settings): env is Env & { CHECKS: Queue<CheckMessage> } {
+  return settings.fanout !== 'inline' && env.CHECKS !== undefined;
 }
 
 export async function runTick(env: Env, settings: Settings, now = new Date()): Promise<TickReport> {
   const kv = env.REDLINE;
+  const sources = await readDueSources(env, settings, now);
   const due = await dueArticles(kv, settings, now);
-  const batch = due.ids.slice(0, settings.checksPerTick);
-  const results: CheckResult[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < batch.length) {
-      const id = batch[next++];
-      try {
-        results.push(await checkArticle(env, settings, id, now));
-        if (due.pending.has(id)) await clearPending(kv, id);
-      } catch (error) {
-        console.error(`check of ${id} failed`, error);
-        results.push({ changed: false, version: null, error: String(error) });
-      }
+  const queue = usesQueue(env, settings);
+  const budget = queue ? settings.queuedChecksPerTick : Math.max(0, settings.checksPerTick - sources.read);
+  const { run, later } = pickForTick(due.checks, budget, settings.maxPerHostPerTick, sources.hosts);
+  // Pending markers stay until checked, so only scheduled checks need carrying.
+  const carried: CarriedCheck[] = later.filter((c) => !due.pending.has(c.id)).slice(0, MAX_CARRIED);
+  const report: TickReport = { due: due.checks.length, checked: 0, changed: 0, failed: 0, queued: 0, carried: carried.length, sourcesRead: sources.read, discovered: sources.tracked };
+
+  if (queue) {
+    const at = now.toISOString();
+    for (let i = 0; i < run.length; i += SEND_BATCH) {
+      const batch = run.slice(i, i + SEND_BATCH);
+      await env.CHECKS.sendBatch(batch.map((c): { body: CheckMessage } => ({ body: { id: c.id, every: c.every, host: c.host, at } })));
+      report.queued += batch.length;
+      // The queue owns them now (retries, dead letters): their markers can go.
+      for (const c of batch) if (due.pending.has(c.id)) await clearPending(kv, c.id);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, batch.length) }, worker));
-  return {
-    due: due.ids.length,
-    checked: results.length,
-    changed: results.filter((r) => r.changed).length,
-    failed: results.filter((r) => r.error).length,
-  };
+  } else {
+    const outcomes = await runBounded(run, CONCURRENCY, settings.hostConcurrency, async (check): Promise<DueOutcome> => {
+      try {
+        const outcome = await runCheck(env, settings, check, now);
+        if (due.pending.has(check.id)) await clearPending(kv, check.id);
+        return outcome;
+      } catch (error) {
+        console.error(`check of ${check.id} failed`, error);
+        return { changed: false, version: null, error: String(error) };
+      }
+    });
+    report.checked = outcomes.filter((o) => !o.skipped).length;
+    report.changed = outcomes.filter((o) => o.changed).length;
+    report.failed = outcomes.filter((o) => o.error).length;
+  }
+  await putCarried(kv, carried, due.carriedBefore);
+  return report;
 }

@@ -4,3 +4,5 @@ export * from './changes';
 export * from './versions';
 export type * from './models';
 export * from './transfer';
+export * from './schedule';
+export * from './sources';

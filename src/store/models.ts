@@ -11,6 +11,9 @@ export interface VersionSummary {
   words: number;
   /** Set when this version's text had been seen before, as version `revertOf`. */
   revertOf: number | null;
+  /** HTTP validators of the fetch that found this version, for conditional requests (absent: none). */
+  etag?: string;
+  lastModified?: string;
 }
 
 export type CheckOutcome = 'new' | 'changed' | 'unchanged' | 'error';

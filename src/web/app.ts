@@ -4,11 +4,13 @@ import type { Env } from '../env';
 import { api } from './api';
 import { feeds } from './feeds/routes';
 import { pages } from './pages/routes';
+import { sources } from './sources';
 import { transfer } from './transfer';
 
 export const app = new Hono<{ Bindings: Env }>();
 
 app.route('/api/v1', transfer);
+app.route('/api/v1', sources);
 app.route('/api/v1', api);
 app.route('/', feeds);
 app.route('/', pages);

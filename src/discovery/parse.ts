@@ -1,0 +1,74 @@
+/**
+ * Article links out of a feed or a sitemap: RSS 2.0 (<item><link>, else a permalink <guid>),
+ * Atom (<entry><link rel="alternate" href>), a sitemap (<urlset><url><loc>) and, for what it
+ * names, a sitemap index (<sitemapindex><sitemap><loc>). One streaming pass, no DOM.
+ */
+import { Parser } from 'htmlparser2';
+import type { SourceKind } from '../store';
+
+export interface ParsedSource {
+  kind: SourceKind | null;
+  /** Article URLs (child sitemaps for a sitemap index), in document order, resolved against `base`. */
+  links: string[];
+}
+
+const localName = (name: string) => name.toLowerCase().replace(/^.*:/, '');
+
+export function parseSource(xml: string, base: string): ParsedSource {
+  let kind: SourceKind | null = null;
+  const links: string[] = [];
+  const stack: string[] = [];
+  let text = '';
+  let itemLink: string | null = null;
+  let itemGuid: string | null = null;
+  let guidPermalink = true;
+  const add = (href: string | null | undefined) => {
+    if (!href) return;
+    try {
+      links.push(new URL(href.trim(), base).href);
+    } catch {
+      // not a URL: skipped
+    }
+  };
+  const parser = new Parser(
+    {
+      onopentag(raw, attributes) {
+        const name = localName(raw);
+        if (kind === null) {
+          if (name === 'rss' || name === 'rdf') kind = 'rss';
+          else if (name === 'feed') kind = 'atom';
+          else if (name === 'urlset') kind = 'sitemap';
+          else if (name === 'sitemapindex') kind = 'sitemapindex';
+        }
+        if (name === 'item') {
+          itemLink = null;
+          itemGuid = null;
+        }
+        if (name === 'guid') guidPermalink = (attributes.ispermalink ?? attributes.isPermaLink ?? 'true').toLowerCase() !== 'false';
+        if (kind === 'atom' && name === 'link' && stack.at(-1) === 'entry') {
+          const rel = (attributes.rel ?? 'alternate').toLowerCase();
+          if (rel === 'alternate' && (!attributes.type || /html/i.test(attributes.type))) add(attributes.href);
+        }
+        stack.push(name);
+        text = '';
+      },
+      ontext(chunk) {
+        text += chunk;
+      },
+      onclosetag(raw) {
+        const name = localName(raw);
+        const parent = stack.at(-2);
+        if (kind === 'rss' && name === 'link' && parent === 'item' && !raw.includes(':')) itemLink = text.trim();
+        if (kind === 'rss' && name === 'guid' && parent === 'item' && guidPermalink) itemGuid = text.trim();
+        if (kind === 'rss' && name === 'item') add(itemLink || (itemGuid && /^https?:/i.test(itemGuid) ? itemGuid : null));
+        if ((kind === 'sitemap' || kind === 'sitemapindex') && name === 'loc' && (parent === 'url' || parent === 'sitemap')) add(text);
+        stack.pop();
+        text = '';
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.write(xml);
+  parser.end();
+  return { kind, links: [...new Set(links)] };
+}

@@ -1,0 +1,72 @@
+/**
+ * Reading one source: fetch it (conditionally), list its article links, canonicalize them, and
+ * start tracking the ones this source has not handed over before. A source record is written
+ * only when something new was tracked or its state (kind, error, Retry-After) changed, so an
+ * unchanged feed costs one read and no write.
+ */
+import { articleIdFor } from '../check/hash';
+import { trackUrl } from '../check/track';
+import { checkTrackableUrl } from '../check/url-policy';
+import type { Env, Settings } from '../env';
+import { getArticle, putSource, type SourceRecord } from '../store';
+import { fetchSource } from './fetch-source';
+import { parseSource } from './parse';
+
+export interface SourceRead {
+  tracked: string[];
+  error: string | null;
+  notModified: boolean;
+}
+
+export async function readSource(env: Env, settings: Settings, source: SourceRecord, now: Date, fetcher: typeof fetch = fetch): Promise<SourceRead> {
+  if (source.retryAt && Date.parse(source.retryAt) > now.getTime()) return { tracked: [], error: null, notModified: true };
+  const fetched = await fetchSource(source.url, settings, source, fetcher);
+  if (!fetched.ok) {
+    const retryAt = fetched.retryAfterSeconds != null ? new Date(now.getTime() + fetched.retryAfterSeconds * 1000).toISOString() : null;
+    if (source.lastError !== fetched.error || source.retryAt !== retryAt) await putSource(env.REDLINE, { ...source, lastError: fetched.error, retryAt, lastReadAt: now.toISOString() });
+    return { tracked: [], error: fetched.error, notModified: false };
+  }
+  if (fetched.notModified) return { tracked: [], error: null, notModified: true };
+
+  const parsed = parseSource(fetched.xml, fetched.finalUrl);
+  if (!parsed.kind) {
+    const error = 'not an RSS or Atom feed or a sitemap';
+    if (source.lastError !== error) await putSource(env.REDLINE, { ...source, lastError: error, lastReadAt: now.toISOString() });
+    return { tracked: [], error, notModified: false };
+  }
+  const seen = new Set(source.seen);
+  const fresh: { id: string; url: string }[] = [];
+  if (parsed.kind !== 'sitemapindex') {
+    for (const link of parsed.links) {
+      const verdict = checkTrackableUrl(link, settings.allowPrivateUrls);
+      if (!verdict.ok) continue;
+      const id = await articleIdFor(verdict.url);
+      if (!seen.has(id) && !fresh.some((f) => f.id === id)) fresh.push({ id, url: verdict.url });
+    }
+  }
+  const now_ = fresh.slice(0, settings.newArticlesPerSourceRead);
+  const tracked: string[] = [];
+  for (const { id, url } of now_) {
+    // Tracked already (from another source, the API, or as a canonical URL): never twice.
+    if (!(await getArticle(env.REDLINE, id))) {
+      await trackUrl(env, url, now);
+      tracked.push(id);
+    }
+  }
+  const more = fresh.length > now_.length;
+  if (now_.length > 0 || source.kind !== parsed.kind || source.lastError || source.retryAt) {
+    await putSource(env.REDLINE, {
+      ...source,
+      kind: parsed.kind,
+      // With links left over, keep no validators: the next read must see the whole document again.
+      etag: more ? null : fetched.etag,
+      lastModified: more ? null : fetched.lastModified,
+      seen: [...source.seen, ...now_.map((f) => f.id)],
+      tracked: source.tracked + tracked.length,
+      lastReadAt: now.toISOString(),
+      lastError: null,
+      retryAt: null,
+    });
+  }
+  return { tracked, error: null, notModified: false };
+}

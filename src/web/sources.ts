@@ -1,0 +1,38 @@
+/**
+ * Discovery sources under /api/v1: POST /sources {"url"} (auth) registers an RSS/Atom feed or a
+ * sitemap and reads it once at once (so a wrong URL is a 400 now, not a silent error later);
+ * GET /sources lists them. Each cron tick then reads the sources that are due.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { checkTrackableUrl } from '../check';
+import { readSource, registerSource } from '../discovery';
+import { settingsFrom, type Env } from '../env';
+import { deleteSource, getSource, listSources } from '../store';
+import { requireAdmin } from './auth';
+
+export const sources = new Hono<{ Bindings: Env }>();
+
+sources.post('/sources', requireAdmin, bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'request body is larger than 16 KB' }, 413) }), async (c) => {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    body = null;
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return c.json({ error: 'body must be a JSON object like {"url": "https://.../feed.xml"}' }, 400);
+  const settings = settingsFrom(c.env);
+  const verdict = checkTrackableUrl((body as { url?: unknown }).url, settings.allowPrivateUrls);
+  if (!verdict.ok) return c.json({ error: verdict.error }, 400);
+  const { source, created } = await registerSource(c.env, verdict.url);
+  if (!created) return c.json(source, 200);
+  const read = await readSource(c.env, settings, source, new Date());
+  if (read.error) {
+    await deleteSource(c.env.REDLINE, source.id); // never registered: the same URL may be tried again
+    return c.json({ error: `cannot read ${verdict.url} as a feed or sitemap: ${read.error}` }, 400);
+  }
+  const stored = (await getSource(c.env.REDLINE, source.id)) ?? source;
+  return c.json({ ...stored, seen: undefined, justTracked: read.tracked.length }, 201);
+});
+
+sources.get('/sources', async (c) => c.json({ sources: await listSources(c.env.REDLINE) }));
