@@ -43,8 +43,28 @@ export function describeStats(diff: Pick<Diff, 'stats' | 'title'>): string {
   return parts.join('; ') || 'no visible change';
 }
 
-/** Inline diff with each run of edits wrapped in a numbered anchor: a permalink per edit. */
-export function renderInlineWithAnchors(changes: DiffChange[]) {
+/** Unchanged paragraphs in a row from which the middle ones fold away (still in the page, in <details>). */
+const FOLD_FROM = 4;
+
+function folded(paragraphs: string[]) {
+  const label = `${paragraphs.length} unchanged paragraph${paragraphs.length === 1 ? '' : 's'}`;
+  return html`<details class="fold"><summary>Show ${label}</summary>${textWithBreaks(paragraphs.join('\n\n'))}</details>`;
+}
+
+/** Equal text with the whole paragraphs in its middle folded away when there are many. */
+function foldedEqual(text: string, fold: boolean) {
+  const pieces = text.split('\n\n');
+  if (!fold || pieces.length - 2 < FOLD_FROM) return textWithBreaks(text);
+  const middle = pieces.slice(1, -1);
+  return html`${textWithBreaks(pieces[0])}${PARAGRAPH_BREAK}${folded(middle)}${textWithBreaks(pieces.at(-1)!)}`;
+}
+
+/**
+ * Inline diff with each run of edits wrapped in a numbered anchor (a permalink per edit), and
+ * long stretches of unchanged paragraphs folded into <details> (open without script).
+ */
+export function renderInlineWithAnchors(changes: DiffChange[], options: { fold?: boolean } = {}) {
+  const fold = (options.fold ?? true) && changes.some((c) => c.op !== 'equal');
   const parts: unknown[] = [];
   let run: DiffChange[] = [];
   let count = 0;
@@ -58,7 +78,7 @@ export function renderInlineWithAnchors(changes: DiffChange[]) {
   for (const change of changes) {
     if (change.op === 'equal') {
       flush();
-      parts.push(textWithBreaks(change.text));
+      parts.push(foldedEqual(change.text, fold));
     } else run.push(change);
   }
   flush();
@@ -87,11 +107,27 @@ export function sideBySideRows(changes: DiffChange[]): { old: DiffChange[]; new:
   return rows.filter((row) => row.old.length || row.new.length);
 }
 
-export function renderSideBySide(changes: DiffChange[], fromLabel: string, toLabel: string) {
-  const rows = sideBySideRows(changes).map((row) => {
-    const changed = row.old.some((c) => c.op !== 'equal') || row.new.some((c) => c.op !== 'equal');
-    return html`<tr${changed ? raw(' class="changed"') : ''}><td data-label="${fromLabel}">${renderChanges(row.old)}</td><td data-label="${toLabel}">${renderChanges(row.new)}</td></tr>`;
-  });
+export function renderSideBySide(changes: DiffChange[], fromLabel: string, toLabel: string, options: { fold?: boolean } = {}) {
+  const all = sideBySideRows(changes);
+  const changed = all.map((row) => row.old.some((c) => c.op !== 'equal') || row.new.some((c) => c.op !== 'equal'));
+  const rows: unknown[] = [];
+  for (let k = 0; k < all.length; ) {
+    // A run of unchanged rows keeps one row of context either side; the rest fold away.
+    let end = k;
+    while (end < all.length && !changed[end]) end++;
+    const first = k === 0 ? k : k + 1;
+    const last = end === all.length ? end : end - 1;
+    if ((options.fold ?? true) && end > k && last - first >= FOLD_FROM && changed.some(Boolean)) {
+      for (let m = k; m < first; m++) rows.push(sideRow(all[m], false, fromLabel, toLabel));
+      const paragraphs = all.slice(first, last).map((row) => row.new.map((c) => c.text).join(''));
+      rows.push(html`<tr class="folded"><td colspan="2">${folded(paragraphs)}</td></tr>`);
+      for (let m = last; m < end; m++) rows.push(sideRow(all[m], false, fromLabel, toLabel));
+      k = end;
+      continue;
+    }
+    rows.push(sideRow(all[k], changed[k], fromLabel, toLabel));
+    k++;
+  }
   return html`<table class="sbs"><caption class="visually-hidden">${fromLabel} beside ${toLabel}</caption><thead><tr><th scope="col">${fromLabel}</th><th scope="col">${toLabel}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -105,6 +141,10 @@ export function describeWords(stats: { added: number; removed: number }): string
   if (stats.added > changed) parts.push(changed ? `${stats.added - changed} added` : `${plural(stats.added - changed, 'word')} added`);
   if (stats.removed > changed) parts.push(changed ? `${stats.removed - changed} removed` : `${plural(stats.removed - changed, 'word')} removed`);
   return parts.join(', ');
+}
+
+function sideRow(row: { old: DiffChange[]; new: DiffChange[] }, changed: boolean, fromLabel: string, toLabel: string) {
+  return html`<tr${changed ? raw(' class="changed"') : ''}><td data-label="${fromLabel}">${renderChanges(row.old)}</td><td data-label="${changed ? toLabel : 'Both versions'}">${renderChanges(row.new)}</td></tr>`;
 }
 
 /** What a change did, for feed titles and lists: "3 words changed, 33 added (correction, spelling)". */

@@ -35,7 +35,7 @@ ${edits ? html`<nav aria-label="Edits in this diff">Jump to edit: ${Array.from({
 ${diff.title ? html`<p class="ui"><strong>Headline:</strong> <del>${diff.title.old}</del> <ins>${diff.title.new}</ins></p>` : ''}
 ${!diff.changed ? html`<p class="muted">These two versions have the same text.</p>` : ''}
 ${inline
-  ? html`<article class="diff" aria-label="Changes from version ${from} to version ${to}"><p>${inline.body}</p></article>`
+  ? html`<article class="diff" aria-label="Changes from version ${from} to version ${to}"><div class="text">${inline.body}</div></article>`
   : html`<section class="diff" aria-label="Version ${from} beside version ${to}">${renderSideBySide(diff.changes, fromLabel, toLabel)}</section>`}
 <nav class="pager" aria-label="Changes of this article (end)">${previous} ${next}</nav>`,
     { feed: `/articles/${article.id}/feed`, wide: view === 'side' },

@@ -41,9 +41,9 @@ export function historyPage(article: ArticleRecord, changes: ChangeRecord[]) {
 ${article.removedAt ? html`<p class="ui error" role="status"><strong>Removed:</strong> the page has answered 404 or 410 since ${time(article.removedAt)}.</p>` : ''}
 ${check ? html`<p class="meta ${check.outcome === 'error' ? 'error' : ''}" role="status">Last check: ${check.outcome}${check.errorKind ? html` (${check.errorKind}${check.status ? html`, HTTP ${check.status}` : ''})` : ''}${check.error ? html` — ${check.error}` : ''}, since ${time(check.since)}${check.retryAt ? html`; the site asked to wait until ${time(check.retryAt)}` : ''}</p>` : html`<p class="meta">Not checked yet: the next cron tick checks it.</p>`}
 ${count >= 2 ? html`<form class="filters" method="get" action="/articles/${article.id}/compare" aria-label="Compare two versions">
-<label for="cmp-from">From version <select id="cmp-from" name="from">${versionOptions(count - 1)}</select></label>
-<label for="cmp-to">To version <select id="cmp-to" name="to">${versionOptions(count)}</select></label>
-<label for="cmp-view">View <select id="cmp-view" name="view"><option value="inline">inline</option><option value="side">side by side</option></select></label>
+<div class="field"><label for="cmp-from">From version</label> <select id="cmp-from" name="from">${versionOptions(count - 1)}</select></div>
+<div class="field"><label for="cmp-to">To version</label> <select id="cmp-to" name="to">${versionOptions(count)}</select></div>
+<div class="field"><label for="cmp-view">View</label> <select id="cmp-view" name="view"><option value="inline">inline</option><option value="side">side by side</option></select></div>
 <button type="submit">Compare</button></form>` : ''}
 <h2 id="timeline">Timeline</h2>
 ${count ? html`<ol class="timeline" reversed>

@@ -42,10 +42,10 @@ export function homePage(articles: ArticlePage, changes: ChangeSummary[], sites:
     filtered ? `Changes${filter.kind ? ` (${filter.kind})` : ''}${filter.site ? ` at ${filter.site}` : ''}` : 'Latest changes',
     html`<h1>Latest changes${filter.kind ? html` <span class="kind kind-${filter.kind}">${filter.kind}</span>` : ''}${filter.site ? html` at ${filter.site}` : ''}</h1>
 <form class="filters" method="get" action="/" role="search" aria-label="Filter changes">
-<label for="filter-site">Site
-<select id="filter-site" name="site"><option value="">All sites</option>${siteOptions.map((site) => html`<option value="${site}"${site === filter.site ? html` selected` : ''}>${site}</option>`)}</select></label>
-<label for="filter-kind">Kind of change
-<select id="filter-kind" name="kind"><option value="">All kinds</option>${CHANGE_KINDS.map((kind) => html`<option value="${kind}"${kind === filter.kind ? html` selected` : ''}>${kind}</option>`)}</select></label>
+<div class="field"><label for="filter-site">Site</label>
+<select id="filter-site" name="site"><option value="">All sites</option>${siteOptions.map((site) => html`<option value="${site}"${site === filter.site ? html` selected` : ''}>${site}</option>`)}</select></div>
+<div class="field"><label for="filter-kind">Kind of change</label>
+<select id="filter-kind" name="kind"><option value="">All kinds</option>${CHANGE_KINDS.map((kind) => html`<option value="${kind}"${kind === filter.kind ? html` selected` : ''}>${kind}</option>`)}</select></div>
 <button type="submit">Show</button>${filtered ? html` <a href="/">Clear filters</a>` : ''}
 </form>
 <p class="meta">Follow these changes: <a href="${feedPath(filter, 'xml')}">RSS</a> · <a href="${feedPath(filter, 'atom')}">Atom</a> · <a href="${feedPath(filter, 'json')}">JSON Feed</a>${filter.site ? html` · <a href="/sites/${filter.site}">the record of ${filter.site}</a>` : ''}</p>

@@ -16,6 +16,8 @@ body { margin: 0; font: 18px/1.6 Charter, "Bitstream Charter", Georgia, "Times N
 .skip:focus { left: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 header.site, main, footer.site { max-width: 50rem; margin: 0 auto; padding: 0 1rem; }
+main { overflow-wrap: break-word; }
+.meta a, td a, code { overflow-wrap: anywhere; }
 main.wide { max-width: 72rem; }
 header.site { border-bottom: 3px solid var(--accent); padding-top: .7rem; padding-bottom: .5rem; display: flex; gap: .4rem 1.2rem; align-items: baseline; flex-wrap: wrap; }
 header.site a.brand { font-weight: 700; font-size: 1.45rem; color: var(--accent); text-decoration: none; letter-spacing: -.01em; }
@@ -38,6 +40,10 @@ ul.list li > a { font-weight: 600; }
 del { background: var(--del); color: var(--del-ink); text-decoration: line-through; text-decoration-thickness: 1px; }
 ins { background: var(--ins); color: var(--ins-ink); text-decoration: none; }
 .edit { scroll-margin-top: 4rem; }
+details.fold { margin: .6rem 0; color: var(--muted); }
+details.fold > summary { cursor: pointer; font: 14px/1.6 system-ui, sans-serif; color: var(--link); padding: .3rem .5rem; background: var(--soft); border-radius: 4px; list-style-position: inside; }
+details.fold[open] { color: var(--ink); }
+table.sbs tr.folded td { background: var(--soft); }
 .edit:target { outline: 3px solid #f5a623; outline-offset: 2px; }
 a.pin { font: 11px/1 system-ui, sans-serif; vertical-align: super; color: var(--muted); text-decoration: none; margin: 0 .1em; }
 a.pin:hover { color: var(--link); text-decoration: underline; }
@@ -56,7 +62,8 @@ table.sbs tr.changed td { background: #fffdf4; }
 .toggle a[aria-current="page"] { background: var(--link); color: #fff; }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin: 1rem 0; font: 15px/1.4 system-ui, sans-serif; }
 form.filters { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: end; padding: .7rem .8rem; background: var(--soft); border-radius: 6px; font: 14px/1.4 system-ui, sans-serif; }
-form.filters label { display: flex; flex-direction: column; gap: .2rem; font-weight: 600; }
+form.filters .field { display: flex; flex-direction: column; gap: .2rem; }
+form.filters label { font-weight: 600; }
 select, button { font: inherit; padding: .35rem .5rem; min-height: 2.2rem; }
 button { background: var(--link); color: #fff; border: 0; border-radius: 4px; padding: .35rem 1rem; cursor: pointer; }
 ol.timeline { border-left: 3px solid var(--rule); margin-left: .4rem; }
@@ -76,6 +83,7 @@ footer.site { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-
   table.sbs thead { display: none; }
   table.sbs, table.sbs tbody, table.sbs tr, table.sbs td { display: block; width: 100%; }
   table.sbs td:first-child { border-right: 0; }
+  table.sbs tr:not(.changed):not(.folded) td:first-child { display: none; }
   table.sbs td::before { content: attr(data-label); display: block; font: 600 12px/1.4 system-ui, sans-serif; color: var(--muted); text-transform: uppercase; }
   table.data thead { display: none; }
   table.data tr { display: block; border-bottom: 1px solid var(--rule); padding: .4rem 0; }
@@ -106,7 +114,7 @@ export function layout(title: string, body: unknown, options: LayoutOptions = {}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site"><a class="brand" href="/">Redline</a><nav aria-label="Site"><a href="/">Latest changes</a><a href="/#articles">Tracked articles</a><a href="${feed}.xml">RSS</a><a href="${feed}.atom">Atom</a><a href="${feed}.json">JSON Feed</a><a href="/api/docs">API</a></nav></header>
+<header class="site"><a class="brand" href="/">Redline</a><nav aria-label="Redline"><a href="/">Latest changes</a><a href="/#articles">Tracked articles</a><a href="${feed}.xml">RSS</a><a href="${feed}.atom">Atom</a><a href="${feed}.json">JSON Feed</a><a href="/api/docs">API</a></nav></header>
 <main id="main"${options.wide ? raw(' class="wide"') : ''}>${body}</main>
 <footer class="site muted">Redline watches published articles and shows every edit, word by word. Text shown here comes from the pages as published; nothing from them runs here.</footer>
 </body>

@@ -1,0 +1,63 @@
+/**
+ * `npm run demo`: offline, in well under 30 s. A local newsroom publishes the founding story,
+ * Redline (wrangler dev, local KV) tracks it, the newsroom corrects it, and the demo prints the
+ * URLs of the diff page and the feeds that now show <del>Rybakov</del> <ins>Ryabkov</ins>.
+ *
+ *   npm run demo             prints the URLs and stops everything it started
+ *   npm run demo -- --keep   keeps Redline and the newsroom running until Ctrl-C, to browse
+ */
+import { foundingStory, startRedline } from '../test/browser/redline-server';
+
+const CORRECTED = '<del>Rybakov</del> <ins>Ryabkov</ins>';
+const keep = process.argv.includes('--keep');
+const started = Date.now();
+const say = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(4)} s] ${line}`);
+
+async function main(): Promise<void> {
+  say('starting Redline (wrangler dev, local KV in a temporary folder) ...');
+  const redline = await startRedline();
+  say(`redline: listening on ${redline.origin}`);
+  let story: Awaited<ReturnType<typeof foundingStory>> | null = null;
+  try {
+    story = await foundingStory(redline, say);
+    const diffUrl = `${redline.origin}/articles/${story.id}/diff/1/2`;
+    const feeds = ['/feed.xml', '/feed.atom', '/feed.json', `/articles/${story.id}/feed.xml`].map((path) => `${redline.origin}${path}`);
+    for (const url of [diffUrl, ...feeds]) {
+      const body = await (await fetch(url)).text();
+      const shown = body.split(CORRECTED).length - 1 || body.split(CORRECTED.replace(/</g, '&lt;').replace(/>/g, '&gt;')).length - 1 || body.split(JSON.stringify(CORRECTED).slice(1, -1)).length - 1;
+      if (!shown) throw new Error(`${url} does not show ${CORRECTED}`);
+    }
+    const kinds = await redline.api<{ changes: { kinds: string[] }[] }>('/changes?limit=1');
+    say(`checked: every URL below shows ${CORRECTED} (kinds: ${kinds.changes[0]?.kinds.join(', ')})`);
+    console.log(`
+The correction, word by word:
+  diff page        ${diffUrl}
+  side by side     ${diffUrl}?view=side
+  history          ${redline.origin}/articles/${story.id}
+  RSS feed         ${feeds[0]}
+  Atom feed        ${feeds[1]}
+  JSON Feed        ${feeds[2]}
+  the article's    ${feeds[3]}
+  site record      ${redline.origin}/sites/127.0.0.1
+  API (OpenAPI)    ${redline.origin}/api/v1/openapi.json   docs: ${redline.origin}/api/docs
+`);
+    if (keep) {
+      say('running until Ctrl-C (admin token: demo-token)');
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    } else {
+      console.log(`These URLs stop when the demo ends. To browse them: npm run demo -- --keep`);
+    }
+  } finally {
+    await story?.newsroom.close();
+    await redline.stop();
+  }
+  say('done');
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`demo failed: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  },
+);

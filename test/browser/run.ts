@@ -1,0 +1,208 @@
+/**
+ * Browser tests: Debian's Chromium (/usr/bin/chromium) driven by playwright-core through the
+ * pages a reader uses, against Redline started as a user starts it (wrangler dev) with the
+ * founding story tracked and corrected on a local newsroom. Screenshots go to
+ * artifacts/screenshots/. Ends with "N passed, N failed"; exits non-zero on any failure.
+ *
+ *   npm run test:browser
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { foundingStory, ROOT, startRedline, type FoundingStory, type Redline } from './redline-server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'artifacts', 'screenshots');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+const tests: { name: string; run: () => Promise<void> }[] = [];
+const test = (name: string, run: () => Promise<void>) => tests.push({ name, run });
+
+let redline: Redline;
+let story: FoundingStory;
+let context: BrowserContext;
+
+async function newPage(viewport = DESKTOP): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+/** The page fits its viewport: nothing wider than the screen but the text itself scrolls sideways. */
+async function assertNoSidewaysScroll(page: Page) {
+  const { scrollWidth, innerWidth, wide } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    wide: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> right=${Math.round(el.getBoundingClientRect().right)}`),
+  }));
+  assert.ok(scrollWidth <= innerWidth + 1, `${page.url()} is ${scrollWidth}px wide in a ${innerWidth}px viewport: ${wide.join(', ')}`);
+}
+
+test('home → history → diff: a reader follows the change to the corrected words', async () => {
+  const page = await newPage();
+  const response = await page.goto(`${redline.origin}/`);
+  assert.equal(response?.status(), 200);
+  assert.match(response?.headers()['content-security-policy'] ?? '', /default-src 'none'/);
+  await page.getByRole('main').waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'Redline' }).count(), 1);
+  assert.equal(await page.getByRole('banner').count(), 1);
+  await shot(page, '01-home');
+  await page.locator('#articles ~ ul a', { hasText: 'Russian Officials Were in Contact' }).first().click();
+  await page.waitForURL(`**/articles/${story.id}`);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Russian Officials Were in Contact With Trump Allies, Diplomat Says');
+  assert.equal(await page.locator('ol.timeline > li').count(), 2);
+  await shot(page, '02-history');
+  await page.getByRole('link', { name: 'Version 2', exact: true }).click();
+  await page.waitForURL(`**/articles/${story.id}/diff/1/2`);
+  const deleted = await page.locator('article.diff del').allTextContents();
+  const inserted = await page.locator('article.diff ins').allTextContents();
+  assert.deepEqual(deleted, ['Rybakov', 'Rybakov', 'Rybakov']);
+  assert.ok(inserted.filter((t) => t === 'Ryabkov').length === 3, `inserted: ${inserted.join(' | ')}`);
+  assert.ok(inserted.some((t) => t.startsWith('Correction: November 11, 2016')));
+  await shot(page, '03-diff-inline');
+  await page.close();
+});
+
+test('a permalink per edit: the edit\'s number links to it and highlights it', async () => {
+  const page = await newPage();
+  await page.goto(`${redline.origin}/articles/${story.id}/diff/1/2`);
+  await page.getByRole('link', { name: 'Link to edit 2' }).click();
+  assert.match(page.url(), /#edit-2$/);
+  const outline = await page.locator('#edit-2').evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.equal(outline, 'solid');
+  assert.equal((await page.locator('#edit-2 del').textContent())?.trim(), 'Rybakov');
+  await page.close();
+});
+
+test('the side-by-side toggle works without script and puts the old words beside the new', async () => {
+  const page = await newPage();
+  await page.goto(`${redline.origin}/articles/${story.id}/diff/1/2`);
+  assert.equal(await page.getByRole('link', { name: 'Inline' }).getAttribute('aria-current'), 'page');
+  await page.getByRole('link', { name: 'Side by side' }).click();
+  await page.waitForURL('**/diff/1/2?view=side');
+  assert.equal(await page.getByRole('link', { name: 'Side by side' }).getAttribute('aria-current'), 'page');
+  const row = page.locator('table.sbs tr.changed', { has: page.locator('del', { hasText: 'Rybakov' }) }).first();
+  const [left, right] = await Promise.all([row.locator('td').nth(0).boundingBox(), row.locator('td').nth(1).boundingBox()]);
+  assert.ok(left && right && right.x > left.x + left.width - 1, 'the new text sits to the right of the old');
+  assert.equal(await row.locator('td').nth(1).locator('ins', { hasText: 'Ryabkov' }).count(), 1);
+  await shot(page, '04-diff-side-by-side');
+  await page.getByRole('link', { name: 'Inline' }).click();
+  await page.waitForURL(/\/diff\/1\/2$/);
+  await page.close();
+});
+
+test('the home page filters by kind of change and by site, without script', async () => {
+  const page = await newPage();
+  await page.goto(`${redline.origin}/`);
+  await page.getByLabel('Kind of change').selectOption('spelling');
+  await page.getByLabel('Site', { exact: true }).selectOption('127.0.0.1');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.waitForURL(/kind=spelling/);
+  assert.match(page.url(), /site=127\.0\.0\.1/);
+  assert.equal(await page.locator(`a[href="/articles/${story.id}/diff/1/2"]`).count(), 1);
+  await page.getByLabel('Kind of change').selectOption('rewrite');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.waitForURL(/kind=rewrite/);
+  assert.equal(await page.locator(`a[href="/articles/${story.id}/diff/1/2"]`).count(), 0);
+  await shot(page, '05-home-filtered');
+  await page.close();
+});
+
+test('on a phone: no sideways scrolling, and side by side stacks the old text above the new', async () => {
+  const page = await newPage(PHONE);
+  for (const [path, name] of [
+    ['/', '06-phone-home'],
+    [`/articles/${story.id}`, '07-phone-history'],
+    [`/articles/${story.id}/diff/1/2`, '08-phone-diff-inline'],
+    [`/articles/${story.id}/diff/1/2?view=side`, '09-phone-diff-side-by-side'],
+    ['/sites/127.0.0.1', '10-phone-site-record'],
+  ]) {
+    await page.goto(`${redline.origin}${path}`);
+    await assertNoSidewaysScroll(page);
+    await shot(page, name);
+    await page.screenshot({ path: join(SHOTS, `${name}-first-screen.png`) });
+  }
+  await page.goto(`${redline.origin}/articles/${story.id}/diff/1/2?view=side`);
+  const row = page.locator('table.sbs tr.changed', { has: page.locator('del', { hasText: 'Rybakov' }) }).first();
+  const [top, bottom] = await Promise.all([row.locator('td').nth(0).boundingBox(), row.locator('td').nth(1).boundingBox()]);
+  assert.ok(top && bottom && bottom.y >= top.y + top.height - 1, 'the new text sits below the old on a phone');
+  const fontSize = await page.locator('table.sbs td').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(fontSize >= 14, `text is ${fontSize}px`);
+  await page.close();
+});
+
+test('the site record and the API docs read as pages', async () => {
+  const page = await newPage();
+  await page.goto(`${redline.origin}/sites/127.0.0.1`);
+  assert.match((await page.getByRole('heading', { level: 1 }).textContent()) ?? '', /The record of 127\.0\.0\.1/);
+  assert.match((await page.locator('.stats').textContent()) ?? '', /silent edits/);
+  await shot(page, '11-site-record');
+  await page.goto(`${redline.origin}/api/docs`);
+  assert.equal(await page.getByRole('heading', { name: 'GET /changes' }).count(), 1);
+  await shot(page, '12-api-docs');
+  await page.close();
+});
+
+test('no script runs: the CSP allows none and the pages carry none', async () => {
+  const page = await newPage();
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused/.test(message.text())) violations.push(message.text());
+  });
+  for (const path of ['/', `/articles/${story.id}`, `/articles/${story.id}/diff/1/2?view=side`]) {
+    await page.goto(`${redline.origin}${path}`);
+    assert.equal(await page.locator('script').count(), 0, path);
+  }
+  assert.deepEqual(violations, []);
+  await page.close();
+});
+
+async function main(): Promise<number> {
+  mkdirSync(SHOTS, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'redline-chromium-'));
+  const started = Date.now();
+  let passed = 0;
+  let failed = 0;
+  try {
+    redline = await startRedline({ token: 'browser-token' });
+    story = await foundingStory(redline);
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    });
+    for (const { name, run } of tests) {
+      const t0 = Date.now();
+      try {
+        await run();
+        passed++;
+        console.log(`✓ ${name} (${Date.now() - t0} ms)`);
+      } catch (error) {
+        failed++;
+        console.log(`✗ ${name}\n  ${error instanceof Error ? (error.stack ?? error.message).replace(/\n/g, '\n  ') : error}`);
+      }
+    }
+  } catch (error) {
+    failed = Math.max(1, tests.length - passed);
+    console.log(`✗ setup failed: ${error instanceof Error ? error.message : error}`);
+  } finally {
+    await context?.close().catch(() => {});
+    await story?.newsroom.close().catch(() => {});
+    await redline?.stop().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  }
+  console.log(`screenshots in ${SHOTS} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code));
