@@ -1,6 +1,6 @@
 /**
  * What the OpenAPI document says beyond the routes' own schemas: its title and server, the bearer
- * scheme, and the routes mounted from other modules (export, import, sources).
+ * scheme, and the routes mounted from other modules (export and import; sources when it lands).
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
@@ -49,6 +49,14 @@ export function registerOtherRoutes(registry: OpenAPIRegistry): void {
       ...auth,
     },
   });
+}
+
+/**
+ * POST /sources, described ahead of the route: call this from registerOtherRoutes once the
+ * route is mounted, so the document never lists a call that answers 404.
+ */
+export function registerSourcesRoute(registry: OpenAPIRegistry): void {
+  const auth = { 401: errorResponse('Missing or wrong bearer token.'), 503: errorResponse('ADMIN_TOKEN is not configured.') };
   registry.registerPath({
     method: 'post',
     path: '/sources',

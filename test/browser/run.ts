@@ -13,6 +13,16 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { foundingStory, ROOT, startRedline, type FoundingStory, type Redline } from './redline-server';
 
+// What page.evaluate's functions use in the page (this project compiles without the DOM library).
+interface PageElement {
+  tagName: string;
+  className: string;
+  getBoundingClientRect(): { right: number };
+}
+declare const document: { documentElement: { scrollWidth: number }; querySelectorAll(selector: string): Iterable<PageElement> };
+declare const window: { innerWidth: number };
+declare function getComputedStyle(element: unknown): { outlineStyle: string; fontSize: string };
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 const PHONE = { width: 390, height: 844 };

@@ -52,7 +52,6 @@ describe('the reader API', () => {
       ['/sites/{host}', 'get'],
       ['/export', 'get'],
       ['/import', 'post'],
-      ['/sources', 'post'],
       ['/webhooks', 'get'],
     ]) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     expect(doc.paths['/changes'].get.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['kind', 'cursor', 'limit', 'site']));
