@@ -20,7 +20,7 @@ export default {
         `${report.carried} carried over, ${report.sourcesRead} sources read, ${report.discovered} discovered`,
     );
   },
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     installMetrics(env);
     const report = await consumeChecks(batch, env);
     console.log(`checks batch: ${report.checked} checked, ${report.changed} changed, ${report.retried} retried, ${report.dead} dead-lettered`);

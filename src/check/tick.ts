@@ -15,6 +15,7 @@ import { readDueSources } from '../discovery';
 import type { CheckMessage } from '../queue/message';
 import { runCheck } from '../queue/runner';
 import type { DueCheck, DueOutcome } from '../schedule/check-due';
+import { count } from '../schedule/metrics';
 import { pickForTick, runBounded } from '../schedule/pick';
 import { dueSlots, TICK_MINUTES } from '../schedule/tiers';
 import { clearPending, getArticle, getCarried, listDueSlot, pendingIds, putCarried, type CarriedCheck } from '../store';
@@ -71,6 +72,7 @@ export function usesQueue(env: Env, settings: Settings): env is Env & { CHECKS: 
 
 export async function runTick(env: Env, settings: Settings, now = new Date()): Promise<TickReport> {
   const kv = env.REDLINE;
+  count('ticks');
   const sources = await readDueSources(env, settings, now);
   const due = await dueArticles(kv, settings, now);
   const queue = usesQueue(env, settings);

@@ -5,6 +5,7 @@
  * message that is not a check at all (poison), goes to the dead-letter queue.
  */
 import { settingsFrom, type Env, type Settings } from '../env';
+import { count } from '../schedule/metrics';
 import { runBounded } from '../schedule/pick';
 import { isCheckMessage, type CheckMessage } from './message';
 import { runCheck } from './runner';
@@ -44,6 +45,7 @@ export async function consumeChecks(batch: MessageBatch<unknown>, env: Env, fetc
     }
   }
   await runBounded(valid, CONCURRENCY, settings.hostConcurrency, async ({ message, body }) => {
+    count('consumed');
     const last = message.attempts >= settings.queueMaxAttempts;
     try {
       const outcome = await runCheck(env, settings, { id: body.id, every: body.every, host: body.host }, new Date(body.at), { deferTransient: !last, fetcher });

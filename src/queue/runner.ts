@@ -6,6 +6,7 @@
  */
 import { WorkerEntrypoint } from 'cloudflare:workers';
 import { settingsFrom, type Env, type Settings } from '../env';
+import { count } from '../schedule/metrics';
 import { checkDue, type DueCheck, type DueOptions, type DueOutcome } from '../schedule/check-due';
 
 export class CheckRunner extends WorkerEntrypoint<Env> {
@@ -16,6 +17,7 @@ export class CheckRunner extends WorkerEntrypoint<Env> {
 
 /** Runs one check through SELF when bound, else here; a custom fetcher (tests) always runs here. */
 export async function runCheck(env: Env, settings: Settings, due: DueCheck, at: Date, options: DueOptions = {}): Promise<DueOutcome> {
+  if (env.SELF && !options.fetcher) count('selfCalls');
   if (env.SELF && !options.fetcher) return env.SELF.check(due, at.toISOString(), options.deferTransient ?? false) as Promise<DueOutcome>;
   return checkDue(env, settings, due, at, options);
 }

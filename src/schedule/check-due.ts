@@ -12,7 +12,7 @@
  */
 import { writerFor } from '../check/article-writer';
 import { commit, observe } from '../check/check-article';
-import type { CheckResult, Observation, PageSeen } from '../check/decide';
+import { changesNothing, type CheckResult, type Observation, type PageSeen } from '../check/decide';
 import { articleIdFor } from '../check/hash';
 import { trackUrl, untrack } from '../check/track';
 import { checkFetchableUrl, trustedCanonical } from '../check/url-policy';
@@ -57,10 +57,12 @@ export async function checkDue(env: Env, settings: Settings, due: DueCheck, tick
     const moved = await adoptCanonical(env, settings, article, seen, now, options.fetcher);
     if (moved) return moved;
   }
+  if (!changesNothing(article, seen)) count('objectCalls');
   const result = await commit(env, article, seen);
   if (!result.changed && !result.error) count('unchanged');
   if (seen.ok && seen.article.text === '' && seen.hash === article.versions.at(-1)?.hash) count('notModified');
   if (!result.changed && due.every !== null && (placementOf(article, settings.schedule, now)?.everyMinutes ?? null) !== due.every) {
+    count('objectCalls');
     await writerFor(env, article.id).reschedule(article.id, now.toISOString());
   }
   return result;

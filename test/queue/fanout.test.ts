@@ -29,7 +29,7 @@ async function consume(messages: { id: string; body: unknown; attempts?: number 
   const ctx = createExecutionContext();
   await worker.queue!(batch, { ...env, ...bindings }, ctx);
   const result = await getQueueResult(batch, ctx);
-  return { ...result, retryMessages: result.retryMessages.map((r) => ({ msgId: r.msgId, delaySeconds: delays[r.msgId] })) };
+  return { ...result, retryMessages: result.retryMessages.map((r: { msgId: string }) => ({ msgId: r.msgId, delaySeconds: delays[r.msgId] })) };
 }
 
 const message = (id: string, host: string | null = '127.0.0.1', every: number | null = null): CheckMessage => ({ id, every, host, at: new Date().toISOString() });
