@@ -1,12 +1,12 @@
 /**
  * What the OpenAPI document says beyond the routes' own schemas: its title and server, the bearer
- * scheme, and the routes mounted from other modules (export and import; sources when it lands).
+ * scheme, and the routes mounted from other modules (src/web/transfer.ts: export, import;
+ * src/web/sources.ts: sources). A route added to those modules needs its entry here.
  */
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { errorResponse, jsonContent } from './openapi-schemas';
 
 type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
-import { errorResponse, jsonContent } from './openapi-schemas';
 
 export function documentInfo(origin: string) {
   return {
@@ -20,6 +20,20 @@ export function documentInfo(origin: string) {
     servers: [{ url: `${origin}/api/v1` }],
   };
 }
+
+const SourceSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    kind: z.string().nullable().openapi({ description: 'rss, atom or sitemap, once read.' }),
+    createdAt: z.string(),
+    tracked: z.number().int().openapi({ description: 'Articles this source started tracking, in all.' }),
+    lastReadAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    retryAt: z.string().nullable(),
+  })
+  .passthrough()
+  .openapi('Source');
 
 const SourceRequest = z.object({ url: z.string().openapi({ description: 'An RSS/Atom feed or a sitemap.', example: 'https://www.example.com/rss.xml' }) }).openapi('SourceRequest');
 
@@ -49,13 +63,11 @@ export function registerOtherRoutes(registry: OpenAPIRegistry): void {
       ...auth,
     },
   });
+  registerSourceRoutes(registry);
 }
 
-/**
- * POST /sources, described ahead of the route: call this from registerOtherRoutes once the
- * route is mounted, so the document never lists a call that answers 404.
- */
-export function registerSourcesRoute(registry: OpenAPIRegistry): void {
+/** POST /sources and GET /sources (src/web/sources.ts). */
+function registerSourceRoutes(registry: OpenAPIRegistry): void {
   const auth = { 401: errorResponse('Missing or wrong bearer token.'), 503: errorResponse('ADMIN_TOKEN is not configured.') };
   registry.registerPath({
     method: 'post',
@@ -64,6 +76,18 @@ export function registerSourcesRoute(registry: OpenAPIRegistry): void {
     description: 'An RSS/Atom feed or sitemap whose new articles are tracked automatically.',
     security: [{ bearer: [] }],
     request: { body: { content: { 'application/json': { schema: SourceRequest } }, required: true } },
-    responses: { 201: jsonContent(z.object({}).passthrough(), 'The source.'), 400: errorResponse('Not a usable URL.'), ...auth },
+    responses: {
+      201: jsonContent(SourceSchema.extend({ justTracked: z.number().int() }), 'The source, read once: how many articles it started tracking.'),
+      200: jsonContent(SourceSchema, 'The source was registered already.'),
+      400: errorResponse('Not a usable URL, or not readable as a feed or sitemap.'),
+      413: errorResponse('Body over 16 KB.'),
+      ...auth,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/sources',
+    summary: 'List the sources of articles',
+    responses: { 200: jsonContent(z.object({ sources: z.array(SourceSchema) }), 'Every registered source.') },
   });
 }

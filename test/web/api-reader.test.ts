@@ -52,6 +52,8 @@ describe('the reader API', () => {
       ['/sites/{host}', 'get'],
       ['/export', 'get'],
       ['/import', 'post'],
+      ['/sources', 'post'],
+      ['/sources', 'get'],
       ['/webhooks', 'get'],
     ]) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     expect(doc.paths['/changes'].get.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['kind', 'cursor', 'limit', 'site']));
@@ -69,6 +71,19 @@ describe('the reader API', () => {
     const ours = changes.changes.find((c) => c.id === id)!;
     const diff = await (await api(`/articles/${ours.id}/diff?from=${ours.from}&to=${ours.to}`)).json<{ changes: { op: string; text: string }[] }>();
     expect(diff.changes.filter((c) => c.op === 'delete').map((c) => c.text)).toEqual(['Rybakov', 'Rybakov', 'Rybakov']);
+  });
+
+  it('every GET call in the document answers as documented, with the example parameters filled in', async () => {
+    const doc = await (await api('/openapi.json')).json<OpenApi>();
+    const headers = { authorization: 'Bearer test-token' };
+    for (const [template, methods] of Object.entries(doc.paths)) {
+      if (!methods.get) continue;
+      const path = template.replace('{id}', id).replace('{n}', '1').replace('{host}', site);
+      const response = await api(path, { headers });
+      expect(Object.keys(methods.get.responses), `GET ${path}`).toContain(String(response.status));
+      expect(response.status, `GET ${path}`).toBe(200);
+      await response.arrayBuffer();
+    }
   });
 
   it('the API docs page lists the calls from the document', async () => {
