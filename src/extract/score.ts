@@ -92,15 +92,30 @@ function expand(top: Element): Element {
   for (let parent = top.parent; parent && parent.tag !== '#root'; parent = parent.parent) {
     const addedGood = parent.goodLen - top.goodLen;
     const addedText = parent.textLen - top.textLen;
-    if (addedText <= 0) {
+    if (addedText <= 0 || (addedText < 50 && addedText < top.textLen * 0.05)) {
+      // Nothing, or a wrapper's "Read more" toggle: no reason to stop here.
       top = parent;
       continue;
     }
-    if (addedGood < top.goodLen * 0.1 || addedGood < addedText * 0.5) break;
+    // A small addition is taken only when it is nearly all paragraph text (an intro, a lead).
+    if (addedGood < addedText * 0.5) break;
+    if (addedGood < top.goodLen * 0.1 && (addedGood < addedText * 0.8 || textBefore(parent, top) < addedText * 0.8)) break;
     if (parent.linkLen - top.linkLen > addedText * 0.25) break;
     top = parent;
   }
   return top;
+}
+
+/** Text of the children of `parent` that come before the one holding `top`. */
+function textBefore(parent: Element, top: Element): number {
+  let branch: Element = top;
+  while (branch.parent && branch.parent !== parent) branch = branch.parent;
+  let len = 0;
+  for (const child of parent.children) {
+    if (child === branch) break;
+    len += typeof child === 'string' ? child.length : child.textLen;
+  }
+  return len;
 }
 
 function withSiblings(top: Element): Element[] {
