@@ -82,6 +82,9 @@ async function listOr400(c: ApiContext, list: () => Promise<object>) {
   }
 }
 
+// Handlers answer `as never`: the declared responses document the API, and the records the store
+// returns are checked against them by the tests (test/web/api-reader.test.ts), not by the types.
+
 const pageSize = (raw: string | undefined, fallback: number) => (raw ? Number(raw) : fallback);
 
 // ---- articles ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /** The per-outlet record over the API, and the OpenAPI document that describes the whole API. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, page } from '../helpers';
+import { ArticleListSchema, ArticleSchema, ChangeListSchema, DiffSchema, SiteRecordSchema, VersionSchema } from '../../src/web/openapi-schemas';
 import { trackFoundingStory } from '../feeds/story';
 
 interface OpenApi {
@@ -84,6 +85,16 @@ describe('the reader API', () => {
       expect(response.status, `GET ${path}`).toBe(200);
       await response.arrayBuffer();
     }
+  });
+
+  it('answers match the schemas the document publishes', async () => {
+    const get = async (path: string) => (await api(path)).json();
+    ArticleSchema.parse(await get(`/articles/${id}`));
+    ArticleListSchema.parse(await get('/articles'));
+    VersionSchema.parse(await get(`/articles/${id}/versions/2`));
+    DiffSchema.parse(await get(`/articles/${id}/diff`));
+    ChangeListSchema.parse(await get('/changes?kind=spelling'));
+    SiteRecordSchema.parse(await get(`/sites/${site}`));
   });
 
   it('the API docs page lists the calls from the document', async () => {
