@@ -13,11 +13,26 @@ const keep = process.argv.includes('--keep');
 const started = Date.now();
 const say = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(4)} s] ${line}`);
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Resolves on the first of Ctrl-C, a kill or a hang-up. */
+const stopSignal = new Promise<string>((resolve) => {
+  for (const signal of SIGNALS) process.once(signal, () => resolve(signal));
+});
+
 async function main(): Promise<void> {
   say('starting Redline (wrangler dev, local KV in a temporary folder) ...');
   const redline = await startRedline();
   say(`redline: listening on ${redline.origin}`);
   let story: Awaited<ReturnType<typeof foundingStory>> | null = null;
+  // Stopped early, the demo still stops what it started (wrangler dev runs in its own process group).
+  void stopSignal.then(async (signal) => {
+    if (keep) return;
+    say(`${signal}: stopping`);
+    await story?.newsroom.close();
+    await redline.stop();
+    process.exit(130);
+  });
   try {
     story = await foundingStory(redline, say);
     const diffUrl = `${redline.origin}/articles/${story.id}/diff/1/2`;
@@ -43,7 +58,7 @@ The correction, word by word:
 `);
     if (keep) {
       say('running until Ctrl-C (admin token: demo-token)');
-      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      await stopSignal;
     } else {
       console.log(`These URLs stop when the demo ends. To browse them: npm run demo -- --keep`);
     }

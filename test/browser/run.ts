@@ -215,4 +215,11 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
+// Stopped early, stop what was started (wrangler dev runs in its own process group).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    void Promise.allSettled([context?.close(), story?.newsroom.close(), redline?.stop()]).then(() => process.exit(130));
+  });
+}
+
 main().then((code) => process.exit(code));
