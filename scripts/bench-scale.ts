@@ -11,8 +11,8 @@
  *
  *   npm run bench:scale -- [--articles 10000] [--ticks 8] [--inline]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,9 +104,21 @@ async function buildImport(port: number, now: number): Promise<string> {
 }
 
 // ---- wrangler dev ----
-function startWrangler(port: number, persist: string): ChildProcess {
+/**
+ * Others may edit the tree while the benchmark runs, and wrangler dev reloads on every change:
+ * bundle once, and run wrangler dev on a copy of wrangler.toml that points at the bundle.
+ */
+function bundle(dir: string): string {
+  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(dir, 'dist')], { env, stdio: 'ignore' });
+  const config = readFileSync('wrangler.toml', 'utf8').replace(/^main = .*$/m, 'main = "dist/index.js"\nno_bundle = true');
+  writeFileSync(join(dir, 'wrangler.toml'), config);
+  return join(dir, 'wrangler.toml');
+}
+
+function startWrangler(port: number, persist: string, config: string): ChildProcess {
   const vars = ['ADMIN_TOKEN:' + TOKEN, 'ALLOW_PRIVATE_URLS:true', 'BENCH_METRICS:true', `MAX_PER_HOST_PER_TICK:200`, ...(INLINE ? ['FANOUT:inline'] : [])];
-  const child = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--test-scheduled', '--log-level', 'warn', ...vars.flatMap((v) => ['--var', v])], {
+  const child = spawn('npx', ['wrangler', 'dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--test-scheduled', '--log-level', 'warn', ...vars.flatMap((v) => ['--var', v])], {
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -162,14 +174,14 @@ function workerdCpuMs(root: number): number {
   return total;
 }
 
-type Counters = Record<'kvReads' | 'kvWrites' | 'kvDeletes' | 'kvLists' | 'fetches' | 'queueSends' | 'checks' | 'unchanged' | 'notModified' | 'objectCalls' | 'selfCalls' | 'consumed' | 'ticks', number>;
+type Counters = Record<'kvReads' | 'kvWrites' | 'kvDeletes' | 'kvLists' | 'fetches' | 'queueSends' | 'checks' | 'unchanged' | 'failed' | 'notModified' | 'objectCalls' | 'selfCalls' | 'consumed' | 'ticks', number>;
 
 async function main() {
   const newsroom = await startNewsroom();
   const persist = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'redline-bench-'));
   const port = 8800 + Math.floor(Math.random() * 100);
   const origin = `http://127.0.0.1:${port}`;
-  const wrangler = startWrangler(port, persist);
+  const wrangler = startWrangler(port, join(persist, 'state'), bundle(persist));
   const stop = () => {
     try {
       if (wrangler.pid) process.kill(-wrangler.pid, 'SIGTERM');
@@ -192,7 +204,7 @@ async function main() {
     console.log(`seeded by import in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     const rows: (Counters & { cpuMs: number; wallMs: number; changedPages: number })[] = [];
-    console.log('tick  due/checked  changed  KV reads  writes  deletes  lists  subrequests  304s  CPU ms  wall s');
+    console.log('tick  due/checked  changed  failed  KV reads  writes  deletes  lists  subrequests  304s  CPU ms  wall s');
     for (let k = 0; k < TICKS; k++) {
       for (let c = 0; c < ARTICLES * CHANGE_SHARE; c++) revision[Math.floor(Math.random() * ARTICLES)]++;
       const before = await metrics();
@@ -216,7 +228,7 @@ async function main() {
       rows.push(row);
       const sub = d.fetches + d.selfCalls + d.objectCalls;
       console.log(
-        `${String(k + 1).padStart(4)}  ${`${d.queueSends || d.checks}/${d.checks}`.padStart(11)}  ${String(d.checks - d.unchanged).padStart(7)}  ${String(d.kvReads).padStart(8)}  ${String(d.kvWrites).padStart(6)}  ${String(d.kvDeletes).padStart(7)}  ${String(d.kvLists).padStart(5)}  ${String(sub).padStart(11)}  ${String(d.notModified).padStart(4)}  ${String(row.cpuMs).padStart(6)}  ${(wallMs / 1000).toFixed(1).padStart(6)}`,
+        `${String(k + 1).padStart(4)}  ${`${d.queueSends || d.checks}/${d.checks}`.padStart(11)}  ${String(d.checks - d.unchanged - d.failed).padStart(7)}  ${String(d.failed).padStart(6)}  ${String(d.kvReads).padStart(8)}  ${String(d.kvWrites).padStart(6)}  ${String(d.kvDeletes).padStart(7)}  ${String(d.kvLists).padStart(5)}  ${String(sub).padStart(11)}  ${String(d.notModified).padStart(4)}  ${String(row.cpuMs).padStart(6)}  ${(wallMs / 1000).toFixed(1).padStart(6)}`,
       );
     }
     const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0) / rows.length;

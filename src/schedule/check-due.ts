@@ -60,6 +60,7 @@ export async function checkDue(env: Env, settings: Settings, due: DueCheck, tick
   if (!changesNothing(article, seen)) count('objectCalls');
   const result = await commit(env, article, seen);
   if (!result.changed && !result.error) count('unchanged');
+  if (result.error) count('failed');
   if (seen.ok && seen.article.text === '' && seen.hash === article.versions.at(-1)?.hash) count('notModified');
   if (!result.changed && due.every !== null && (placementOf(article, settings.schedule, now)?.everyMinutes ?? null) !== due.every) {
     count('objectCalls');
