@@ -14,5 +14,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**'],
     globalSetup: ['test/global-setup.ts'],
+    // Whole checks run in workerd on a 2-core machine; give slow moments room, never time a goal here.
+    testTimeout: 30_000,
   },
 });
