@@ -3,12 +3,20 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [
-    cloudflareTest({
+    cloudflareTest(({ inject }) => ({
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
-        bindings: { ADMIN_TOKEN: 'test-token', ALLOW_PRIVATE_URLS: 'true', FETCH_TIMEOUT_MS: '1500', FANOUT: 'inline' },
+        bindings: {
+          ADMIN_TOKEN: 'test-token',
+          ALLOW_PRIVATE_URLS: 'true',
+          FETCH_TIMEOUT_MS: '1500',
+          FANOUT: 'inline',
+          // Every change the tests make is also delivered to the local newsroom's webhook receiver.
+          WEBHOOK_URLS: `${inject('newsroom')}/__hooks/all`,
+          PUBLIC_URL: 'http://redline.test',
+        },
       },
-    }),
+    })),
   ],
   test: {
     include: ['test/**/*.test.ts'],

@@ -27,6 +27,10 @@ export interface Env {
   USER_AGENT?: string;
   /** Where a site owner can reach whoever runs this Redline; goes into the User-Agent. */
   CONTACT_URL?: string;
+  /** Webhook URLs that receive one JSON message per change, separated by spaces, commas or new lines. */
+  WEBHOOK_URLS?: string;
+  /** Redline's own public origin (https://redline.example.com), for links in messages sent from the cron. */
+  PUBLIC_URL?: string;
   /** Fewer words than this is an extraction anomaly, not a version (default 25). */
   MIN_ARTICLE_WORDS?: string;
   /** A text that lost more than this share of its words at once is an anomaly (default 0.6). */

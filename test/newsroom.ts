@@ -36,8 +36,25 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
       body: Buffer.isBuffer(body) ? body : Buffer.from(body),
     });
   };
+  // A webhook receiver too: POST /__hooks/<name> keeps the body, GET /__hooks/<name> lists them.
+  const hooks = new Map<string, unknown[]>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://newsroom');
+    if (url.pathname.startsWith('/__hooks/')) {
+      const received = hooks.get(url.pathname) ?? [];
+      hooks.set(url.pathname, received);
+      if (req.method !== 'POST') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(received));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ contentType: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString() || 'null') });
+        res.writeHead(204).end();
+      });
+      return;
+    }
     if (url.pathname.startsWith('/__pages/') && req.method === 'PUT') {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));

@@ -14,6 +14,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { settingsFrom, type Env } from '../env';
 import { placementOf } from '../schedule/tiers';
 import { deleteDue, getArticle, getVersion, putArticle, putChange, putDue, putSiteArticle, putVersion, type ArticleRecord } from '../store';
+import { notifyWebhooks } from '../webhooks';
 import { decide, type CheckResult, type Observation } from './decide';
 
 interface WriterState {
@@ -107,7 +108,11 @@ export class ArticleWriter extends DurableObject<Env> {
       if (!state.record.active) return { changed: false, version: null, error: 'article is no longer tracked', changeSeq: null };
       const decision = decide(state.record, state.latestText, seen);
       if (decision.version) await putVersion(this.env.REDLINE, id, decision.version);
-      if (decision.change) await putChange(this.env.REDLINE, decision.change);
+      if (decision.change) {
+        await putChange(this.env.REDLINE, decision.change);
+        // Delivery retries take seconds: after the answer, not before it.
+        this.ctx.waitUntil(notifyWebhooks(this.env, decision.change));
+      }
       if (decision.record) {
         const next: WriterState = { record: decision.record, latestText: decision.version?.text ?? state.latestText, dueKey: state.dueKey };
         await this.place(next, new Date(seen.at));

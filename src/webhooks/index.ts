@@ -15,13 +15,8 @@ import { changePath } from '../web/feeds/entry';
 import { kindsOfChange } from '../web/feeds/select';
 import { formatFor, webhookMessage, type ChangeLinks, type WebhookFormat } from './message';
 
-/** The settings webhooks read (to be declared in src/env.ts beside the others). */
-export interface WebhookSettings {
-  /** Webhook URLs, separated by spaces, commas or new lines. Unset: no webhooks. */
-  WEBHOOK_URLS?: string;
-  /** Redline's public origin (https://redline.example.com), for links when no request gives one. */
-  PUBLIC_URL?: string;
-}
+/** The settings webhooks read (declared with the others in src/env.ts). */
+export type WebhookSettings = Pick<Env, 'WEBHOOK_URLS' | 'PUBLIC_URL'>;
 
 export type WebhookEnv = Pick<Env, 'REDLINE' | 'ALLOW_PRIVATE_URLS'> & WebhookSettings;
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import v1 from '../fixtures/nyt-2016-ryabkov/v1.html?raw';
 import v1Noise from '../fixtures/nyt-2016-ryabkov/v1-noise.html?raw';
 import v2 from '../fixtures/nyt-2016-ryabkov/v2.html?raw';
+import { inject } from 'vitest';
 import { api, cronTick, kvSnapshot, page, post, publish, readFeed } from '../helpers';
 
 describe('the founding story: Rybakov corrected to Ryabkov', () => {
@@ -87,6 +88,19 @@ describe('the founding story: Rybakov corrected to Ryabkov', () => {
       expect(items[0].summary.match(/<del>Rybakov<\/del> <ins>Ryabkov<\/ins>/g)).toHaveLength(3);
       expect(items[0].summary.length).toBeLessThan(v2.length / 3);
     }
+  });
+
+  it('the configured webhook received one message for the change, with a link to the diff', async () => {
+    const deadline = Date.now() + 10_000;
+    let ours: { body: { text?: string; content?: string } }[] = [];
+    while (Date.now() < deadline) {
+      const received = await (await fetch(`${inject('newsroom')}/__hooks/all`)).json<{ body: { text?: string; content?: string } }[]>();
+      ours = received.filter((hook) => JSON.stringify(hook.body).includes(`/articles/${id}/diff/1/2`));
+      if (ours.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(ours).toHaveLength(1);
+    expect(JSON.stringify(ours[0].body)).toContain('Ryabkov');
   });
 
   it('the history page lists both versions and the diff page marks the correction', async () => {
