@@ -1,7 +1,7 @@
 /**
  * The scale benchmark: 10,000 tracked articles, served by a local newsroom on 12 hosts (half of
  * them answer conditional requests), checked through the real tick, queue and schedule code in
- * `wrangler dev` (miniflare, local KV, local queues). Articles are imported with ages spread
+ * `wrangler dev` (miniflare, local KV, local queues). Articles are seeded with ages spread
  * evenly over the 30-day schedule, as a newsroom watcher's would be in steady state; then each
  * tick 1% of all pages change and the cron runs at a virtual time 15 minutes after the last.
  *
@@ -18,7 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countWords } from '../src/check/anomaly';
 import { articleIdFor, versionHash } from '../src/check/hash';
+import { getPlatformProxy } from 'wrangler';
+import { parseSchedule } from '../src/env';
 import { extractArticle } from '../src/extract';
+import { slotOf, tierFor } from '../src/schedule/tiers';
+import { keys } from '../src/store/keys';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -84,23 +88,39 @@ function startNewsroom(): Promise<{ port: number; servers: Server[]; stats: { re
   });
 }
 
-// ---- the export to import: 10,000 articles with one version each, ages spread over 30 days ----
-async function buildImport(port: number, now: number): Promise<string> {
-  const lines = [JSON.stringify({ type: 'redline-export', version: 1, exportedAt: new Date(now).toISOString() })];
-  const templateCache = new Map<number, { title: string; text: string }>();
+// ---- the seed: 10,000 articles with one version each, ages spread evenly over 30 days ----
+// Written straight into the local KV that wrangler dev then opens (an import of 10,000 articles
+// in one request exceeds workerd's subrequest limit). Each article's Durable Object adopts its KV
+// record on first use, as it does for any article it has not seen.
+async function seed(port: number, now: number, persist: string, config: string): Promise<void> {
+  // Only the KV binding: the platform proxy runs no Worker code, so SELF and the DO cannot resolve.
+  const kvOnly = join(persist, '..', 'seed.toml');
+  const kvBlock = /\[\[kv_namespaces\]\][^[]*/.exec(readFileSync(config, 'utf8'))![0];
+  writeFileSync(kvOnly, `name = "redline"\ncompatibility_date = "2026-04-01"\n${kvBlock}`);
+  const proxy = await getPlatformProxy<{ REDLINE: KVNamespace }>({ configPath: kvOnly, persist: { path: join(persist, 'v3') }, remoteBindings: false });
+  const kv = proxy.env.REDLINE;
+  const schedule = parseSchedule(undefined);
+  const puts: Promise<void>[] = [];
+  const flush = async () => void (await Promise.all(puts.splice(0)));
   for (let i = 0; i < ARTICLES; i++) {
     const url = urlOf(i, port);
     const id = await articleIdFor(url);
-    const age = ((i * 7919) % ARTICLES) / ARTICLES * 30 * DAY_MS; // spread evenly, shuffled across hosts
+    const age = (((i * 7919) % ARTICLES) / ARTICLES) * 30 * DAY_MS; // spread evenly, shuffled across hosts
     const at = new Date(now - age).toISOString();
-    const extracted = templateCache.get(i) ?? extractArticle(page(i, 0), url);
+    const extracted = extractArticle(page(i, 0), url);
     const hash = await versionHash(extracted.title, extracted.text);
     const summary = { n: 1, fetchedAt: at, title: extracted.title, hash, words: countWords(extracted.text), revertOf: null, ...(conditional(i) ? { etag: etagOf(i) } : {}) };
     const record = { id, url, finalUrl: url, createdAt: at, active: true, deletedAt: null, title: extracted.title, site: hostOf(i), versions: [summary], lastCheck: null, removedAt: null };
-    lines.push(JSON.stringify({ type: 'version', id, version: { n: 1, fetchedAt: at, title: extracted.title, byline: null, text: extracted.text, hash, url, publishedAt: null, canonicalUrl: null, lang: 'en' } }));
-    lines.push(JSON.stringify({ type: 'article', article: record }));
+    const listing = { url, site: hostOf(i), title: extracted.title, active: true, versions: 1, retryAt: null };
+    const version = { n: 1, fetchedAt: at, title: extracted.title, byline: null, text: extracted.text, hash, url, publishedAt: null, canonicalUrl: null, lang: 'en' };
+    puts.push(kv.put(keys.version(id, 1), JSON.stringify(version)));
+    puts.push(kv.put(keys.article(id), JSON.stringify(record), { metadata: listing }));
+    const tier = tierFor(schedule, Date.parse(at), now);
+    if (tier) puts.push(kv.put(keys.due(tier.everyMinutes, slotOf(id, tier.everyMinutes), id), '', { metadata: { h: hostOf(i) } }));
+    if (puts.length >= 300) await flush();
   }
-  return lines.join('\n') + '\n';
+  await flush();
+  await proxy.dispose();
 }
 
 // ---- wrangler dev ----
@@ -181,7 +201,11 @@ async function main() {
   const persist = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'redline-bench-'));
   const port = 8800 + Math.floor(Math.random() * 100);
   const origin = `http://127.0.0.1:${port}`;
-  const wrangler = startWrangler(port, join(persist, 'state'), bundle(persist));
+  const config = bundle(persist);
+  let t = Date.now();
+  await seed(newsroom.port, Date.now(), join(persist, 'state'), config);
+  console.log(`seeded ${ARTICLES} articles into local KV in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const wrangler = startWrangler(port, join(persist, 'state'), config);
   const stop = () => {
     try {
       if (wrangler.pid) process.kill(-wrangler.pid, 'SIGTERM');
@@ -197,11 +221,6 @@ async function main() {
     const metrics = async (): Promise<Counters> => (await fetch(`${origin}/__metrics`)).json() as Promise<Counters>;
     const start = Math.ceil(Date.now() / TICK_MS) * TICK_MS;
     console.log(`bench:scale: ${ARTICLES} articles on ${HOSTS} hosts (${HOSTS / 2} answer conditional requests), ${INLINE ? 'inline checks' : 'CHECKS queue'}, ${TICKS} ticks, ${CHANGE_SHARE * 100}% of pages change per tick`);
-    let t = Date.now();
-    const body = await buildImport(newsroom.port, Date.now());
-    const imported = await fetch(`${origin}/api/v1/import`, { method: 'POST', body, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' } });
-    if (imported.status !== 201) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
-    console.log(`seeded by import in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     const rows: (Counters & { cpuMs: number; wallMs: number; changedPages: number })[] = [];
     console.log('tick  due/checked  changed  failed  KV reads  writes  deletes  lists  subrequests  304s  CPU ms  wall s');
