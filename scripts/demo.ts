@@ -6,7 +6,7 @@
  *   npm run demo             prints the URLs and stops everything it started
  *   npm run demo -- --keep   keeps Redline and the newsroom running until Ctrl-C, to browse
  */
-import { foundingStory, startRedline } from '../test/browser/redline-server';
+import { foundingStory, startRedline } from './lib/redline-dev';
 
 const CORRECTED = '<del>Rybakov</del> <ins>Ryabkov</ins>';
 const keep = process.argv.includes('--keep');

@@ -5,26 +5,16 @@
  * second, p99 latency and errors. Sends traffic to 127.0.0.1 only, and stops by itself.
  */
 import autocannon from 'autocannon';
-import { readFileSync } from 'node:fs';
-import { startNewsroom } from '../test/newsroom';
-import { startRedline } from './lib/redline-dev';
+import { foundingStory, startRedline } from './lib/redline-dev';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 10);
-const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/nyt-2016-ryabkov/${name}.html`, import.meta.url));
 
-const newsroom = await startNewsroom();
 console.log('starting wrangler dev…');
 const redline = await startRedline();
+const story = await foundingStory(redline, (line) => console.log(line));
 try {
-  const auth = { authorization: `Bearer ${redline.token}`, 'content-type': 'application/json' };
-  newsroom.set('/story', fixture('v1'));
-  const { id } = (await (await fetch(`${redline.origin}/api/v1/articles`, { method: 'POST', headers: auth, body: JSON.stringify({ url: `${newsroom.origin}/story` }) })).json()) as { id: string };
-  await fetch(`${redline.origin}/api/v1/articles/${id}/check`, { method: 'POST', headers: auth });
-  newsroom.set('/story', fixture('v2'));
-  const check = await (await fetch(`${redline.origin}/api/v1/articles/${id}/check`, { method: 'POST', headers: auth })).json();
-  console.log(`tracked the founding story as ${id}; correction check: ${JSON.stringify(check)}`);
-
+  const { id } = story;
   const targets = ['/feed.xml', `/articles/${id}/feed.xml`, '/api/v1/changes', `/api/v1/articles/${id}`, `/api/v1/articles/${id}/diff`, '/', `/articles/${id}`, `/articles/${id}/diff/1/2`];
   const rows: string[] = [];
   let failures = 0;
@@ -43,5 +33,5 @@ try {
   process.exitCode = failures === 0 ? 0 : 1;
 } finally {
   await redline.stop();
-  await newsroom.close();
+  await story.newsroom.close();
 }

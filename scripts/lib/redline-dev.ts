@@ -1,18 +1,21 @@
 /**
- * Starts Redline the way a user does (`wrangler dev`) on a free port with its own KV state,
- * for the demo, the load test and the browser tests. Node only.
+ * Redline as a user runs it, for the demo and the browser tests: `wrangler dev` on a free port
+ * with its own KV state, a token and local URLs allowed, the cron reachable at /__scheduled;
+ * and the founding story tracked on a local newsroom. Node only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startNewsroom, type Newsroom } from '../../test/newsroom';
 
-export interface RunningRedline {
-  origin: string;
-  token: string;
-  stop(): Promise<void>;
-}
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'nyt-2016-ryabkov');
+export const STORY_PATH = '/2016/11/11/world/europe/russia-trump-campaign.html';
+
+export const fixture = (name: 'v1' | 'v1-noise' | 'v2') => readFileSync(join(FIXTURES, `${name}.html`));
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,15 +28,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startRedline(options: { token?: string; vars?: Record<string, string>; log?: (line: string) => void } = {}): Promise<RunningRedline> {
-  const token = options.token ?? 'local-token';
+export interface Redline {
+  origin: string;
+  token: string;
+  state: string;
+  /** Calls the JSON API; throws on a status other than `expect`. */
+  api<T>(path: string, init?: { method?: string; body?: unknown }, expect?: number[]): Promise<T>;
+  /** Runs the cron once, as Cloudflare would every 15 minutes. */
+  cron(): Promise<void>;
+  stop(options?: { keepState?: boolean }): Promise<void>;
+}
+
+export async function startRedline(options: { token?: string; log?: (text: string) => void; timeoutMs?: number } = {}): Promise<Redline> {
+  const token = options.token ?? 'demo-token';
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'redline-state-'));
-  const vars = { ADMIN_TOKEN: token, ALLOW_PRIVATE_URLS: 'true', ...options.vars };
-  const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--test-scheduled', '--log-level', 'warn'];
-  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
-  const child: ChildProcess = spawn('npx', args, {
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true' },
+  const wrangler = join(ROOT, 'node_modules', '.bin', 'wrangler');
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `ADMIN_TOKEN:${token}`, '--var', 'ALLOW_PRIVATE_URLS:true', '--test-scheduled'];
+  const child = spawn(wrangler, args, {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -42,31 +56,115 @@ export async function startRedline(options: { token?: string; vars?: Record<stri
     output += chunk;
     options.log?.(chunk.toString());
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const origin = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+
+  const stop: Redline['stop'] = async ({ keepState = false } = {}) => {
     if (child.exitCode === null && child.pid) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {
-        /* already gone */
+        /* gone already */
       }
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
     }
-    rmSync(state, { recursive: true, force: true });
+    if (!keepState) rmSync(state, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 60_000;
+
+  const api: Redline['api'] = async (path, init = {}, expect = [200, 201, 204]) => {
+    const response = await fetch(`${origin}/api/v1${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    if (!expect.includes(response.status)) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : null) as never;
+  };
+
+  const cron = async () => {
+    const response = await fetch(`${origin}/__scheduled?cron=${encodeURIComponent('*/15 * * * *')}`);
+    await response.text();
+    if (!response.ok) throw new Error(`/__scheduled answered ${response.status}`);
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
     try {
-      const response = await fetch(`${origin}/api/v1/articles`);
-      if (response.ok) return { origin, token, stop };
+      const response = await fetch(`${origin}/api/v1/changes?limit=1`);
+      await response.text();
+      if (response.ok) return { origin, token, state, api, cron, stop };
     } catch {
       /* not listening yet */
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();
-  throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
+  throw new Error(`wrangler dev did not answer in time:\n${output}`);
+}
+
+interface ArticleRecord {
+  id: string;
+  versions: { n: number }[];
+}
+
+/**
+ * Runs the cron and waits until the article has `n` versions: with the CHECKS queue bound (as in
+ * wrangler.toml) the tick only enqueues, and local queues deliver a batch within 5 s. Answers
+ * how the version came: by the cron, or (if it had not within `timeoutMs`) by a direct check.
+ */
+export async function untilVersions(redline: Redline, id: string, n: number, timeoutMs = 9_000): Promise<'cron' | 'check'> {
+  const deadline = Date.now() + timeoutMs;
+  await redline.cron();
+  while (Date.now() < deadline) {
+    const article = await redline.api<ArticleRecord>(`/articles/${id}`);
+    if (article.versions.length >= n) return 'cron';
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await redline.api(`/articles/${id}/check`, { method: 'POST' });
+  const article = await redline.api<ArticleRecord>(`/articles/${id}`);
+  if (article.versions.length < n) throw new Error(`article ${id} has ${article.versions.length} versions, expected ${n}`);
+  return 'check';
+}
+
+export interface FoundingStory {
+  newsroom: Newsroom;
+  url: string;
+  id: string;
+}
+
+/**
+ * The founding story on a local newsroom: published (v1), tracked and stored by the cron,
+ * re-served with fresh boilerplate (no version), then corrected (v2) and stored as version 2.
+ */
+export async function foundingStory(redline: Redline, say: (line: string) => void = () => {}): Promise<FoundingStory> {
+  const newsroom = await startNewsroom();
+  newsroom.set(STORY_PATH, fixture('v1'));
+  const url = `${newsroom.origin}${STORY_PATH}`;
+  say(`newsroom: published the story at ${url}`);
+  const article = await redline.api<ArticleRecord>('/articles', { body: { url } });
+  say(`redline: tracking it as article ${article.id}`);
+  say('redline: running the cron (it queues the new article; the queue delivers within 5 s) ...');
+  const by = await untilVersions(redline, article.id, 1);
+  say(`redline: ${by === 'cron' ? 'the cron' : 'a check'} stored version 1 (Rybakov)`);
+  newsroom.set(STORY_PATH, fixture('v1-noise'));
+  const noise = await redline.api<{ changed: boolean }>(`/articles/${article.id}/check`, { method: 'POST' });
+  say(`newsroom: re-served the page with new ads and timestamps; redline: ${noise.changed ? 'stored a version (unexpected!)' : 'no new version'}`);
+  newsroom.set(STORY_PATH, fixture('v2'));
+  say('newsroom: corrected the story (Ryabkov, with a correction notice)');
+  await redline.api(`/articles/${article.id}/check`, { method: 'POST' });
+  const after = await redline.api<ArticleRecord>(`/articles/${article.id}`);
+  if (after.versions.length !== 2) throw new Error(`expected 2 versions after the correction, found ${after.versions.length}`);
+  say('redline: stored version 2 and its diff');
+  return { newsroom, url, id: article.id };
 }

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { foundingStory, ROOT, startRedline, type FoundingStory, type Redline } from './redline-server';
+import { foundingStory, ROOT, startRedline, type FoundingStory, type Redline } from '../../scripts/lib/redline-dev';
 
 // What page.evaluate's functions use in the page (this project compiles without the DOM library).
 interface PageElement {
