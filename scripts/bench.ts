@@ -2,12 +2,14 @@
  * `npm run bench -- [CORPUS_DIR]`: per-page CPU time of the whole check path (decode, parse,
  * extract, normalize, SHA-256 hash) for pages of 4 KB and more, beside Readability.js on linkedom
  * (src/extract/readability.ts) on the same pages in the same process, after a warm-up. Prints
- * median and p90 of each and the peak heap of the largest page; the last line holds both medians
- * and their ratio. Without an argument it runs every corpus under ../shared/corpus.
+ * median and p90 of each, of tokenizing alone (htmlparser2's Parser with no callbacks, timed
+ * right after Redline on each page), and the peak heap of the largest page; the last line holds
+ * both medians and their ratio. Without an argument it runs every corpus under ../shared/corpus.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { Parser } from 'htmlparser2';
 import { runInNewContext } from 'node:vm';
 import type { Article } from '../src/extract/article';
 import { decodeHtml } from '../src/extract/charset';
@@ -33,6 +35,13 @@ async function checkPath(bytes: Uint8Array, extract: (html: string) => Article):
   const article = extract(decodeHtml(bytes, 'text/html'));
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${article.title}\n${article.text}`));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Tokenizing alone: htmlparser2's Parser with no callbacks over the decoded page, the floor. */
+function tokenizeOnly(html: string): void {
+  const parser = new Parser({}, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: false });
+  parser.write(html);
+  parser.end();
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -65,13 +74,20 @@ async function main() {
   log(`${pages.length} pages of ${MIN_BYTES / 1024} KB and more under ${dir}`);
 
   const runners = { redline: extractArticle, readability: (html: string) => extractWithReadability(html) };
-  const times: Record<string, number[]> = { redline: [], readability: [] };
+  const times: Record<string, number[]> = { redline: [], readability: [], tokenizer: [] };
+  const decoded = pages.map((page) => decodeHtml(page.bytes, 'text/html'));
   for (const [name, extract] of Object.entries(runners)) {
     for (const page of pages.slice(0, 20)) await checkPath(page.bytes, extract); // warm-up
     for (let i = 0; i < pages.length; i++) {
       const start = performance.now();
       await checkPath(pages[i].bytes, extract);
       times[name].push(performance.now() - start);
+      if (name === 'redline') {
+        // Right after the same page, so both see the same load on a shared machine.
+        const tokenizerStart = performance.now();
+        tokenizeOnly(decoded[i]);
+        times.tokenizer.push(performance.now() - tokenizerStart);
+      }
       if (i % 25 === 0 || i === pages.length - 1) process.stderr.write(`\r${name}: ${i + 1}/${pages.length} pages`);
     }
     process.stderr.write('\n');
@@ -103,7 +119,8 @@ async function main() {
     }
   }
 
-  const { redline, readability } = stats;
+  const { redline, readability, tokenizer } = stats;
+  log(`redline / tokenizing alone: median ${(redline.median / tokenizer.median).toFixed(2)}x, p90 ${(redline.p90 / tokenizer.p90).toFixed(2)}x`);
   log(
     `redline median ${redline.median.toFixed(2)} ms p90 ${redline.p90.toFixed(1)} ms | ` +
       `readability median ${readability.median.toFixed(1)} ms p90 ${readability.p90.toFixed(0)} ms | ` +

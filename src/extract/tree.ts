@@ -6,7 +6,7 @@
  * so nothing has to walk the tree again to find them. Depth is capped: deeper elements are
  * flattened into the deepest kept one, so no later walk can be driven arbitrarily deep.
  */
-import { Parser } from 'htmlparser2';
+import { parseHtml, type HtmlSink } from './html';
 
 export interface Element {
   tag: string;
@@ -69,6 +69,11 @@ export interface Tree {
   root: Element;
   head: Head;
 }
+
+/** Elements whose attributes are read even inside a dropped subtree (the head's metadata, h1s). */
+const ATTRIBUTES_ANYWHERE = new Set(['meta', 'link', 'script', 'time', 'h1', 'html']);
+/** What an element whose attributes were not collected gets (never written to). */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Deeper elements than this are flattened into their deepest kept ancestor. */
 export const MAX_DEPTH = 256;
@@ -205,8 +210,15 @@ export function buildTree(html: string): Tree {
   let h1Visible = false;
   let h1Hint = '';
 
-  const handler = {
-      onopentag(tag: string, attribs: Record<string, string>) {
+  const sink: HtmlSink = {
+      wantsAttributes(tag: string) {
+        return stack[stack.length - 1].element !== null || ATTRIBUTES_ANYWHERE.has(tag);
+      },
+      wantsText() {
+        return stack[stack.length - 1].element !== null || capture !== null || h1Depth >= 0;
+      },
+      open(tag: string, attributes: Record<string, string> | null) {
+        const attribs = attributes ?? NO_ATTRIBUTES;
         const top = stack[stack.length - 1];
         if (tag === 'html' && attribs.lang && head.lang === null) head.lang = attribs.lang.slice(0, 64);
         if (tag === 'time' && attribs.datetime && head.times.length < 4) head.times.push(attribs.datetime.slice(0, 64));
@@ -254,7 +266,7 @@ export function buildTree(html: string): Tree {
           hidden: top.hidden || hidden,
         });
       },
-      ontext(text: string) {
+      text(text: string) {
         if (capture !== null) captured += text;
         if (h1Depth >= 0) h1Text += text;
         const top = stack[stack.length - 1];
@@ -277,7 +289,7 @@ export function buildTree(html: string): Tree {
           if (top.link) block.flowLinkLen += len;
         }
       },
-      onclosetag(tag: string) {
+      close(tag: string) {
         if (stack.length <= 1) return;
         const frame = stack.pop() as Frame;
         if (capture === 'title' && frame.tag === 'title') {
@@ -316,10 +328,7 @@ export function buildTree(html: string): Tree {
         parent.headings += element.headings;
       },
   };
-  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: false });
-  parser.write(html);
-  parser.end();
-  // Whatever is still open counts as closed.
-  while (stack.length > 1) handler.onclosetag(stack[stack.length - 1].tag);
+  // parseHtml closes whatever is still open at the end.
+  parseHtml(html, sink);
   return { root, head };
 }
