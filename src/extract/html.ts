@@ -7,17 +7,18 @@
  * - the open-element stack grows at its end and counts open elements by name, so every tag costs
  *   amortized O(1) (the Parser shifts and searches an array, quadratic on 100,000 open tags);
  * - while the sink says it is skipping (inside a script, an svg, a dropped subtree), text is not
- *   sliced out of the page and attributes are not collected.
+ *   sliced out of the page and attributes are not collected, and only the attributes the sink
+ *   names are collected at all.
  */
 import { Tokenizer } from 'htmlparser2';
 
 export interface HtmlSink {
-  /** `attributes` is null when `wantsAttributes(tag)` said no. */
+  /** `attributes` is null when `wantsAttributes(tag)` said false. */
   open(tag: string, attributes: Record<string, string> | null): void;
   text(text: string): void;
   close(tag: string): void;
-  /** False when the element's attributes will never be looked at. */
-  wantsAttributes(tag: string): boolean;
+  /** Which attributes of the element will be looked at: all, none, or these names. */
+  wantsAttributes(tag: string): boolean | ReadonlySet<string>;
   /** False while text at this point would be thrown away. */
   wantsText(): boolean;
 }
@@ -128,6 +129,8 @@ export function parseHtml(html: string, sink: HtmlSink): void {
   const open = new Map<string, number>();
   let tag = '';
   let attributes: Record<string, string> | null = null;
+  let wanted: true | ReadonlySet<string> = true;
+  let keepAttribute = false;
   let attributeName = '';
   let attributeValue = '';
 
@@ -146,7 +149,9 @@ export function parseHtml(html: string, sink: HtmlSink): void {
     const closes = IMPLIES_CLOSE.get(name);
     if (closes) while (names.length > 0 && closes.has(names[names.length - 1])) pop();
     tag = name;
-    attributes = sink.wantsAttributes(name) ? {} : null;
+    const wants = sink.wantsAttributes(name);
+    attributes = wants === false ? null : {};
+    if (wants !== false) wanted = wants;
   };
   const endStartTag = () => {
     const name = tag;
@@ -186,18 +191,21 @@ export function parseHtml(html: string, sink: HtmlSink): void {
         startTag(html.slice(start, end).toLowerCase());
       },
       onattribname(start, end) {
-        if (attributes !== null) attributeName = html.slice(start, end);
+        if (attributes === null) return;
+        attributeName = html.slice(start, end);
+        keepAttribute = wanted === true || wanted.has(attributeName);
       },
       onattribdata(start, end) {
-        if (attributes !== null) attributeValue += html.slice(start, end);
+        if (keepAttribute) attributeValue += html.slice(start, end);
       },
       onattribentity(codePoint) {
-        if (attributes !== null) attributeValue += fromCodePoint(codePoint);
+        if (keepAttribute) attributeValue += fromCodePoint(codePoint);
       },
       onattribend() {
-        if (attributes !== null && !Object.prototype.hasOwnProperty.call(attributes, attributeName)) {
+        if (keepAttribute && attributes !== null && !Object.prototype.hasOwnProperty.call(attributes, attributeName)) {
           attributes[attributeName] = attributeValue;
         }
+        keepAttribute = false;
         attributeValue = '';
       },
       onopentagend() {

@@ -37,6 +37,15 @@ export interface CompiledRule {
 
 const compiled = new Map<string, CompiledRule>();
 
+/** Lower-cased attribute names the rules' selectors test: the parser must keep these. */
+export const RULE_ATTRIBUTES: ReadonlySet<string> = new Set(
+  SITE_RULES.flatMap((rule) =>
+    [rule.body, ...(rule.drop ?? [])].flatMap((source) =>
+      parseSelector(source).flatMap((chain) => chain.flatMap((compound) => compound.attrs.map(([name]) => name))),
+    ),
+  ),
+);
+
 /** The rule for a page's host (or a parent domain of it), compiled once. */
 export function ruleFor(host: string | null): CompiledRule | null {
   if (!host) return null;

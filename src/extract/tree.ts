@@ -7,6 +7,7 @@
  * flattened into the deepest kept one, so no later walk can be driven arbitrarily deep.
  */
 import { parseHtml, type HtmlSink } from './html';
+import { RULE_ATTRIBUTES } from './site-rules';
 
 export interface Element {
   tag: string;
@@ -71,7 +72,15 @@ export interface Tree {
 }
 
 /** Elements whose attributes are read even inside a dropped subtree (the head's metadata, h1s). */
-const ATTRIBUTES_ANYWHERE = new Set(['meta', 'link', 'script', 'time', 'h1', 'html']);
+const ATTRIBUTES_ANYWHERE = new Set(['script', 'time', 'h1', 'html']);
+/**
+ * The attributes hints, hiding, bylines and metadata read, and those site rules select on. Others
+ * (href, src, srcset, data-*, inline JSON) are never copied out of the page. meta and link keep all.
+ */
+const ELEMENT_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'id', 'class', 'style', 'hidden', 'aria-hidden', 'role', 'itemprop', 'rel', 'data-ad', 'data-ad-slot', 'datetime',
+  'lang', 'type', ...RULE_ATTRIBUTES,
+]);
 /** What an element whose attributes were not collected gets (never written to). */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
@@ -212,7 +221,8 @@ export function buildTree(html: string): Tree {
 
   const sink: HtmlSink = {
       wantsAttributes(tag: string) {
-        return stack[stack.length - 1].element !== null || ATTRIBUTES_ANYWHERE.has(tag);
+        if (tag === 'meta' || tag === 'link') return true;
+        return stack[stack.length - 1].element !== null || ATTRIBUTES_ANYWHERE.has(tag) ? ELEMENT_ATTRIBUTES : false;
       },
       wantsText() {
         return stack[stack.length - 1].element !== null || capture !== null || h1Depth >= 0;
