@@ -12,7 +12,7 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import { settingsFrom, type Env } from '../env';
-import { placementOf } from '../schedule/tiers';
+import { allDueKeys, placementOf } from '../schedule/tiers';
 import { deleteDue, getArticle, getVersion, putArticle, putChange, putDue, putSiteArticle, putVersion, type ArticleRecord } from '../store';
 import { notifyWebhooks } from '../webhooks';
 import { decide, type CheckResult, type Observation } from './decide';
@@ -59,6 +59,9 @@ export class ArticleWriter extends DurableObject<Env> {
     if (state.dueKey !== undefined && state.dueKey === wanted) return false;
     if (wanted) await putDue(this.env.REDLINE, wanted, state.record.site);
     if (state.dueKey && state.dueKey !== wanted) await deleteDue(this.env.REDLINE, state.dueKey);
+    // State adopted from KV (imported, or written before the schedule): the key is unknown, so
+    // clear every tier's key for this id once, lest the article stay listed in two tiers.
+    if (state.dueKey === undefined) for (const key of allDueKeys(state.record.id, settingsFrom(this.env).schedule)) if (key !== wanted) await deleteDue(this.env.REDLINE, key);
     state.dueKey = wanted;
     return true;
   }

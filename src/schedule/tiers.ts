@@ -45,6 +45,11 @@ export function placementOf(record: ArticleRecord, schedule: ScheduleTier[], now
   return { key: keys.due(tier.everyMinutes, slotOf(record.id, tier.everyMinutes), record.id), everyMinutes: tier.everyMinutes };
 }
 
+/** Every key the index could hold `id` under with this schedule (one per interval). */
+export function allDueKeys(id: string, schedule: ScheduleTier[]): string[] {
+  return [...new Set(schedule.map((tier) => tier.everyMinutes))].map((every) => keys.due(every, slotOf(id, every), id));
+}
+
 /** The (interval, slot) pairs due at this tick: one list call each. */
 export function dueSlots(schedule: ScheduleTier[], now: Date): { everyMinutes: number; slot: number }[] {
   const tick = tickNumber(now);
