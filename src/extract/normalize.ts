@@ -10,9 +10,12 @@ const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\t\v\f \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
 
+/** Every whitespace character, and NEL, which `\s` leaves out: the runs a paragraph collapses. */
+const WHITESPACE_RUN = /[\s\u0085]+/g;
+
 /** Normalizes one paragraph: a single line with single spaces. */
 export function normalizeParagraph(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(LINE_BREAKS, '\n').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFC').replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /** Normalizes a list of paragraphs into body text, dropping the empty ones. */
