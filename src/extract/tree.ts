@@ -115,8 +115,15 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-text|screen-reader-only|a11y-hidden|hidden|hide|d-none|is-hidden|u-hidden|offscreen|element-invisible)(?:\s|$)/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
+/**
+ * An id of five or more words is a slug of the section's heading ("sharing-with-a-single-developer"),
+ * which says what the section is about, not what kind of block it is: it gives no hints.
+ */
+const HEADING_SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+){4,}$/;
+
 function newElement(tag: string, attrs: Record<string, string>, parent: Element | null): Element {
-  const id = attrs.id ?? '';
+  const rawId = attrs.id ?? '';
+  const id = rawId.length > 20 && HEADING_SLUG.test(rawId) ? '' : rawId;
   const cls = attrs.class ?? '';
   const hint = id || cls ? `${id.slice(0, MAX_ATTRIBUTE)} ${cls.slice(0, MAX_ATTRIBUTE)}`.toLowerCase() : '';
   return {
