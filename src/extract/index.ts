@@ -7,7 +7,7 @@ export type { Article } from './article';
 export { normalizeText, paragraphsOf } from './normalize';
 import type { Article } from './article';
 import { bodyFilter } from './clean';
-import { readMetadata } from './metadata';
+import { linkedArticleBody, readMetadata } from './metadata';
 import { normalizeParagraph } from './normalize';
 import { findBody } from './score';
 import { matches, selectAll } from './selector';
@@ -25,13 +25,21 @@ export function extractArticle(html: string, url?: string): Article {
     const generic = bodyFilter(body);
     const drop = rule?.drop;
     const keep = drop ? (element: Element) => !matches(element, drop) && generic(element) : generic;
-    const text = dropBoilerplateLines(paragraphTexts(body, keep).map(normalizeParagraph)).join('\n\n');
+    let text = dropBoilerplateLines(paragraphTexts(body, keep).map(normalizeParagraph)).join('\n\n');
+    if (!rule && head.jsonLd.length > 0) {
+      // The page may render its story by script: JSON-LD's articleBody is then the only full copy.
+      const linked = dropBoilerplateLines(linkedArticleBody(head.jsonLd).map(normalizeParagraph)).join('\n\n');
+      if (linked.length >= LINKED_BODY_MINIMUM && text.length < linked.length * 0.5) text = linked;
+    }
     return { ...metadata, text };
   } catch {
     // Extraction must never take a check down: an unreadable page is an empty article.
     return { title: '', byline: null, text: '', publishedAt: null, canonicalUrl: null, lang: null };
   }
 }
+
+/** A JSON-LD articleBody shorter than this is a summary, never a replacement for the page's body. */
+const LINKED_BODY_MINIMUM = 500;
 
 function hostOf(url: string | null): string | null {
   if (!url) return null;

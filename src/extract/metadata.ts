@@ -138,6 +138,37 @@ function linkedData(blocks: string[]): LinkedData {
   return found;
 }
 
+/**
+ * The longest JSON-LD `articleBody` of an Article-like object, as paragraphs, or [] when there is
+ * none or it holds markup. Pages rendered by script often carry the whole story only there.
+ */
+export function linkedArticleBody(blocks: string[]): string[] {
+  let body = '';
+  for (const block of blocks) {
+    if (!block.includes('"articleBody"')) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(block);
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    for (let i = 0; i < queue.length && i < 500; i++) {
+      const item = queue[i];
+      if (Array.isArray(item)) {
+        queue.push(...item.slice(0, 50));
+        continue;
+      }
+      if (!item || typeof item !== 'object') continue;
+      const object = item as Record<string, unknown>;
+      if (Array.isArray(object['@graph'])) queue.push(...(object['@graph'] as unknown[]).slice(0, 50));
+      if (typeof object.articleBody === 'string' && object.articleBody.length > body.length) body = object.articleBody;
+    }
+  }
+  if (body === '' || /<\/?[a-z][^>]*>/i.test(body)) return [];
+  return body.split(/\n+/);
+}
+
 function authorName(author: unknown): string | undefined {
   const list = Array.isArray(author) ? author : [author];
   const names = list
