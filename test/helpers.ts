@@ -57,13 +57,16 @@ export async function cronTick(at = new Date()) {
   await waitOnExecutionContext(ctx);
 }
 
-/** Every key and value in KV, to prove a step wrote nothing. */
-export async function kvSnapshot(): Promise<Map<string, string | null>> {
+/** Every key and value in KV (but those under `except` prefixes), to prove a step wrote nothing. */
+export async function kvSnapshot(except: string[] = []): Promise<Map<string, string | null>> {
   const snapshot = new Map<string, string | null>();
   let cursor: string | undefined;
   do {
     const page = await env.REDLINE.list({ cursor });
-    for (const key of page.keys) snapshot.set(key.name, JSON.stringify([await env.REDLINE.get(key.name), key.metadata ?? null]));
+    for (const key of page.keys) {
+      if (except.some((prefix) => key.name.startsWith(prefix))) continue;
+      snapshot.set(key.name, JSON.stringify([await env.REDLINE.get(key.name), key.metadata ?? null]));
+    }
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
   return snapshot;
