@@ -25,7 +25,7 @@ export function extractArticle(html: string, url?: string): Article {
     const generic = bodyFilter(body);
     const drop = rule?.drop;
     const keep = drop ? (element: Element) => !matches(element, drop) && generic(element) : generic;
-    let text = dropBoilerplateLines(paragraphTexts(body, keep).map(normalizeParagraph)).join('\n\n');
+    let text = dropBoilerplateLines(paragraphTexts(body, keep).map(normalizeParagraph), metadata.title).join('\n\n');
     if (!rule && head.jsonLd.length > 0) {
       // The page may render its story by script: JSON-LD's articleBody is then the only full copy.
       const linked = dropBoilerplateLines(linkedArticleBody(head.jsonLd).map(normalizeParagraph)).join('\n\n');
@@ -59,8 +59,41 @@ const BOILERPLATE =
  * paragraphs once per screen size and hide all but one with CSS. A single repeated paragraph
  * (a pull quote, a refrain, filler text) stays.
  */
-function dropBoilerplateLines(paragraphs: string[]): string[] {
-  const lines = paragraphs.filter((line) => line !== '' && !(line.length < 60 && BOILERPLATE.test(line)));
+/**
+ * Short lines that are furniture when they open or close the body (a tag list, a copyright line,
+ * "Share this:", "Leave a comment"), though the same words could be prose in the middle of it.
+ */
+const EDGE_FURNITURE =
+  /^(?:(?:copyright|©|\(c\))\s.*|.*\ball rights reserved\b.*|(?:follow us|sign up|subscribe|more from|you may also like|recommended for you|read more|read next|up next|leave a (?:comment|reply))\b.*|(?:tags?|topics?|filed under|posted in|categories|category|related(?: (?:articles?|stories|posts|content|reading|topics))?|share(?: this)?(?: article| story| post)?|like this|print|email|\d* ?comments?|was this (?:article|page|post) helpful\??)\s*(?::.*)?)$/i;
+const EDGE_LINE_MAX = 120;
+
+/** A byline, a dateline or a reading time: what sits between the headline and the story. */
+const STORY_META =
+  /^(?:(?:written |words |story |reporting )?by\s+(?:[\p{Lu}][\p{L}'’.-]*\s*){1,4}(?:$|[,|·•]|and\b|and$|\s*[-–—]).*|(?:published|updated|last updated|posted|modified|first published)(?: on| at)?\b.*|\d+\s*(?:min|mins|minute|minutes)(?: read| reading)?|reading time\b.*|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30})$/iu;
+const STORY_META_MAX = 90;
+
+function isEdgeFurniture(line: string, title: string): boolean {
+  if (line.length >= EDGE_LINE_MAX) return false;
+  if (EDGE_FURNITURE.test(line)) return true;
+  if (line.length < STORY_META_MAX && STORY_META.test(line)) return true;
+  // The headline again, as the first line of the body: it is the article's title, not its text.
+  // The title may still carry the site's name after it ("Headline | Site").
+  if (title === '' || line.length < 10) return false;
+  const lower = line.toLowerCase();
+  return lower === title || (title.startsWith(lower) && lower.length * 2 >= title.length && /^\W/.test(title.slice(lower.length).trimStart()));
+}
+
+function trimEdges(lines: string[], title: string): string[] {
+  const headline = title.toLowerCase();
+  let start = 0;
+  let end = lines.length;
+  while (start < end && isEdgeFurniture(lines[start], headline)) start++;
+  while (end > start && isEdgeFurniture(lines[end - 1], '')) end--;
+  return start === 0 && end === lines.length ? lines : lines.slice(start, end);
+}
+
+function dropBoilerplateLines(paragraphs: string[], title = ''): string[] {
+  const lines = trimEdges(paragraphs.filter((line) => line !== '' && !(line.length < 60 && BOILERPLATE.test(line))), title);
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const line of lines) {
