@@ -159,6 +159,8 @@ function isByline(element: Element): boolean {
 }
 
 function isHidden(tag: string, attrs: Record<string, string>): boolean {
+  // A collapsed accordion or tab panel: hidden until a reader opens it, but part of the page's text.
+  if (attrs.role === 'region' || attrs.role === 'tabpanel') return false;
   if ('hidden' in attrs) return true;
   if (attrs['aria-hidden'] === 'true' && tag !== 'html' && tag !== 'body') return true;
   const style = attrs.style;

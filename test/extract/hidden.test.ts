@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract';
+
+const LEAD = '<p>The harbor council met on Tuesday and approved the budget, after a long debate that ran past midnight.</p>';
+const MORE = '<p>Members argued over the dredging contract, which had been delayed twice since the spring floods hit the port.</p>';
+
+describe('hidden elements', () => {
+  it('a collapsed accordion panel is part of the story', () => {
+    const html = `<article>${LEAD}<h2><button aria-controls="p1">What the contract covers</button></h2><div id="p1" role="region" aria-labelledby="h1" style="display:none">${MORE}</div></article>`;
+    expect(extractArticle(html).text).toContain('dredging contract');
+  });
+
+  it('a hidden dialog is not', () => {
+    const html = `<article>${LEAD}<div class="signup" style="display:none"><p>Subscribe to our newsletter and get every story from the harbor in your inbox each morning.</p></div>${MORE}</article>`;
+    const { text } = extractArticle(html);
+    expect(text).toContain('dredging contract');
+    expect(text).not.toContain('Subscribe');
+  });
+});
