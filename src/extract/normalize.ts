@@ -10,8 +10,12 @@ const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\t\v\f \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
 
-/** Every whitespace character, and NEL, which `\s` leaves out: the runs a paragraph collapses. */
-const WHITESPACE_RUN = /[\s\u0085]+/g;
+/**
+ * Runs of whitespace (and NEL, which `\s` leaves out) that are not already one plain space: a
+ * paragraph collapses each to one space. Matching a lone space too would give the same text, one
+ * replacement per word.
+ */
+const WHITESPACE_RUN = /(?:[^\S ]|\u0085)[\s\u0085]*| [\s\u0085]+/g;
 
 /** Normalizes one paragraph: a single line with single spaces. */
 export function normalizeParagraph(text: string): string {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeText, paragraphsOf } from '../../src/extract/normalize';
+import { normalizeParagraph, normalizeText, paragraphsOf } from '../../src/extract/normalize';
 
 describe('normalizeText', () => {
   it('composes to NFC so the same word typed two ways is the same word', () => {
@@ -18,5 +19,27 @@ describe('normalizeText', () => {
   it('an empty page is an empty text with no paragraphs', () => {
     expect(normalizeText(' \n\n ')).toBe('');
     expect(paragraphsOf('')).toEqual([]);
+  });
+});
+
+describe('normalizeParagraph stays the same function', () => {
+  // The original three-pass form: stored versions were hashed from its output.
+  const reference = (text: string) =>
+    text
+      .normalize('NFC')
+      .replace(/[\u200B\u2060\uFEFF\u00AD]/g, '')
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('gives the same text as the three-pass original on any mix of spaces, breaks and invisibles', () => {
+    const piece = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u0085', '\u2028', '\u2029', '\u3000', '\u202f', '\ufeff', '\u200b', '\u00ad', 'a', 'é', 'e\u0301', 'word');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(normalizeParagraph(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
