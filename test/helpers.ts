@@ -71,3 +71,13 @@ export async function kvSnapshot(except: string[] = []): Promise<Map<string, str
   } while (cursor);
   return snapshot;
 }
+
+/** Deletes every key, so a test starts from an empty namespace. */
+export async function wipeKv() {
+  let cursor: string | undefined;
+  do {
+    const listed = await env.REDLINE.list({ cursor });
+    await Promise.all(listed.keys.map((k) => env.REDLINE.delete(k.name)));
+    cursor = listed.list_complete ? undefined : listed.cursor;
+  } while (cursor);
+}

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:test';
 import { settingsFrom, type Settings } from '../../src/env';
 import { keys } from '../../src/store/keys';
-import { post, publish } from '../helpers';
+import { post, publish, wipeKv } from '../helpers';
 
 export function story(headline: string, extra = '', head = '') {
   const paragraphs = [
@@ -73,11 +73,4 @@ export function recordingQueue<T>() {
 export const dueKey = keys.due;
 
 /** Deletes every key, so a test starts from an empty namespace. */
-export async function wipe() {
-  let cursor: string | undefined;
-  do {
-    const page = await env.REDLINE.list({ cursor });
-    await Promise.all(page.keys.map((k) => env.REDLINE.delete(k.name)));
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-}
+export const wipe = wipeKv;

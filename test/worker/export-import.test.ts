@@ -1,9 +1,8 @@
 /** Export streams everything; import restores it into an empty namespace; nothing is lost. */
-import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import v1 from '../fixtures/nyt-2016-ryabkov/v1.html?raw';
 import v2 from '../fixtures/nyt-2016-ryabkov/v2.html?raw';
-import { api, auth, kvSnapshot, page, post, publish } from '../helpers';
+import { api, auth, kvSnapshot, page, post, publish, wipeKv } from '../helpers';
 
 const exportNow = async () => {
   const response = await api('/export', { headers: auth });
@@ -12,15 +11,6 @@ const exportNow = async () => {
   return new TextDecoder().decode(await response.arrayBuffer());
 };
 const body = (ndjson: string) => ndjson.split('\n').slice(1).join('\n');
-
-async function wipeKv() {
-  let cursor: string | undefined;
-  do {
-    const listed = await env.REDLINE.list({ cursor });
-    await Promise.all(listed.keys.map((k) => env.REDLINE.delete(k.name)));
-    cursor = listed.list_complete ? undefined : listed.cursor;
-  } while (cursor);
-}
 
 describe('export and import', () => {
   it('a round trip through an empty namespace loses nothing', async () => {
