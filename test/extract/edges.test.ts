@@ -29,6 +29,12 @@ describe('furniture lines at the start and end of the body', () => {
     expect(later).toBe(first);
   });
 
+  it('a story that opens with "By Tuesday," or "Updated figures" keeps its first line', () => {
+    for (const lead of ['By Tuesday, the council had approved the budget.', 'Updated figures show the council spent more than planned.']) {
+      expect(extractArticle(page([lead], [])).text.startsWith(lead)).toBe(true);
+    }
+  });
+
   it('the same words inside the story stay', () => {
     const html = page([], []);
     expect(extractArticle(html).text).toContain('By a vote of five to two');
