@@ -36,7 +36,7 @@ export interface Env {
   /** A text that lost more than this share of its words at once is an anomaly (default 0.6). */
   MAX_SHRINK_RATIO?: string;
 
-  // --- Scale: the adaptive schedule, the check fan-out and discovery (docs/scale.md) ---
+  // --- Scale: the adaptive schedule, the check fan-out and discovery (README: Scale) ---
   /** Optional: the check fan-out queue. Without it the cron checks inline within CHECKS_PER_TICK. */
   CHECKS?: Queue<CheckMessage>;
   /** Optional: where the consumer puts messages it cannot process (poison) or gave up retrying. */
