@@ -93,7 +93,7 @@ function startNewsroom(): Promise<{ port: number; servers: Server[]; stats: { re
 // in one request exceeds workerd's subrequest limit). Each article's Durable Object adopts its KV
 // record on first use, as it does for any article it has not seen.
 async function seed(port: number, now: number, persist: string, config: string): Promise<void> {
-  // Only the KV binding: the platform proxy runs no Worker code, so SELF and the DO cannot resolve.
+  // Only the KV binding: the platform proxy runs no Worker code, so the Durable Objects cannot resolve.
   const kvOnly = join(persist, '..', 'seed.toml');
   const kvBlock = /\[\[kv_namespaces\]\][^[]*/.exec(readFileSync(config, 'utf8'))![0];
   writeFileSync(kvOnly, `name = "redline"\ncompatibility_date = "2026-04-01"\n${kvBlock}`);
@@ -194,7 +194,7 @@ function workerdCpuMs(root: number): number {
   return total;
 }
 
-type Counters = Record<'kvReads' | 'kvWrites' | 'kvDeletes' | 'kvLists' | 'fetches' | 'queueSends' | 'checks' | 'unchanged' | 'failed' | 'notModified' | 'objectCalls' | 'selfCalls' | 'consumed' | 'ticks', number>;
+type Counters = Record<'kvReads' | 'kvWrites' | 'kvDeletes' | 'kvLists' | 'fetches' | 'queueSends' | 'checks' | 'unchanged' | 'failed' | 'notModified' | 'objectCalls' | 'runnerCalls' | 'consumed' | 'ticks', number>;
 
 async function main() {
   const newsroom = await startNewsroom();
@@ -245,7 +245,7 @@ async function main() {
       const d = Object.fromEntries(Object.keys(after).map((key) => [key, after[key as keyof Counters] - before[key as keyof Counters]])) as Counters;
       const row = { ...d, cpuMs: workerdCpuMs(wrangler.pid!) - cpuBefore, wallMs, changedPages: ARTICLES * CHANGE_SHARE };
       rows.push(row);
-      const sub = d.fetches + d.selfCalls + d.objectCalls;
+      const sub = d.fetches + d.runnerCalls + d.objectCalls;
       console.log(
         `${String(k + 1).padStart(4)}  ${`${d.queueSends || d.checks}/${d.checks}`.padStart(11)}  ${String(d.checks - d.unchanged - d.failed).padStart(7)}  ${String(d.failed).padStart(6)}  ${String(d.kvReads).padStart(8)}  ${String(d.kvWrites).padStart(6)}  ${String(d.kvDeletes).padStart(7)}  ${String(d.kvLists).padStart(5)}  ${String(sub).padStart(11)}  ${String(d.notModified).padStart(4)}  ${String(row.cpuMs).padStart(6)}  ${(wallMs / 1000).toFixed(1).padStart(6)}`,
       );
@@ -262,7 +262,7 @@ async function main() {
         kvWrites: Math.round(mean((r) => r.kvWrites)),
         kvDeletes: Math.round(mean((r) => r.kvDeletes)),
         kvLists: Math.round(mean((r) => r.kvLists)),
-        subrequests: Math.round(mean((r) => r.fetches + r.selfCalls + r.objectCalls)),
+        subrequests: Math.round(mean((r) => r.fetches + r.runnerCalls + r.objectCalls)),
         cpuMs: Math.round(mean((r) => r.cpuMs)),
         wallMs: Math.round(mean((r) => r.wallMs)),
       },

@@ -41,8 +41,8 @@ export interface Env {
   CHECKS?: Queue<CheckMessage>;
   /** Optional: where the consumer puts messages it cannot process (poison) or gave up retrying. */
   CHECKS_DLQ?: Queue<unknown>;
-  /** Optional: a service binding to this Worker's CheckRunner entrypoint, one invocation per check. */
-  SELF?: Service<CheckRunner>;
+  /** Optional: runs each scheduled check in an invocation of its own (src/queue/runner.ts). */
+  CHECK_RUNNER?: DurableObjectNamespace<CheckRunner>;
   /** Check intervals by age, "15m<3h,1h<1d,3h<7d,1d<30d": every 15 min until 3 h old, ... then stop. */
   SCHEDULE?: string;
   /** "auto" (queue when CHECKS is bound), "queue" or "inline". */

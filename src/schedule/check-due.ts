@@ -1,5 +1,5 @@
 /**
- * One scheduled check: the function the inline tick, the CheckRunner entrypoint and the queue
+ * One scheduled check: the function the inline tick, the CheckRunner object and the queue
  * consumer all call. Around the shared pipeline (observe -> commit) it adds what a schedule needs:
  *
  * - a site that asked to wait (Retry-After) is not fetched before then;

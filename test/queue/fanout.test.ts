@@ -8,6 +8,7 @@ import { createExecutionContext, createMessageBatch, env, getQueueResult } from 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runTick } from '../../src/check/tick';
 import type { CheckMessage } from '../../src/queue/message';
+import { runCheck } from '../../src/queue/runner';
 import { checkDue } from '../../src/schedule/check-due';
 import { pickForTick } from '../../src/schedule/pick';
 import { getArticle, getCarried, putDue } from '../../src/store';
@@ -77,9 +78,9 @@ describe('fan-out through the CHECKS queue', () => {
 
     const { id } = await track('/queue/poison', story('Poison'));
     const broken = { ...env.REDLINE, get: async () => { throw new Error('KV is down'); } } as unknown as KVNamespace;
-    const early = await consume([{ id: 'p2', body: message(id), attempts: 1 }], { REDLINE: broken, CHECKS_DLQ: dlq.queue as never, SELF: undefined });
+    const early = await consume([{ id: 'p2', body: message(id), attempts: 1 }], { REDLINE: broken, CHECKS_DLQ: dlq.queue as never, CHECK_RUNNER: undefined });
     expect(early.retryMessages).toEqual([{ msgId: 'p2', delaySeconds: 30 }]);
-    const late = await consume([{ id: 'p3', body: message(id), attempts: 4 }], { REDLINE: broken, CHECKS_DLQ: dlq.queue as never, SELF: undefined });
+    const late = await consume([{ id: 'p3', body: message(id), attempts: 4 }], { REDLINE: broken, CHECKS_DLQ: dlq.queue as never, CHECK_RUNNER: undefined });
     expect(late.explicitAcks).toEqual(['p3']);
     expect(dlq.sent().at(-1)).toMatchObject({ body: { id }, reason: expect.stringContaining('KV is down') });
   });
@@ -140,10 +141,12 @@ describe('conditional requests', () => {
     expect(await kvSnapshot()).toEqual(before);
   });
 
-  it('the CheckRunner entrypoint is bound to the Worker itself', async () => {
-    expect(env.SELF).toBeDefined();
-    const { id } = await track('/self/story', story('Checked in its own call'));
-    const outcome = await env.SELF!.check({ id, every: null, host: '127.0.0.1' }, new Date().toISOString(), false);
+  it('runCheck hands a check to its article\'s CheckRunner object, an invocation of its own', async () => {
+    expect(env.CHECK_RUNNER).toBeDefined();
+    const { id } = await track('/runner/story', story('Checked in its own call'));
+    const outcome = await runCheck(env, settings(), { id, every: null, host: '127.0.0.1' }, new Date());
     expect(outcome).toMatchObject({ changed: true, version: 1 });
+    const direct = await env.CHECK_RUNNER!.get(env.CHECK_RUNNER!.idFromName(id)).check({ id, every: null, host: '127.0.0.1' }, new Date().toISOString(), false);
+    expect(direct).toEqual({ changed: false, version: null, error: null });
   });
 });
