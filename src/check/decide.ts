@@ -14,7 +14,7 @@
 import { diffVersions } from '../diff';
 import { classifyChange } from '../diff/kind';
 import type { Article } from '../extract';
-import type { ArticleRecord, ChangeEvent, ChangeRecord, LastCheck, VersionRecord, VersionSummary } from '../store';
+import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, VersionRecord, VersionSummary } from '../store';
 import { keys } from '../store/keys';
 import { countWords } from './anomaly';
 
@@ -55,6 +55,8 @@ export interface Decision {
 }
 
 const GONE = new Set([404, 410]);
+/** Failure spells an article record keeps for its history page. */
+export const MAX_FAILURES_KEPT = 20;
 
 const isGone = (status: number | null | undefined) => status != null && GONE.has(status);
 
@@ -89,9 +91,25 @@ function decideFailure(record: ArticleRecord, latestText: string, seen: FailureS
   const latest = record.versions.at(-1);
   if (latest && !record.removedAt && isGone(seen.status) && previous?.outcome === 'error' && isGone(previous.status)) {
     const change = eventChange(record, 'removed', latest, seen.at, latestText);
-    return { record: { ...record, lastCheck, removedAt: seen.at }, version: null, change, result };
+    return { record: { ...record, lastCheck, removedAt: seen.at, failures: withFailure(record, seen) }, version: null, change, result };
   }
-  return { record: { ...record, lastCheck }, version: null, change: null, result };
+  return { record: { ...record, lastCheck, failures: withFailure(record, seen) }, version: null, change: null, result };
+}
+
+/** The failure log with this failure: a new spell, unless it continues the open one. */
+function withFailure(record: ArticleRecord, seen: FailureSeen): FailureSpell[] {
+  const failures = record.failures ?? [];
+  const open = failures.at(-1);
+  if (open && open.endedAt === null && open.error === seen.message) return failures;
+  const closed = open && open.endedAt === null ? [...failures.slice(0, -1), { ...open, endedAt: seen.at }] : failures;
+  return [...closed, { at: seen.at, kind: seen.kind, error: seen.message, status: seen.status, endedAt: null }].slice(-MAX_FAILURES_KEPT);
+}
+
+/** The failure log with its open spell ended by a successful check. */
+function endFailure(record: ArticleRecord, at: string): FailureSpell[] | undefined {
+  const open = record.failures?.at(-1);
+  if (!open || open.endedAt !== null) return record.failures;
+  return [...record.failures!.slice(0, -1), { ...open, endedAt: at }];
 }
 
 function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): Decision {
@@ -103,7 +121,7 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
 
   // Back to a known text after an error, or after the page was gone: no new version.
   if (earlier && (earlier === latest || (!record.removedAt && record.versions.some((v) => v.hash === seen.hash && v.n > 1)))) {
-    const recovered = { ...record, finalUrl: seen.finalUrl, removedAt: null, lastCheck: nextLastCheck(previous, 'unchanged', seen) };
+    const recovered = { ...record, finalUrl: seen.finalUrl, removedAt: null, lastCheck: nextLastCheck(previous, 'unchanged', seen), failures: endFailure(record, seen.at) };
     const change = record.removedAt && latest ? eventChange(record, 'restored', latest, seen.at, latestText) : null;
     return { record: recovered, version: null, change, result: unchanged };
   }
@@ -134,6 +152,7 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
       finalUrl: seen.finalUrl,
       title,
       removedAt: null,
+      failures: endFailure(record, seen.at),
       versions: [...record.versions, { n, fetchedAt: seen.at, title, hash: seen.hash, words: countWords(text), revertOf, ...validatorsOf(seen) }],
       lastCheck: nextLastCheck(previous, latest ? 'changed' : 'new', seen),
     },

@@ -51,6 +51,18 @@ export interface ArticleRecord {
   lastCheck: LastCheck | null;
   /** Set while the page answers 404/410 (from the second such check on); cleared when it returns. */
   removedAt: string | null;
+  /** The latest spells of failed checks, newest last (a few dozen at most), for the history page. */
+  failures?: FailureSpell[];
+}
+
+/** A run of failed checks: written with the error's first sighting and its end, never per check. */
+export interface FailureSpell {
+  at: string;
+  kind: string;
+  error: string;
+  status: number | null;
+  /** When a check succeeded again; null while it lasts. */
+  endedAt: string | null;
 }
 
 export interface VersionRecord {

@@ -107,6 +107,10 @@ export const ArticleSchema = z
     versions: z.array(VersionSummarySchema),
     lastCheck: LastCheckSchema.nullable(),
     removedAt: z.string().nullable().optional(),
+    failures: z
+      .array(z.object({ at: z.string(), kind: z.string(), error: z.string(), status: z.number().int().nullable(), endedAt: z.string().nullable() }))
+      .optional()
+      .openapi({ description: 'The latest spells of failed checks (up to 20), newest last; each written when it began and when it ended.' }),
   })
   .openapi('Article');
 

@@ -54,6 +54,7 @@ describe('failures while fetching', () => {
     expect(after.lastCheck).toMatchObject({ outcome: 'error', errorKind: kind });
     const history = await (await page(`/articles/${id}`)).text();
     expect(history).toContain(failed.error!.replace(/&/g, '&amp;'));
+    expect(history).toContain('Check failed');
 
     // The same failure again writes nothing at all.
     const before = await kvSnapshot();
@@ -65,6 +66,12 @@ describe('failures while fetching', () => {
     expect(await check(id)).toEqual({ changed: false, version: null, error: null });
     expect((await record(id)).versions).toHaveLength(1);
     expect((await record(id)).lastCheck.outcome).toBe('unchanged');
+    // The failed spell stays in the history, with its end.
+    const { failures } = await (await api(`/articles/${id}`)).json<{ failures: { kind: string; endedAt: string | null }[] }>();
+    expect(failures).toHaveLength(1);
+    expect(failures[0].kind).toBe(kind);
+    expect(failures[0].endedAt).toBeTruthy();
+    expect(await (await page(`/articles/${id}`)).text()).toMatch(/Check failed[\s\S]*until/);
     expect(url).toContain(path);
   });
 

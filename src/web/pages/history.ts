@@ -1,10 +1,10 @@
 /**
  * `/articles/:id`: the timeline of one article, newest first: every version, when it was seen,
- * headline changes, words added and removed, the kinds of each change, removals and returns, and
- * the last check's outcome (fetch errors included). A form compares any two versions.
+ * headline changes, words added and removed, the kinds of each change, removals and returns, the
+ * spells of failed checks, and the last check's outcome. A form compares any two versions.
  */
 import { html } from 'hono/html';
-import type { ArticleRecord, ChangeRecord } from '../../store';
+import type { ArticleRecord, ChangeRecord, FailureSpell } from '../../store';
 import { kindsOfChange } from '../feeds/select';
 import { describeWords } from '../render-diff';
 import { eventBadge, formatTime, kindBadges, layout, time } from './layout';
@@ -22,11 +22,22 @@ ${change.diff.title ? html`<p>Headline: <del>${change.diff.title.old}</del> <ins
 <p class="meta">${time(change.at)} · <span>${change.stats.added} words added, ${change.stats.removed} removed</span> (${describeWords(change.stats) || 'headline only'})${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
 }
 
+function failureEntry(spell: FailureSpell, index: number) {
+  return html`<li class="event failure" id="failure-${index}"><p class="ui error"><strong>Check failed</strong> (${spell.kind}${spell.status ? html`, HTTP ${spell.status}` : ''})</p>
+<p class="meta">${time(spell.at)}${spell.endedAt ? html` until ${time(spell.endedAt)}` : ' · still failing'} · ${spell.error} · nothing was stored</p></li>`;
+}
+
 export function historyPage(article: ArticleRecord, changes: ChangeRecord[]) {
   const check = article.lastCheck;
   const headline = article.title ?? article.url;
   const first = article.versions[0];
-  const entries = [...changes].reverse().map((change) => changeEntry(article, change));
+  // Changes and failed spells, newest first.
+  const entries = [
+    ...changes.map((change) => ({ at: change.at, entry: changeEntry(article, change) })),
+    ...(article.failures ?? []).map((spell, i) => ({ at: spell.at, entry: failureEntry(spell, i) })),
+  ]
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .map((item) => item.entry);
   const listed = new Set(changes.map((ch) => ch.to));
   // Versions whose change is not loaded (older than the latest hundred) still get a line.
   const unlisted = article.versions.filter((v) => v.n > 1 && !listed.has(v.n)).reverse();
