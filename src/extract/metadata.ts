@@ -107,9 +107,8 @@ function language(raw: string | null): string | null {
   return value && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(value) ? value : null;
 }
 
-/** Headline, author, date and language of the first Article-like object in the JSON-LD blocks. */
-function linkedData(blocks: string[]): LinkedData {
-  const found: LinkedData = {};
+/** Every object in the JSON-LD blocks (arrays and @graph opened), bounded against hostile input. */
+function* linkedObjects(blocks: string[]): Generator<Record<string, unknown>> {
   for (const block of blocks) {
     let data: unknown;
     try {
@@ -127,13 +126,21 @@ function linkedData(blocks: string[]): LinkedData {
       if (!item || typeof item !== 'object') continue;
       const object = item as Record<string, unknown>;
       if (Array.isArray(object['@graph'])) queue.push(...(object['@graph'] as unknown[]).slice(0, 50));
-      const type = String(object['@type'] ?? '');
-      if (!/Article|Posting|Report|WebPage/.test(type)) continue;
-      if (!found.headline && typeof object.headline === 'string') found.headline = object.headline;
-      if (!found.datePublished && typeof object.datePublished === 'string') found.datePublished = object.datePublished;
-      if (!found.inLanguage && typeof object.inLanguage === 'string') found.inLanguage = object.inLanguage;
-      if (!found.author) found.author = authorName(object.author);
+      yield object;
     }
+  }
+}
+
+/** Headline, author, date and language of the first Article-like object in the JSON-LD blocks. */
+function linkedData(blocks: string[]): LinkedData {
+  const found: LinkedData = {};
+  for (const object of linkedObjects(blocks)) {
+    const type = String(object['@type'] ?? '');
+    if (!/Article|Posting|Report|WebPage/.test(type)) continue;
+    if (!found.headline && typeof object.headline === 'string') found.headline = object.headline;
+    if (!found.datePublished && typeof object.datePublished === 'string') found.datePublished = object.datePublished;
+    if (!found.inLanguage && typeof object.inLanguage === 'string') found.inLanguage = object.inLanguage;
+    if (!found.author) found.author = authorName(object.author);
   }
   return found;
 }
@@ -144,26 +151,8 @@ function linkedData(blocks: string[]): LinkedData {
  */
 export function linkedArticleBody(blocks: string[]): string[] {
   let body = '';
-  for (const block of blocks) {
-    if (!block.includes('"articleBody"')) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(block);
-    } catch {
-      continue;
-    }
-    const queue: unknown[] = [data];
-    for (let i = 0; i < queue.length && i < 500; i++) {
-      const item = queue[i];
-      if (Array.isArray(item)) {
-        queue.push(...item.slice(0, 50));
-        continue;
-      }
-      if (!item || typeof item !== 'object') continue;
-      const object = item as Record<string, unknown>;
-      if (Array.isArray(object['@graph'])) queue.push(...(object['@graph'] as unknown[]).slice(0, 50));
-      if (typeof object.articleBody === 'string' && object.articleBody.length > body.length) body = object.articleBody;
-    }
+  for (const object of linkedObjects(blocks.filter((block) => block.includes('"articleBody"')))) {
+    if (typeof object.articleBody === 'string' && object.articleBody.length > body.length) body = object.articleBody;
   }
   if (body === '' || /<\/?[a-z][^>]*>/i.test(body)) return [];
   return body.split(/\n+/);
