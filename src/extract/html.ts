@@ -57,6 +57,9 @@ interface TokenizerInternals {
   fastForwardTo(c: number): boolean;
   stateText(c: number): void;
   handleInAttributeValue(c: number, quote: number): void;
+  stateInTagName(c: number): void;
+  stateInAttributeName(c: number): void;
+  stateInClosingTagName(c: number): void;
 }
 
 const LT = 0x3c;
@@ -111,6 +114,51 @@ if (
   fast.handleInAttributeValue = function (this: TokenizerInternals, c: number, quote: number) {
     if (c === quote || c === AMP) handleInAttributeValue.call(this, c, quote);
     else skipPlain(this, quote === 0x22 ? '"' : "'");
+  };
+}
+
+/** Whitespace as the Tokenizer sees it: space, tab, newline, form feed, carriage return. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
+}
+
+const isTagNameEnd = (c: number) => c === 0x2f || c === 0x3e || isSpace(c);
+const isAttributeNameEnd = (c: number) => c === 0x3d || c === 0x2f || c === 0x3e || isSpace(c);
+const isClosingTagNameEnd = (c: number) => c === 0x3e || isSpace(c);
+
+/**
+ * Tag and attribute names: one loop here to the character that ends the name instead of one pass
+ * of the Tokenizer's state machine per character. The index is left just before that character
+ * (or on the buffer's last one), where the Tokenizer's loop then steps onto it.
+ */
+if (
+  typeof base.stateInTagName === 'function' &&
+  typeof base.stateInAttributeName === 'function' &&
+  typeof base.stateInClosingTagName === 'function'
+) {
+  const stateInTagName = base.stateInTagName;
+  const stateInAttributeName = base.stateInAttributeName;
+  const stateInClosingTagName = base.stateInClosingTagName;
+  fast.stateInTagName = function (this: TokenizerInternals, c: number) {
+    if (isTagNameEnd(c)) return stateInTagName.call(this, c);
+    const buffer = this.buffer;
+    let i = this.index + 1 - this.offset;
+    while (i < buffer.length && !isTagNameEnd(buffer.charCodeAt(i))) i++;
+    this.index = i + this.offset - 1;
+  };
+  fast.stateInAttributeName = function (this: TokenizerInternals, c: number) {
+    if (isAttributeNameEnd(c)) return stateInAttributeName.call(this, c);
+    const buffer = this.buffer;
+    let i = this.index + 1 - this.offset;
+    while (i < buffer.length && !isAttributeNameEnd(buffer.charCodeAt(i))) i++;
+    this.index = i + this.offset - 1;
+  };
+  fast.stateInClosingTagName = function (this: TokenizerInternals, c: number) {
+    if (isClosingTagNameEnd(c)) return stateInClosingTagName.call(this, c);
+    const buffer = this.buffer;
+    let i = this.index + 1 - this.offset;
+    while (i < buffer.length && !isClosingTagNameEnd(buffer.charCodeAt(i))) i++;
+    this.index = i + this.offset - 1;
   };
 }
 
