@@ -47,6 +47,19 @@ const VOID = new Set([
 const FOREIGN = new Set(['math', 'svg']);
 const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
+/** What the tag rules above say about a tag name, looked up once per tag. */
+interface TagRules {
+  closes: Set<string> | undefined;
+  void: boolean;
+  foreign: boolean;
+  integration: boolean;
+}
+const PLAIN: TagRules = { closes: undefined, void: false, foreign: false, integration: false };
+const RULES = new Map<string, TagRules>();
+for (const name of [...IMPLIES_CLOSE.keys(), ...VOID, ...FOREIGN, ...INTEGRATION]) {
+  RULES.set(name, { closes: IMPLIES_CLOSE.get(name), void: VOID.has(name), foreign: FOREIGN.has(name), integration: INTEGRATION.has(name) });
+}
+
 /** The Tokenizer's fields and methods that FastTokenizer reads and replaces (htmlparser2 10). */
 interface TokenizerInternals {
   buffer: string;
@@ -176,6 +189,7 @@ export function parseHtml(html: string, sink: HtmlSink): void {
   const foreign: boolean[] = [false];
   const open = new Map<string, number>();
   let tag = '';
+  let tagRules = PLAIN;
   let attributes: Record<string, string> | null = null;
   let wanted: true | ReadonlySet<string> = true;
   let keepAttribute = false;
@@ -187,14 +201,15 @@ export function parseHtml(html: string, sink: HtmlSink): void {
     open.set(name, (open.get(name) as number) - 1);
     sink.close(name);
   };
-  const push = (name: string) => {
+  const push = (name: string, rules: TagRules) => {
     names.push(name);
-    if (FOREIGN.has(name)) foreign.push(true);
-    else if (INTEGRATION.has(name)) foreign.push(false);
+    if (rules.foreign) foreign.push(true);
+    else if (rules.integration) foreign.push(false);
     open.set(name, (open.get(name) ?? 0) + 1);
   };
   const startTag = (name: string) => {
-    const closes = IMPLIES_CLOSE.get(name);
+    tagRules = RULES.get(name) ?? PLAIN;
+    const closes = tagRules.closes;
     if (closes) while (names.length > 0 && closes.has(names[names.length - 1])) pop();
     tag = name;
     const wants = sink.wantsAttributes(name);
@@ -204,18 +219,19 @@ export function parseHtml(html: string, sink: HtmlSink): void {
   const endStartTag = () => {
     const name = tag;
     tag = '';
-    if (VOID.has(name)) {
+    if (tagRules.void) {
       sink.open(name, attributes);
       sink.close(name);
     } else {
-      push(name);
+      push(name, tagRules);
       sink.open(name, attributes);
     }
     attributes = null;
   };
   const endTag = (name: string) => {
-    if (FOREIGN.has(name) || INTEGRATION.has(name)) foreign.pop();
-    if (VOID.has(name)) {
+    const rules = RULES.get(name) ?? PLAIN;
+    if (rules.foreign || rules.integration) foreign.pop();
+    if (rules.void) {
       if (name === 'br') {
         sink.open('br', sink.wantsAttributes('br') ? {} : null);
         sink.close('br');
