@@ -15,7 +15,7 @@ import { runInNewContext } from 'node:vm';
 import type { Article } from '../src/extract/article';
 import { decodeHtml } from '../src/extract/charset';
 import { extractArticle } from '../src/extract/index';
-import { extractWithReadability } from '../src/extract/readability';
+import { extractWithReadability } from './lib/readability-baseline';
 
 const MIN_BYTES = 4096;
 

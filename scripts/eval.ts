@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeHtml } from '../src/extract/charset';
 import { extractArticle } from '../src/extract/index';
-import { extractWithReadability } from '../src/extract/readability';
+import { extractWithReadability } from './lib/readability-baseline';
 
 // Python's re `\w` on str: letters, numbers and the underscore (combining marks split words there too).
 const WORD = /[\p{L}\p{N}_]+/gu;

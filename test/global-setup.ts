@@ -1,6 +1,6 @@
 /**
  * Runs in Node before the workerd tests: a real local HTTP server that plays a newsroom, and a
- * real feed reader (python3-feedparser). Their origins reach the tests through inject().
+ * real, strict feed reader (test/feed-reader.ts). Their origins reach the tests through inject().
  * Tests put pages on the newsroom with PUT /__pages/<path> (see test/newsroom.ts).
  */
 import type { TestProject } from 'vitest/node';

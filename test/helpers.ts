@@ -1,4 +1,5 @@
 /** What the workerd tests share: the newsroom, the feed reader, the Worker's entry and the API. */
+import type { ReadFeed } from './feed-reader';
 import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { inject } from 'vitest';
 import worker from '../src/index';
@@ -22,15 +23,7 @@ export async function publish(path: string, body: string | Uint8Array, options: 
   return `${origin}${path}`;
 }
 
-export interface ReadFeed {
-  bozo: boolean;
-  error: string | null;
-  version: string;
-  feed: { title: string; link: string };
-  entries: { title: string; link: string; id: string; summary: string; published: string }[];
-}
-
-/** Reads a feed with python3-feedparser, as a feed reader would. */
+/** Reads a feed with a strict feed reader (test/feed-reader.ts), as a subscriber would. */
 export async function readFeed(xml: string): Promise<ReadFeed> {
   const response = await fetch(inject('feedReader'), { method: 'POST', body: xml });
   if (!response.ok) throw new Error(await response.text());

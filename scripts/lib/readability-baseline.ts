@@ -4,8 +4,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Article } from './article';
-import { joinParagraphs, normalizeParagraph } from './normalize';
+import type { Article } from '../../src/extract/article';
+import { joinParagraphs, normalizeParagraph } from '../../src/extract/normalize';
 
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
