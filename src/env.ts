@@ -15,6 +15,8 @@ export interface Env {
   ADMIN_TOKEN?: string;
   /** "true" lets the Worker fetch loopback and private-range addresses (dev, tests, the demo). */
   ALLOW_PRIVATE_URLS?: string;
+  /** Origins ("http://10.0.0.7:8080", separated by spaces or commas) fetched even when ALLOW_PRIVATE_URLS is off. */
+  ALLOW_PRIVATE_ORIGINS?: string;
   /** Minutes between two checks of one article (default 15, one cron tick). */
   CHECK_INTERVAL_MINUTES?: string;
   /** Most checks one cron tick runs inline (default 40; the free plan allows 50 subrequests). */
@@ -68,6 +70,8 @@ export interface Env {
 export interface Settings {
   adminToken: string | null;
   allowPrivateUrls: boolean;
+  /** Private origins allowed anyway (Settings is a UrlPolicy: see src/net/url-policy.ts). */
+  allowedPrivateOrigins: string[];
   checkIntervalMinutes: number;
   checksPerTick: number;
   fetchTimeoutMs: number;
@@ -104,6 +108,7 @@ export function settingsFrom(env: Env): Settings {
   return {
     adminToken: env.ADMIN_TOKEN ? env.ADMIN_TOKEN : null,
     allowPrivateUrls: env.ALLOW_PRIVATE_URLS === 'true',
+    allowedPrivateOrigins: originsFrom(env.ALLOW_PRIVATE_ORIGINS),
     checkIntervalMinutes: positiveNumber(env.CHECK_INTERVAL_MINUTES, 15),
     checksPerTick: Math.floor(positiveNumber(env.CHECKS_PER_TICK, 40)),
     fetchTimeoutMs: positiveNumber(env.FETCH_TIMEOUT_MS, 15_000),
@@ -121,6 +126,19 @@ export function settingsFrom(env: Env): Settings {
     sourceIntervalMinutes: positiveNumber(env.SOURCE_INTERVAL_MINUTES, 15),
     newArticlesPerSourceRead: Math.floor(positiveNumber(env.NEW_ARTICLES_PER_SOURCE_READ, 100)),
   };
+}
+
+/** "http://a:1, http://b:2" -> their origins; an entry that is not a URL is ignored. */
+function originsFrom(raw: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const entry of (raw ?? '').split(/[\s,]+/).filter(Boolean)) {
+    try {
+      origins.push(new URL(entry).origin);
+    } catch {
+      console.warn(`ALLOW_PRIVATE_ORIGINS: ignoring ${JSON.stringify(entry)}, not a URL`);
+    }
+  }
+  return origins;
 }
 
 export const DEFAULT_SCHEDULE = '15m<3h,1h<1d,3h<7d,1d<30d';

@@ -11,6 +11,7 @@ export default async function setup(project: TestProject) {
   const newsroom = await startNewsroom();
   const feedReader = await startFeedReader();
   project.provide('newsroom', newsroom.origin);
+  project.provide('newsroomOther', newsroom.otherOrigin);
   project.provide('feedReader', feedReader.origin);
   return async () => {
     await newsroom.close();
@@ -21,6 +22,8 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     newsroom: string;
+    /** The same newsroom on another port: another origin on loopback (see test/newsroom.ts). */
+    newsroomOther: string;
     feedReader: string;
   }
 }

@@ -2,8 +2,17 @@
  * A local web server that plays a newsroom: pages are set over HTTP by tests, the demo and the
  * benchmarks (PUT /__pages/<path>), and served like any site, with the status, content type and
  * headers they were given. Node only.
+ *
+ * Hostile answers for the outbound fetcher's tests (src/net), all generated as they are sent:
+ * - GET|POST /__flood?name=N&bytes=B&type=T  B bytes, chunked (no Content-Length), written only as
+ *   fast as the client reads; GET /__flood-stats?name=N says how many were written and whether the
+ *   client hung up before the end. 200 MB costs no memory here.
+ * - /__trickle?bytes=B&everyMs=M  headers at once, then one byte every M ms.
+ * - /__drop  closes the connection without an answer.
+ * The same server also listens on a second port (`otherOrigin`): another origin on loopback, for
+ * "a redirect into loopback is refused" when only `origin` is allowed.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 interface Page {
@@ -22,6 +31,8 @@ export interface PageOptions {
 
 export interface Newsroom {
   origin: string;
+  /** The same newsroom on another port: a different origin on loopback. */
+  otherOrigin: string;
   set(path: string, body: string | Buffer, options?: PageOptions): void;
   close(): Promise<void>;
 }
@@ -38,8 +49,21 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
   };
   // A webhook receiver too: POST /__hooks/<name> keeps the body, GET /__hooks/<name> lists them.
   const hooks = new Map<string, unknown[]>();
-  const server: Server = createServer((req, res) => {
+  const floods = new Map<string, { sent: number; finished: boolean; hungUp: boolean }>();
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://newsroom');
+    if (url.pathname === '/__flood') {
+      flood(req, res, url, floods);
+      return;
+    }
+    if (url.pathname === '/__flood-stats') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(floods.get(url.searchParams.get('name') ?? '') ?? null));
+      return;
+    }
+    if (url.pathname === '/__trickle') {
+      trickle(res, Number(url.searchParams.get('bytes') ?? 100), Number(url.searchParams.get('everyMs') ?? 100), url.searchParams.get('type') ?? 'text/html');
+      return;
+    }
     if (url.pathname.startsWith('/__hooks/')) {
       const received = hooks.get(url.pathname) ?? [];
       hooks.set(url.pathname, received);
@@ -53,6 +77,10 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
         received.push({ contentType: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString() || 'null') });
         res.writeHead(204).end();
       });
+      return;
+    }
+    if (url.pathname === '/__drop') {
+      req.socket.destroy(); // a connection that ends with no answer: a network error for the client
       return;
     }
     if (url.pathname.startsWith('/__pages/') && req.method === 'PUT') {
@@ -81,16 +109,63 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
     };
     if (page.delayMs > 0) setTimeout(answer, page.delayMs);
     else answer();
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const { port: bound } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${bound}`,
-    set,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
   };
+  const server: Server = createServer(handler);
+  const other: Server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const closeOne = (s: Server) =>
+    new Promise<void>((resolve) => {
+      s.close(() => resolve());
+      s.closeAllConnections();
+    });
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    otherOrigin: `http://127.0.0.1:${(other.address() as AddressInfo).port}`,
+    set,
+    close: async () => {
+      await Promise.all([closeOne(server), closeOne(other)]);
+    },
+  };
+}
+
+const FLOOD_CHUNK = Buffer.alloc(64 * 1024, '<item>flood</item>\n');
+
+/** Writes `bytes` bytes in 64 KB chunks, each only once the client has taken the one before. */
+function flood(req: IncomingMessage, res: ServerResponse, url: URL, floods: Map<string, { sent: number; finished: boolean; hungUp: boolean }>) {
+  const total = Number(url.searchParams.get('bytes') ?? 200 * 1024 * 1024);
+  const stats = { sent: 0, finished: false, hungUp: false };
+  floods.set(url.searchParams.get('name') ?? 'flood', stats);
+  req.resume(); // a POST's body is read and dropped
+  res.on('close', () => {
+    if (!stats.finished) stats.hungUp = true;
+  });
+  res.writeHead(200, { 'content-type': url.searchParams.get('type') ?? 'text/html; charset=utf-8' }); // no Content-Length: chunked
+  const pump = () => {
+    while (stats.sent < total && !res.destroyed) {
+      const chunk = FLOOD_CHUNK.subarray(0, Math.min(FLOOD_CHUNK.length, total - stats.sent));
+      stats.sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) {
+      stats.finished = true;
+      res.end();
+    }
+  };
+  pump();
+}
+
+/** Headers at once, then one byte every `everyMs` ms: a body that never arrives in time. */
+function trickle(res: ServerResponse, bytes: number, everyMs: number, type: string) {
+  res.writeHead(200, { 'content-type': type });
+  let left = bytes;
+  const timer = setInterval(() => {
+    if (res.destroyed || left-- <= 0) {
+      clearInterval(timer);
+      if (!res.destroyed) res.end();
+      return;
+    }
+    res.write('x');
+  }, everyMs);
+  res.on('close', () => clearInterval(timer));
 }

@@ -1,5 +1,5 @@
 /**
- * Fetches one article page safely: a timeout, a streamed size cap, HTML only, redirects followed
+ * Fetches one article page through src/net: a timeout, a streamed size cap, HTML only, redirects followed
  * by hand (at most 5, each hop checked against the URL policy) and the final URL recorded.
  * Every failure comes back as a classified FetchFailure, never as a thrown error.
  *
@@ -9,9 +9,9 @@
  */
 import { decodeHtml } from '../extract/charset';
 import type { Settings } from '../env';
-import { checkFetchableUrl } from './url-policy';
+import { fetchOutbound } from '../net';
 
-export const MAX_REDIRECTS = 5;
+export { MAX_REDIRECTS, retryAfterSeconds } from '../net';
 
 export type FetchFailureKind = 'network' | 'timeout' | 'http' | 'too-large' | 'not-html' | 'redirects' | 'refused';
 
@@ -45,60 +45,25 @@ export interface Validators {
 
 export type FetchResult = FetchedPage | FetchFailure;
 
-const fail = (kind: FetchFailureKind, message: string, status?: number): FetchFailure => ({ ok: false, kind, message, status });
-
-const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
-
-export async function fetchPage(url: string, settings: Settings, fetcher: typeof fetch = fetch, validators: Validators | null = null): Promise<FetchResult> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), settings.fetchTimeoutMs);
-  try {
-    let current = url;
-    const seen = new Set<string>();
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const verdict = checkFetchableUrl(new URL(current), settings.allowPrivateUrls);
-      if (!verdict.ok) return fail('refused', verdict.error);
-      seen.add(current);
-      const response = await fetcher(current, {
-        redirect: 'manual',
-        signal: controller.signal,
-        headers: { 'user-agent': settings.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', ...conditionalHeaders(current, validators) },
-      });
-      if (response.status === 304 && validators?.url === current) {
-        await response.body?.cancel();
-        return { ok: true, finalUrl: current, status: 304, html: '', notModified: true, etag: validators.etag, lastModified: validators.lastModified };
-      }
-      if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
-        await response.body?.cancel();
-        const next = new URL(response.headers.get('location')!, current).href;
-        if (seen.has(next)) return fail('redirects', `redirect loop at ${next}`);
-        current = next;
-        continue;
-      }
-      if (!response.ok) {
-        await response.body?.cancel();
-        const failure = fail('http', `HTTP ${response.status}`, response.status);
-        const wait = retryAfterSeconds(response.headers.get('retry-after'), response.status);
-        return wait === null ? failure : { ...failure, retryAfterSeconds: wait };
-      }
-      const type = response.headers.get('content-type');
-      if (type && !HTML_TYPES.test(type.trim())) {
-        await response.body?.cancel();
-        return fail('not-html', `not an HTML page (${type.split(';')[0]})`, response.status);
-      }
-      const bytes = await readCapped(response, settings.maxPageBytes);
-      if (!bytes) return fail('too-large', `page is larger than ${settings.maxPageBytes} bytes`, response.status);
-      const etag = response.headers.get('etag');
-      const lastModified = response.headers.get('last-modified');
-      return { ok: true, finalUrl: current, status: response.status, html: decodeHtml(bytes, type), etag, lastModified };
-    }
-    return fail('redirects', `more than ${MAX_REDIRECTS} redirects`);
-  } catch (error) {
-    if (controller.signal.aborted) return fail('timeout', `no answer within ${settings.fetchTimeoutMs} ms`);
-    return fail('network', error instanceof Error ? error.message : String(error));
-  } finally {
-    clearTimeout(timer);
+export async function fetchPage(url: string, settings: Settings, fetcher?: typeof fetch, validators: Validators | null = null): Promise<FetchResult> {
+  const got = await fetchOutbound(url, {
+    expect: 'html',
+    policy: settings,
+    maxBytes: settings.maxPageBytes,
+    timeoutMs: settings.fetchTimeoutMs,
+    headers: { 'user-agent': settings.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+    hopHeaders: (hop) => conditionalHeaders(hop, validators),
+    transport: fetcher,
+  });
+  if (!got.ok) {
+    return { ...got, kind: got.kind === 'wrong-type' ? 'not-html' : got.kind };
   }
+  if (got.notModified) {
+    if (validators?.url !== got.url) return { ok: false, kind: 'http', message: 'HTTP 304 to a request without validators', status: 304 };
+    return { ok: true, finalUrl: got.url, status: 304, html: '', notModified: true, etag: validators.etag, lastModified: validators.lastModified };
+  }
+  const type = got.headers.get('content-type');
+  return { ok: true, finalUrl: got.url, status: got.status, html: decodeHtml(got.bytes, type), etag: got.headers.get('etag'), lastModified: got.headers.get('last-modified') };
 }
 
 function conditionalHeaders(url: string, validators: Validators | null): Record<string, string> {
@@ -107,46 +72,4 @@ function conditionalHeaders(url: string, validators: Validators | null): Record<
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   return headers;
-}
-
-const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
-
-/** Seconds to wait from a Retry-After header (seconds or an HTTP date), capped at a day. */
-export function retryAfterSeconds(header: string | null, status: number, now = Date.now()): number | null {
-  if (status !== 429 && status !== 503) return null;
-  let seconds: number | null = null;
-  if (header && /^\s*\d+\s*$/.test(header)) seconds = Number(header);
-  else if (header && !Number.isNaN(Date.parse(header))) seconds = Math.ceil((Date.parse(header) - now) / 1000);
-  if (seconds === null) return status === 429 ? 3600 : null;
-  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
-}
-
-/** Reads a body up to `limit` bytes; null (and the stream cancelled) beyond it. */
-async function readCapped(response: Response, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > limit) {
-    await response.body?.cancel();
-    return null;
-  }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -3,4 +3,4 @@ export { ArticleWriter } from './article-writer';
 export { ArticleNotFound, checkArticle, type CheckResult } from './check-article';
 export { runTick, type TickReport } from './tick';
 export { trackUrl, untrack } from './track';
-export { checkTrackableUrl } from './url-policy';
+export { checkTrackableUrl } from '../net';

@@ -6,7 +6,7 @@
  */
 import { articleIdFor } from '../check/hash';
 import { trackUrl } from '../check/track';
-import { checkTrackableUrl } from '../check/url-policy';
+import { checkTrackableUrl } from '../net';
 import type { Env, Settings } from '../env';
 import { getArticle, putSource, type SourceRecord } from '../store';
 import { fetchSource } from './fetch-source';
@@ -38,7 +38,7 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
   const fresh: { id: string; url: string }[] = [];
   if (parsed.kind !== 'sitemapindex') {
     for (const link of parsed.links) {
-      const verdict = checkTrackableUrl(link, settings.allowPrivateUrls);
+      const verdict = checkTrackableUrl(link, settings);
       if (!verdict.ok) continue;
       const id = await articleIdFor(verdict.url);
       if (!seen.has(id) && !fresh.some((f) => f.id === id)) fresh.push({ id, url: verdict.url });

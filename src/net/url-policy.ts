@@ -12,6 +12,19 @@ const TRACKING_PARAMS =
 export type UrlVerdict = { ok: true; url: string } | { ok: false; error: string };
 
 /**
+ * What may be fetched besides public addresses. `Settings` is one (pass it as it is); a bare
+ * boolean means `{ allowPrivateUrls }`.
+ */
+export interface UrlPolicy {
+  /** ALLOW_PRIVATE_URLS: loopback and private ranges may be fetched (dev, tests, the demo). */
+  allowPrivateUrls: boolean;
+  /** ALLOW_PRIVATE_ORIGINS: origins ("http://10.0.0.7:8080") fetched even when private URLs are not. */
+  allowedPrivateOrigins?: readonly string[];
+}
+
+const policyOf = (policy: UrlPolicy | boolean): UrlPolicy => (typeof policy === 'boolean' ? { allowPrivateUrls: policy } : policy);
+
+/**
  * One article, one URL: drops the fragment and tracking parameters, and sorts what is left so
  * the same parameters in another order are the same URL. Scheme, host, path and every other
  * parameter stay: they can name a different article.
@@ -54,7 +67,7 @@ export function trustedCanonical(pageUrl: string, declared: string | null): stri
 }
 
 /** Validates a URL a user asked to track. */
-export function checkTrackableUrl(input: unknown, allowPrivate: boolean): UrlVerdict {
+export function checkTrackableUrl(input: unknown, policy: UrlPolicy | boolean): UrlVerdict {
   if (typeof input !== 'string' || input.trim() === '') return { ok: false, error: 'url must be a non-empty string' };
   if (input.length > MAX_URL_LENGTH) return { ok: false, error: `url is longer than ${MAX_URL_LENGTH} characters` };
   let url: URL;
@@ -63,15 +76,16 @@ export function checkTrackableUrl(input: unknown, allowPrivate: boolean): UrlVer
   } catch {
     return { ok: false, error: 'url is not a valid URL' };
   }
-  const verdict = checkFetchableUrl(url, allowPrivate);
+  const verdict = checkFetchableUrl(url, policy);
   return verdict.ok ? { ok: true, url: canonicalizeUrl(url) } : verdict;
 }
 
 /** Validates a URL about to be fetched (also every redirect hop). */
-export function checkFetchableUrl(url: URL, allowPrivate: boolean): UrlVerdict {
+export function checkFetchableUrl(url: URL, policy: UrlPolicy | boolean): UrlVerdict {
+  const { allowPrivateUrls, allowedPrivateOrigins = [] } = policyOf(policy);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, error: 'url must use http or https' };
   if (url.username || url.password) return { ok: false, error: 'url must not carry credentials' };
-  if (!allowPrivate && isPrivateHost(url.hostname)) {
+  if (!allowPrivateUrls && !allowedPrivateOrigins.includes(url.origin) && isPrivateHost(url.hostname)) {
     return { ok: false, error: 'url points to a private or local address (set ALLOW_PRIVATE_URLS=true to allow)' };
   }
   return { ok: true, url: url.href };

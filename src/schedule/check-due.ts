@@ -15,7 +15,7 @@ import { commit, observe } from '../check/check-article';
 import { changesNothing, type CheckResult, type Observation, type PageSeen } from '../check/decide';
 import { articleIdFor } from '../check/hash';
 import { trackUrl, untrack } from '../check/track';
-import { checkFetchableUrl, trustedCanonical } from '../check/url-policy';
+import { checkFetchableUrl, trustedCanonical } from '../net';
 import type { Env, Settings } from '../env';
 import { getArticle, type ArticleRecord } from '../store';
 import { count } from './metrics';
@@ -83,7 +83,7 @@ export function isTransient(seen: Observation): boolean {
  */
 async function adoptCanonical(env: Env, settings: Settings, article: ArticleRecord, seen: PageSeen, now: Date, fetcher?: typeof fetch): Promise<DueOutcome | null> {
   const canonical = trustedCanonical(seen.finalUrl, seen.article.canonicalUrl);
-  if (!canonical || canonical === article.url || !checkFetchableUrl(new URL(canonical), settings.allowPrivateUrls).ok) return null;
+  if (!canonical || canonical === article.url || !checkFetchableUrl(new URL(canonical), settings).ok) return null;
   const existing = await getArticle(env.REDLINE, await articleIdFor(canonical));
   if (existing) {
     if (!existing.active || existing.versions.at(-1)?.hash !== seen.hash) return null;

@@ -119,7 +119,7 @@ api.post('/articles', requireAdmin, limitBody, async (c) => {
   }
   const parsed = TrackRequest.safeParse(Array.isArray(body) ? null : body);
   if (!parsed.success) return c.json({ error: parsed.error.issues[0]?.message ?? 'bad request' }, 400);
-  const verdict = checkTrackableUrl(parsed.data.url, settingsFrom(c.env).allowPrivateUrls);
+  const verdict = checkTrackableUrl(parsed.data.url, settingsFrom(c.env));
   if (!verdict.ok) return c.json({ error: verdict.error }, 400);
   const { article, created } = await trackUrl(c.env, verdict.url);
   return c.json(article, created ? 201 : 200);

@@ -22,7 +22,7 @@ sources.post('/sources', requireAdmin, bodyLimit({ maxSize: 16 * 1024, onError: 
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return c.json({ error: 'body must be a JSON object like {"url": "https://.../feed.xml"}' }, 400);
   const settings = settingsFrom(c.env);
-  const verdict = checkTrackableUrl((body as { url?: unknown }).url, settings.allowPrivateUrls);
+  const verdict = checkTrackableUrl((body as { url?: unknown }).url, settings);
   if (!verdict.ok) return c.json({ error: verdict.error }, 400);
   const { source, created } = await registerSource(c.env, verdict.url);
   if (!created) return c.json(source, 200);

@@ -7,8 +7,8 @@
  *
  * Wiring: after a change is stored, `ctx.waitUntil(notifyWebhooks(env, change, origin))`.
  */
-import { checkFetchableUrl } from '../check/url-policy';
-import type { Env } from '../env';
+import { settingsFrom, type Env } from '../env';
+import { checkFetchableUrl, fetchOutbound, type UrlPolicy } from '../net';
 import type { ChangeRecord } from '../store';
 import { webhookKeys } from '../store/keys';
 import { changePath } from '../web/feeds/entry';
@@ -18,7 +18,7 @@ import { formatFor, webhookMessage, type ChangeLinks, type WebhookFormat } from 
 /** The settings webhooks read (declared with the others in src/env.ts). */
 export type WebhookSettings = Pick<Env, 'WEBHOOK_URLS' | 'PUBLIC_URL'>;
 
-export type WebhookEnv = Pick<Env, 'REDLINE' | 'ALLOW_PRIVATE_URLS'> & WebhookSettings;
+export type WebhookEnv = Pick<Env, 'REDLINE' | 'ALLOW_PRIVATE_URLS' | 'ALLOW_PRIVATE_ORIGINS'> & WebhookSettings;
 
 export interface WebhookAttempt {
   at: string;
@@ -39,6 +39,7 @@ export interface WebhookDelivery {
 }
 
 export interface DeliveryOptions {
+  /** Tests only: stands in for the global fetch (see src/net). */
   fetcher?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
@@ -59,36 +60,32 @@ async function targetOf(url: string): Promise<string> {
   return [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const retryable = (status: number) => status === 408 || status === 429 || status >= 500;
+/** Worth another attempt: the network, a timeout, 408, 429 or a 5xx. Never a refused redirect. */
+const retryable = (kind: string, status: number | undefined) =>
+  kind === 'network' || kind === 'timeout' || (kind === 'http' && status !== undefined && (status === 408 || status === 429 || status >= 500));
 
-function retryAfterMs(response: Response): number | null {
-  const raw = response.headers.get('retry-after');
-  if (!raw) return null;
-  const seconds = Number(raw);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(raw) - Date.now();
-  return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : null;
-}
-
-async function deliver(url: string, body: string, options: Required<DeliveryOptions>): Promise<{ ok: boolean; attempts: WebhookAttempt[] }> {
+async function deliver(url: string, body: string, policy: UrlPolicy, options: Required<Omit<DeliveryOptions, 'fetcher'>> & Pick<DeliveryOptions, 'fetcher'>): Promise<{ ok: boolean; attempts: WebhookAttempt[] }> {
   const attempts: WebhookAttempt[] = [];
   for (let k = 0; k <= options.backoffMs.length; k++) {
     const at = options.now().toISOString();
     let wait = options.backoffMs[k] ?? 0;
-    try {
-      const response = await options.fetcher(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'Redline webhooks' },
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      await response.body?.cancel();
-      attempts.push({ at, status: response.status, error: response.ok ? null : `HTTP ${response.status}` });
-      if (response.ok) return { ok: true, attempts };
-      if (!retryable(response.status)) return { ok: false, attempts };
-      wait = retryAfterMs(response) ?? wait;
-    } catch (error) {
-      attempts.push({ at, status: null, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    const sent = await fetchOutbound(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Redline webhooks' },
+      body,
+      expect: 'none',
+      policy,
+      maxBytes: 0,
+      timeoutMs: options.timeoutMs,
+      transport: options.fetcher,
+    });
+    if (sent.ok) {
+      attempts.push({ at, status: sent.status, error: null });
+      return { ok: true, attempts };
     }
+    attempts.push({ at, status: sent.status ?? null, error: sent.kind === 'http' ? sent.message : `${sent.kind}: ${sent.message}` });
+    if (!retryable(sent.kind, sent.status)) return { ok: false, attempts };
+    if (sent.retryAfterSeconds !== undefined) wait = Math.min(MAX_RETRY_AFTER_MS, sent.retryAfterSeconds * 1000);
     if (k < options.backoffMs.length) await options.sleep(wait);
   }
   return { ok: false, attempts };
@@ -98,8 +95,8 @@ async function deliver(url: string, body: string, options: Required<DeliveryOpti
 export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, origin?: string, options: DeliveryOptions = {}): Promise<WebhookDelivery[]> {
   const urls = webhookUrls(env);
   if (!urls.length) return [];
-  const settings: Required<DeliveryOptions> = {
-    fetcher: options.fetcher ?? fetch,
+  const settings = {
+    fetcher: options.fetcher,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     now: options.now ?? (() => new Date()),
     backoffMs: options.backoffMs ?? [1000, 4000],
@@ -108,7 +105,7 @@ export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, orig
   const base = (origin ?? env.PUBLIC_URL ?? '').replace(/\/+$/, '');
   const links: ChangeLinks = base ? { diff: `${base}${changePath(change)}`, history: `${base}/articles/${change.id}` } : { diff: null, history: null };
   const kinds = kindsOfChange(change);
-  const allowPrivate = env.ALLOW_PRIVATE_URLS === 'true';
+  const policy: UrlPolicy = settingsFrom(env as Env);
   return Promise.all(
     urls.map(async (url) => {
       const target = await targetOf(url);
@@ -118,11 +115,11 @@ export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, orig
       } catch {
         parsed = null;
       }
-      const verdict = parsed ? checkFetchableUrl(parsed, allowPrivate) : { ok: false as const, error: 'not a valid URL' };
+      const verdict = parsed ? checkFetchableUrl(parsed, policy) : { ok: false as const, error: 'not a valid URL' };
       const format = parsed ? formatFor(url) : 'generic';
       const delivery: WebhookDelivery = { target, host: parsed?.host ?? '?', format, id: change.id, seq: change.seq, title: change.title, ok: false, attempts: [] };
       if (!verdict.ok) delivery.attempts.push({ at: settings.now().toISOString(), status: null, error: `refused: ${verdict.error}` });
-      else Object.assign(delivery, await deliver(url, JSON.stringify(webhookMessage(format, change, kinds, links)), settings));
+      else Object.assign(delivery, await deliver(url, JSON.stringify(webhookMessage(format, change, kinds, links)), policy, settings));
       await env.REDLINE.put(webhookKeys.delivery(settings.now().getTime(), change.id, change.seq, target), JSON.stringify(delivery), {
         expirationTtl: RETENTION_SECONDS,
         metadata: { ok: delivery.ok, host: delivery.host, attempts: delivery.attempts.length },
