@@ -124,21 +124,25 @@ async function seed(port: number, now: number, persist: string, config: string):
 }
 
 // ---- wrangler dev ----
+/** The queue path runs the Paid profile of wrangler.toml (`[env.paid]`), --inline the Free one. */
+const ENV_ARG = INLINE ? '--env=' : '--env=paid';
+
 /**
  * Others may edit the tree while the benchmark runs, and wrangler dev reloads on every change:
  * bundle once, and run wrangler dev on a copy of wrangler.toml that points at the bundle.
  */
 function bundle(dir: string): string {
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(dir, 'dist')], { env, stdio: 'ignore' });
-  const config = readFileSync('wrangler.toml', 'utf8').replace(/^main = .*$/m, 'main = "dist/index.js"\nno_bundle = true');
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', ENV_ARG, '--outdir', join(dir, 'dist')], { env, stdio: 'ignore' });
+  // The copy runs the bundle as it is: module aliases (relative to the real config) no longer apply.
+  const config = readFileSync('wrangler.toml', 'utf8').replace(/^main = .*$/m, 'main = "dist/index.js"\nno_bundle = true').replace(/^\[alias\]\n(?:".*\n)*/m, '');
   writeFileSync(join(dir, 'wrangler.toml'), config);
   return join(dir, 'wrangler.toml');
 }
 
 function startWrangler(port: number, persist: string, config: string): ChildProcess {
   const vars = ['ADMIN_TOKEN:' + TOKEN, 'ALLOW_PRIVATE_URLS:true', 'BENCH_METRICS:true', `MAX_PER_HOST_PER_TICK:200`, ...(INLINE ? ['FANOUT:inline'] : [])];
-  const child = spawn('npx', ['wrangler', 'dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--test-scheduled', '--log-level', 'warn', ...vars.flatMap((v) => ['--var', v])], {
+  const child = spawn('npx', ['wrangler', 'dev', '--config', config, ENV_ARG, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--test-scheduled', '--log-level', 'warn', ...vars.flatMap((v) => ['--var', v])], {
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
