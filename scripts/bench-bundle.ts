@@ -1,0 +1,61 @@
+/**
+ * `npm run bench:bundle`: the Worker as `wrangler deploy` would upload it, measured against the
+ * platform's limits (docs/platform.md): its size gzipped (goal at most 400 KiB; the Free plan's
+ * hard limit is 3 MB) and its startup CPU, the time to parse, compile and run the top level of the
+ * bundle before the first request (goal under 100 ms; Cloudflare rejects a Worker over 1 s).
+ *
+ * Startup is measured in Node's V8 (the engine workerd embeds), in a fresh process per sample so
+ * nothing is compiled yet: CPU time (user + system) around `import()` of the bundle, with
+ * `cloudflare:workers` replaced by a one-class stub. The median of 7 samples is reported.
+ * Exits non-zero when the bundle is over its size goal (a size is exact; a time on a shared
+ * machine is a measurement, reported but not enforced).
+ *
+ *   npm run bench:bundle -- [--env paid]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const GZIP_GOAL_KIB = 400;
+const STARTUP_GOAL_MS = 100;
+const SAMPLES = 7;
+
+const args = process.argv.slice(2);
+const env = args.includes('--env') ? args[args.indexOf('--env') + 1] : '';
+
+const dir = mkdtempSync(join(tmpdir(), 'redline-bundle-'));
+try {
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', `--env=${env}`, '--outdir', join(dir, 'dist')], {
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const bundle = readFileSync(join(dir, 'dist', 'index.js'));
+  const rawKiB = bundle.length / 1024;
+  const gzipKiB = gzipSync(bundle).length / 1024;
+
+  // The bundle's only import outside itself is cloudflare:workers (for the Durable Object base class).
+  const stub = `data:text/javascript,${encodeURIComponent('export class DurableObject { constructor(ctx, env) { this.ctx = ctx; this.env = env; } }')}`;
+  const runnable = join(dir, 'startup.mjs');
+  writeFileSync(runnable, bundle.toString('utf8').replaceAll('"cloudflare:workers"', JSON.stringify(stub)));
+  const probe = `const t = process.cpuUsage(); await import(${JSON.stringify(runnable)}); const d = process.cpuUsage(t); console.log((d.user + d.system) / 1000);`;
+  const samples: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`loading the bundle failed:\n${run.stderr}`);
+    samples.push(Number(run.stdout.trim()));
+  }
+  samples.sort((a, b) => a - b);
+  const startupMs = samples[Math.floor(SAMPLES / 2)];
+
+  console.log(`profile: ${env || 'free (top level)'}`);
+  console.log(`bundle: ${rawKiB.toFixed(1)} KiB, ${gzipKiB.toFixed(1)} KiB gzipped (goal <= ${GZIP_GOAL_KIB} KiB)`);
+  console.log(`startup CPU, fresh V8, ${SAMPLES} samples: median ${startupMs.toFixed(1)} ms, range ${samples[0].toFixed(1)}-${samples.at(-1)!.toFixed(1)} ms (goal < ${STARTUP_GOAL_MS} ms)`);
+  const sizeOk = gzipKiB <= GZIP_GOAL_KIB;
+  const startupOk = startupMs < STARTUP_GOAL_MS;
+  console.log(`bundle ${gzipKiB.toFixed(0)} KiB gzipped (${sizeOk ? 'within' : 'OVER'} ${GZIP_GOAL_KIB}), startup ${startupMs.toFixed(0)} ms CPU (${startupOk ? 'within' : 'OVER'} ${STARTUP_GOAL_MS})`);
+  process.exitCode = sizeOk ? 0 : 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
