@@ -50,7 +50,9 @@ function wrangler(args: string[], options: SpawnSyncOptions = {}): Run {
   });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
-    throw new DeployError(code === 'ENOENT' ? 'wrangler is not installed here: run `npm install` first, then `npm run deploy`' : `wrangler ${args[0]}: ${result.error.message}`);
+    throw new DeployError(
+      code === 'ENOENT' ? 'wrangler is not installed here: run `npm install` first, then `npm run deploy`' : `wrangler ${args[0]}: ${result.error.message}`,
+    );
   }
   return { status: result.status ?? 1, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
 }
@@ -59,7 +61,8 @@ const say = (line: string) => console.log(`deploy: ${line}`);
 
 function ensureLoggedIn(): void {
   const who = wrangler(['whoami', '--json']);
-  if (who.status !== 0) throw new DeployError('wrangler is not logged in to Cloudflare: run `npx wrangler login` (or set CLOUDFLARE_API_TOKEN), then `npm run deploy` again');
+  if (who.status !== 0)
+    throw new DeployError('wrangler is not logged in to Cloudflare: run `npx wrangler login` (or set CLOUDFLARE_API_TOKEN), then `npm run deploy` again');
   try {
     const email = (JSON.parse(who.stdout) as { email?: string }).email;
     if (email) say(`logged in as ${email}`);
@@ -69,7 +72,10 @@ function ensureLoggedIn(): void {
 }
 
 function ensureQueue(name: string): void {
-  if (wrangler(['queues', 'info', name]).status === 0) return say(`queue ${name}: found`);
+  if (wrangler(['queues', 'info', name]).status === 0) {
+    say(`queue ${name}: found`);
+    return;
+  }
   const created = wrangler(['queues', 'create', name]);
   if (created.status !== 0) throw new DeployError(`could not create the queue ${name}:\n${created.stderr || created.stdout}`);
   say(`queue ${name}: created`);

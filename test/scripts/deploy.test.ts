@@ -27,9 +27,19 @@ function deploy(args: string[] = [], env: Record<string, string> = {}) {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ADMIN_TOKEN: '', PATH: `${dir}${delimiter}${process.env.PATH}`, FAKE_WRANGLER_LOG: join(dir, 'calls.ndjson'), FAKE_WRANGLER_STATE: join(dir, 'state.json'), ...env },
+    env: {
+      ...process.env,
+      ADMIN_TOKEN: '',
+      PATH: `${dir}${delimiter}${process.env.PATH}`,
+      FAKE_WRANGLER_LOG: join(dir, 'calls.ndjson'),
+      FAKE_WRANGLER_STATE: join(dir, 'state.json'),
+      ...env,
+    },
   });
-  const calls = readFileSync(join(dir, 'calls.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { args: string[]; stdin: string });
+  const calls = readFileSync(join(dir, 'calls.ndjson'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { args: string[]; stdin: string });
   writeFileSync(join(dir, 'calls.ndjson'), '');
   return { status: run.status, out: run.stdout + run.stderr, calls: calls.map((c) => c.args.join(' ')), stdin: calls.map((c) => c.stdin) };
 }
@@ -58,7 +68,13 @@ describe('npm run deploy', () => {
     ]);
     const second = deploy(['--plan=paid'], { ADMIN_TOKEN: 'another' });
     expect(second.status).toBe(0);
-    expect(second.calls).toEqual(['whoami --json', 'queues info redline-checks', 'queues info redline-checks-dlq', 'deploy --env=paid', 'secret list --env=paid --format json']);
+    expect(second.calls).toEqual([
+      'whoami --json',
+      'queues info redline-checks',
+      'queues info redline-checks-dlq',
+      'deploy --env=paid',
+      'secret list --env=paid --format json',
+    ]);
     expect(second.out).toContain('queue redline-checks: found');
     expect(second.out).toContain('ADMIN_TOKEN: set');
     expect(second.out).toContain('Redline is running at https://redline.editor.workers.dev');

@@ -14,40 +14,55 @@ state.queues ??= [];
 state.secrets ??= [];
 state.kv ??= [];
 const stdin = process.stdin.isTTY || args[0] !== 'secret' ? '' : readFileSync(0, 'utf8');
-appendFileSync(process.env.FAKE_WRANGLER_LOG, JSON.stringify({ args, stdin }) + '\n');
+appendFileSync(process.env.FAKE_WRANGLER_LOG, `${JSON.stringify({ args, stdin })}\n`);
 const save = () => writeFileSync(statePath, JSON.stringify(state));
+/** Prints to stderr and answers a failing exit status. */
+const fail = (message) => {
+  console.error(message);
+  return 1;
+};
+/** Prints to stdout and answers success. */
+const succeed = (message) => {
+  console.log(message);
+  return 0;
+};
 const envOf = () => (args.find((a) => a.startsWith('--env=')) ?? '--env=').slice('--env='.length);
 
 function run() {
   const [command, sub, name] = args;
   if (command === 'whoami') {
-    if (!state.loggedIn) return (console.log(JSON.stringify({ loggedIn: false })), 1);
+    // wrangler whoami --json prints this and fails when nobody is logged in.
+    if (!state.loggedIn) return fail(JSON.stringify({ loggedIn: false }));
     console.log(JSON.stringify({ loggedIn: true, email: 'editor@example.com', accounts: [] }));
     return 0;
   }
-  if (!state.loggedIn) return (console.error('Not logged in'), 1);
-  if (command === 'queues' && sub === 'info') return state.queues.includes(name) ? (console.log(`Queue Name: ${name}`), 0) : (console.error(`Queue "${name}" does not exist.`), 1);
+  if (!state.loggedIn) return fail('Not logged in');
+  if (command === 'queues' && sub === 'info') return state.queues.includes(name) ? succeed(`Queue Name: ${name}`) : fail(`Queue "${name}" does not exist.`);
   if (command === 'queues' && sub === 'create') {
-    if (state.queues.includes(name)) return (console.error('A queue with this name already exists'), 1);
+    if (state.queues.includes(name)) return fail('A queue with this name already exists');
     state.queues.push(name);
     return 0;
   }
   if (command === 'deploy') {
     // What the real one checks before it uploads: queues must exist; KV without an id is provisioned.
-    if (envOf() === 'paid' && !['redline-checks', 'redline-checks-dlq'].every((q) => state.queues.includes(q))) return (console.error('Queue "redline-checks" does not exist.'), 1);
+    if (envOf() === 'paid' && !['redline-checks', 'redline-checks-dlq'].every((q) => state.queues.includes(q)))
+      return fail('Queue "redline-checks" does not exist.');
     if (!state.kv.includes('redline-redline')) state.kv.push('redline-redline');
     state.deployed = true;
-    appendFileSync(process.env.WRANGLER_OUTPUT_FILE_PATH, JSON.stringify({ type: 'deploy', version: 1, worker_name: 'redline', targets: ['https://redline.editor.workers.dev'] }) + '\n');
+    appendFileSync(
+      process.env.WRANGLER_OUTPUT_FILE_PATH,
+      `${JSON.stringify({ type: 'deploy', version: 1, worker_name: 'redline', targets: ['https://redline.editor.workers.dev'] })}\n`,
+    );
     console.log('Deployed redline triggers\n  https://redline.editor.workers.dev');
     return 0;
   }
   if (command === 'secret' && sub === 'list') {
-    if (!state.deployed) return (console.error('Worker "redline" not found.'), 1);
+    if (!state.deployed) return fail('Worker "redline" not found.');
     console.log(JSON.stringify(state.secrets.map((s) => ({ name: s, type: 'secret_text' }))));
     return 0;
   }
   if (command === 'secret' && sub === 'put') {
-    if (!stdin) return (console.error('no secret value on stdin'), 1);
+    if (!stdin) return fail('no secret value on stdin');
     if (!state.secrets.includes(name)) state.secrets.push(name);
     return 0;
   }
