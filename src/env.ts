@@ -5,12 +5,15 @@
 import type { ArticleWriter } from './check/article-writer';
 import type { CheckMessage } from './queue/message';
 import type { CheckRunner } from './queue/runner';
+import type { ReadIndex } from './store/read-index';
 
 export interface Env {
   /** Everything Redline keeps: articles, versions, changes, the schedule. See src/store/keys.ts. */
   REDLINE: KVNamespace;
   /** One Durable Object per article serialises its writes (src/check/article-writer.ts). */
   ARTICLE_WRITER: DurableObjectNamespace<ArticleWriter>;
+  /** What pages and feeds list, kept current by the article writers (src/store/read-index.ts). */
+  READ_INDEX: DurableObjectNamespace<ReadIndex>;
   /** Bearer token for mutating API calls. Unset: mutations answer 503. */
   ADMIN_TOKEN?: string;
   /** "true" lets the Worker fetch loopback and private-range addresses (dev, tests, the demo). */

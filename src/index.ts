@@ -4,6 +4,7 @@ export { ArticleWriter } from './check';
 import { settingsFrom, type Env } from './env';
 import { consumeChecks } from './queue/consumer';
 export { CheckRunner } from './queue/runner';
+export { ReadIndex } from './store/read-index';
 import { installMetrics, metricsResponse } from './schedule/metrics';
 import { app } from './web/app';
 

@@ -4,28 +4,51 @@
  * cron, a queue redelivery) could both read version 3 and both write version 4. One object per
  * article, holding the authoritative record in its own strongly consistent storage and running
  * one write at a time, makes version numbers contiguous and unique; KV is its published mirror,
- * which the API, pages and feeds read.
+ * which the API, pages and feeds read, and the read index (src/store/read-index.ts) lists it.
  *
- * Writes go: the new version and its change to KV (append-only keys nobody lists yet), then the
- * record to this object's storage (the commit), then the record to KV (publication). A crash
- * before the commit leaves only an unreferenced version key that the retry overwrites.
+ * Writes go: the new version and its change to KV (append-only keys that no record names yet),
+ * then the record to this object's storage with an "unpublished" marker (the commit), then the
+ * change cards and listing to the read index, then the record to KV, then the marker cleared.
+ * A crash or a failed KV write before the commit leaves only unreferenced keys that the retry
+ * overwrites. One after it leaves the marker: every later call to this object publishes again
+ * first. The KV record goes last on purpose: while it lags, the next check's routine shortcut
+ * (which reads the KV copy) sees a difference and comes here, so the repair is never skipped.
+ *
+ * The latest version's text is stored apart from the record, in chunks: a SQLite-backed object
+ * stores at most 2 MB per value, and a text may be as long as a page (MAX_PAGE_BYTES, 5 MB).
  */
 import { DurableObject } from 'cloudflare:workers';
 import { settingsFrom, type Env } from '../env';
 import { allDueKeys, placementOf } from '../schedule/tiers';
 import { deleteDue, getArticle, getVersion, putArticle, putChange, putDue, putSiteArticle, putVersion, type ArticleRecord } from '../store';
+import { cardOf, type ChangeCard } from '../store/change-card';
+import { indexedArticle, readIndex } from '../store/read-index';
 import { notifyWebhooks } from '../webhooks';
 import { decide, type CheckResult, type Observation } from './decide';
 
 interface WriterState {
   record: ArticleRecord;
-  /** The latest version's text, kept here so a diff never reads a stale KV copy. */
-  latestText: string | null;
+  /** Written before texts were kept apart; read once, then moved to the text chunks. */
+  latestText?: string | null;
   /** The article's key in the due index (src/schedule); undefined for state written before it. */
   dueKey?: string | null;
+  /** Committed here but not yet (wholly) published to the read index and KV: the cards to publish. */
+  unpublished?: ChangeCard[];
+}
+
+/** In memory: the state and the latest version's text, which is stored apart. */
+interface Loaded {
+  state: WriterState;
+  latestText: string | null;
+  /** False when the text is not in this object's storage yet (adopted from KV, or stored inside the old state). */
+  textStored: boolean;
 }
 
 const STATE = 'state';
+const TEXT_CHUNKS = 'text-chunks';
+const textChunkKey = (i: number) => `text:${i}`;
+/** Characters per stored chunk of text: at most 2 bytes each when serialised, well under 2 MB. */
+const TEXT_CHUNK_CHARS = 500_000;
 
 export class ArticleWriter extends DurableObject<Env> {
   /** KV puts are not storage operations, so input gates alone would let two writes interleave. */
@@ -33,20 +56,58 @@ export class ArticleWriter extends DurableObject<Env> {
     return this.ctx.blockConcurrencyWhile(work);
   }
 
-  private async load(id: string): Promise<WriterState | null> {
+  private async load(id: string): Promise<Loaded | null> {
     const stored = await this.ctx.storage.get<WriterState>(STATE);
-    if (stored) return stored;
+    if (stored) {
+      const legacy = stored.latestText !== undefined;
+      const loaded: Loaded = { state: { ...stored, latestText: undefined }, latestText: legacy ? (stored.latestText ?? null) : await this.readText(), textStored: !legacy };
+      // Committed but not (wholly) published by an earlier call: publish before anything else.
+      if (stored.unpublished) await this.publish(loaded.state);
+      return loaded;
+    }
     // An article this object has not seen (written before it existed, or imported): adopt KV's copy.
     const record = await getArticle(this.env.REDLINE, id);
     if (!record) return null;
     const latest = record.versions.at(-1);
     const latestText = latest ? ((await getVersion(this.env.REDLINE, id, latest.n))?.text ?? null) : null;
-    return { record, latestText };
+    return { state: { record }, latestText, textStored: false };
   }
 
-  private async save(state: WriterState): Promise<void> {
-    await this.ctx.storage.put(STATE, state);
+  private async readText(): Promise<string | null> {
+    const count = await this.ctx.storage.get<number>(TEXT_CHUNKS);
+    if (count === undefined) return null;
+    const chunks = await this.ctx.storage.get<string>(Array.from({ length: count }, (_, i) => textChunkKey(i)));
+    return Array.from({ length: count }, (_, i) => chunks.get(textChunkKey(i)) ?? '').join('');
+  }
+
+  /**
+   * Commits the state (and the latest text, when `text` is given) in one storage write, marked
+   * unpublished with `cards`, then publishes.
+   */
+  private async save(state: WriterState, cards: ChangeCard[] = [], text?: string | null): Promise<void> {
+    state.unpublished = [...(state.unpublished ?? []), ...cards];
+    const entries: Record<string, unknown> = { [STATE]: { ...state, latestText: undefined } };
+    let stale: string[] = [];
+    if (text !== undefined) {
+      const before = (await this.ctx.storage.get<number>(TEXT_CHUNKS)) ?? 0;
+      const chunks = text === null ? [] : Array.from({ length: Math.ceil(text.length / TEXT_CHUNK_CHARS) }, (_, i) => text.slice(i * TEXT_CHUNK_CHARS, (i + 1) * TEXT_CHUNK_CHARS));
+      chunks.forEach((chunk, i) => (entries[textChunkKey(i)] = chunk));
+      entries[TEXT_CHUNKS] = chunks.length;
+      stale = Array.from({ length: Math.max(0, before - chunks.length) }, (_, i) => textChunkKey(chunks.length + i));
+    }
+    await this.ctx.storage.put(entries);
+    if (stale.length) await this.ctx.storage.delete(stale);
+    await this.publish(state);
+  }
+
+  /** Publishes committed state: cards and listing to the read index, then the record to KV. */
+  private async publish(state: WriterState): Promise<void> {
+    await readIndex(this.env).record({ article: indexedArticle(state.record), cards: state.unpublished ?? [] });
     await putArticle(this.env.REDLINE, state.record);
+    if (state.unpublished) {
+      state.unpublished = undefined;
+      await this.ctx.storage.put(STATE, { ...state, latestText: undefined });
+    }
   }
 
   /**
@@ -69,9 +130,9 @@ export class ArticleWriter extends DurableObject<Env> {
   /** A check noticed the article aged out of the tier it was listed under. */
   reschedule(id: string, at: string): Promise<boolean> {
     return this.serially(async () => {
-      const state = await this.load(id);
-      if (!state || !(await this.place(state, new Date(at)))) return false;
-      await this.ctx.storage.put(STATE, state);
+      const loaded = await this.load(id);
+      if (!loaded || !(await this.place(loaded.state, new Date(at)))) return false;
+      await this.save(loaded.state, [], this.textToStore(loaded));
       return true;
     });
   }
@@ -79,26 +140,26 @@ export class ArticleWriter extends DurableObject<Env> {
   /** Starts tracking (or tracks again); answers the record and whether it is new. */
   track(fresh: ArticleRecord): Promise<{ article: ArticleRecord; created: boolean }> {
     return this.serially(async () => {
-      const state = await this.load(fresh.id);
-      if (state?.record.active) return { article: state.record, created: false };
-      const record = state ? { ...state.record, active: true, deletedAt: null } : fresh;
-      const next: WriterState = { record, latestText: state?.latestText ?? null, dueKey: state?.dueKey };
+      const loaded = await this.load(fresh.id);
+      if (loaded?.state.record.active) return { article: loaded.state.record, created: false };
+      const record = loaded ? { ...loaded.state.record, active: true, deletedAt: null } : fresh;
+      const next: WriterState = { ...loaded?.state, record };
       await this.place(next, new Date());
-      await this.save(next);
-      if (!state) await putSiteArticle(this.env.REDLINE, record);
-      return { article: record, created: !state };
+      await this.save(next, [], loaded ? this.textToStore(loaded) : null);
+      if (!loaded) await putSiteArticle(this.env.REDLINE, record);
+      return { article: record, created: !loaded };
     });
   }
 
   untrack(id: string, at: string): Promise<ArticleRecord | null> {
     return this.serially(async () => {
-      const state = await this.load(id);
-      if (!state) return null;
-      if (!state.record.active) return state.record;
-      const record = { ...state.record, active: false, deletedAt: at };
-      const next = { ...state, record };
+      const loaded = await this.load(id);
+      if (!loaded) return null;
+      if (!loaded.state.record.active) return loaded.state.record;
+      const record = { ...loaded.state.record, active: false, deletedAt: at };
+      const next = { ...loaded.state, record };
       await this.place(next, new Date(at));
-      await this.save(next);
+      await this.save(next, [], this.textToStore(loaded));
       return record;
     });
   }
@@ -106,23 +167,22 @@ export class ArticleWriter extends DurableObject<Env> {
   /** Applies one check's observation; returns what the check found. */
   apply(id: string, seen: Observation): Promise<CheckResult & { changeSeq: string | null }> {
     return this.serially(async () => {
-      const state = await this.load(id);
-      if (!state) return { changed: false, version: null, error: 'no such article', changeSeq: null };
+      const loaded = await this.load(id);
+      if (!loaded) return { changed: false, version: null, error: 'no such article', changeSeq: null };
+      const { state } = loaded;
       if (!state.record.active) return { changed: false, version: null, error: 'article is no longer tracked', changeSeq: null };
-      const decision = decide(state.record, state.latestText, seen);
+      const decision = decide(state.record, loaded.latestText, seen);
       if (decision.version) await putVersion(this.env.REDLINE, id, decision.version);
-      if (decision.change) {
-        await putChange(this.env.REDLINE, decision.change);
-        // Delivery retries take seconds: after the answer, not before it.
-        this.ctx.waitUntil(notifyWebhooks(this.env, decision.change));
-      }
+      if (decision.change) await putChange(this.env.REDLINE, decision.change);
       if (decision.record) {
-        const next: WriterState = { record: decision.record, latestText: decision.version?.text ?? state.latestText, dueKey: state.dueKey };
+        const next: WriterState = { ...state, record: decision.record };
         await this.place(next, new Date(seen.at));
-        await this.save(next);
+        await this.save(next, decision.change ? [cardOf(decision.change)] : [], decision.version ? decision.version.text : this.textToStore(loaded));
       } else if (await this.place(state, new Date(seen.at))) {
-        await this.ctx.storage.put(STATE, state);
+        await this.save(state, [], this.textToStore(loaded));
       }
+      // Delivery retries take seconds: after the answer, not before it.
+      if (decision.change) this.ctx.waitUntil(notifyWebhooks(this.env, decision.change));
       return { ...decision.result, changeSeq: decision.change?.seq ?? null };
     });
   }
@@ -131,11 +191,16 @@ export class ArticleWriter extends DurableObject<Env> {
   restore(record: ArticleRecord, latestText: string | null): Promise<void> {
     return this.serially(async () => {
       // KV is being restored: whatever key this object remembers, write the due key again.
-      const state: WriterState = { record, latestText, dueKey: undefined };
+      const state: WriterState = { record, dueKey: undefined };
       await this.place(state, new Date());
-      await this.save(state);
+      await this.save(state, [], latestText);
       await putSiteArticle(this.env.REDLINE, record);
     });
+  }
+
+  /** The text to write with a save: none when storage has it already (undefined keeps it). */
+  private textToStore(loaded: Loaded): string | null | undefined {
+    return loaded.textStored ? undefined : loaded.latestText;
   }
 }
 

@@ -272,7 +272,7 @@ api.openapi(
   async (c) => {
     const site = parseSite(c.req.valid('param').host);
     if (!site) return c.json({ error: 'no such site' }, 404) as never;
-    const { record } = await siteRecord(c.env.REDLINE, site);
+    const { record } = await siteRecord(c.env, site);
     if (!record.articlesTracked) return c.json({ error: `no article tracked at ${site}` }, 404) as never;
     c.header('cache-control', 'public, max-age=60');
     return c.json(record) as never;

@@ -30,9 +30,14 @@ export function renderChanges(changes: DiffChange[]) {
 
 /** The changed words with a few words of context, one paragraph per cluster of changes. */
 export function renderSnippets(diff: Diff, contextWords = 8) {
-  const title = diff.title ? html`<p>Headline: <del>${diff.title.old}</del> <ins>${diff.title.new}</ins></p>` : '';
-  const snippets = contextSnippets(diff, contextWords).map((snippet) => html`<p>${renderChanges(snippet)}</p>`);
-  return html`${title}${snippets}`;
+  return renderSnippetParts(diff.title, contextSnippets(diff, contextWords), null);
+}
+
+/** Snippets already cut (a change card's); `more` links to the whole diff when some were left out. */
+export function renderSnippetParts(title: Diff['title'], snippets: DiffChange[][], more: string | null) {
+  const headline = title ? html`<p>Headline: <del>${title.old}</del> <ins>${title.new}</ins></p>` : '';
+  const parts = snippets.map((snippet) => html`<p>${renderChanges(snippet)}</p>`);
+  return html`${headline}${parts}${more ? html`<p><a href="${more}">More edits: see the whole diff</a></p>` : ''}`;
 }
 
 export function describeStats(diff: Pick<Diff, 'stats' | 'title'>): string {

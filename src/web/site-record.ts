@@ -8,9 +8,11 @@
  * correction notice (no `correction` kind).
  */
 import { CHANGE_KINDS } from '../diff/kind';
-import { getArticle, siteArticleIds, type ChangeKind, type ChangeSummary } from '../store';
-import { siteChangeSummaries } from '../store/sites';
-import { hasTextChange, withKinds } from './feeds/select';
+import type { Env } from '../env';
+import type { ChangeKind } from '../store';
+import type { ChangeCard } from '../store/change-card';
+import type { SiteRows } from '../store/read-index';
+import { indexForReads } from './index-reads';
 
 const SUBSTANTIVE: readonly ChangeKind[] = ['headline', 'addition', 'removal', 'rewrite', 'correction'];
 
@@ -42,12 +44,18 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Most changed articles whose first sight is looked up for the median (one get each). */
-const MAX_ARTICLES_TIMED = 500;
+/** Changes shown with the record (and in the outlet's feed). */
+const RECENT = 30;
 
-export async function siteRecord(kv: KVNamespace, site: string): Promise<{ record: SiteRecord; recent: ChangeSummary[] }> {
-  const [ids, summaries] = await Promise.all([siteArticleIds(kv, site), siteChangeSummaries(kv, site)]);
-  const changes = await Promise.all(summaries.map((summary) => withKinds(kv, summary)));
+/** The record of one outlet, from one call to the read index. */
+export async function siteRecord(env: Pick<Env, 'READ_INDEX'>, site: string): Promise<{ record: SiteRecord; recent: ChangeCard[] }> {
+  const rows = await indexForReads(env).site(site, RECENT);
+  return { record: summarizeSite(site, rows), recent: rows.recent };
+}
+
+/** The record computed from an outlet's rows (changes newest first). Pure. */
+export function summarizeSite(site: string, rows: SiteRows): SiteRecord {
+  const { changes } = rows;
   const byKind = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, 0])) as Record<ChangeKind, number>;
   const events = { edit: 0, revert: 0, removed: 0, restored: 0 };
   let substantive = 0;
@@ -55,7 +63,7 @@ export async function siteRecord(kv: KVNamespace, site: string): Promise<{ recor
   const firstChange = new Map<string, string>();
   for (const change of changes) {
     events[change.event] = (events[change.event] ?? 0) + 1;
-    if (!hasTextChange(change)) continue;
+    if (!change.text) continue;
     for (const kind of change.kinds) byKind[kind]++;
     if (isSubstantive(change.kinds)) {
       substantive++;
@@ -64,17 +72,15 @@ export async function siteRecord(kv: KVNamespace, site: string): Promise<{ recor
     const seen = firstChange.get(change.id);
     if (!seen || change.at < seen) firstChange.set(change.id, change.at);
   }
-  const timed = [...firstChange].slice(0, MAX_ARTICLES_TIMED);
-  const articles = await Promise.all(timed.map(([id]) => getArticle(kv, id)));
-  const delays = timed.flatMap(([, at], k) => {
-    const firstSeen = articles[k]?.versions[0]?.fetchedAt;
+  const delays = [...firstChange].flatMap(([id, at]) => {
+    const firstSeen = rows.firstSeen[id];
     return firstSeen ? [(Date.parse(at) - Date.parse(firstSeen)) / 1000] : [];
   });
-  const record: SiteRecord = {
+  return {
     site,
-    articlesTracked: Math.max(ids.length, new Set(changes.map((c) => c.id)).size),
+    articlesTracked: Math.max(rows.articles, new Set(changes.map((c) => c.id)).size),
     articlesChanged: firstChange.size,
-    changes: changes.filter(hasTextChange).length,
+    changes: changes.filter((c) => c.text).length,
     changesByKind: byKind,
     events,
     substantiveEdits: substantive,
@@ -84,7 +90,6 @@ export async function siteRecord(kv: KVNamespace, site: string): Promise<{ recor
     firstChangeAt: changes.at(-1)?.at ?? null,
     latestChangeAt: changes[0]?.at ?? null,
   };
-  return { record, recent: changes.slice(0, 30) };
 }
 
 /** "3 h 12 min", "2 days 4 h", "45 s": a duration for people. */

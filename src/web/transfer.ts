@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { writerFor } from '../check/article-writer';
+import { readIndex } from '../store/read-index';
 import type { Env } from '../env';
 import { EXPORT_FORMAT, exportRecords, isEmpty, markPending, putChange, putVersion, type ExportRecord } from '../store';
 import { requireAdmin } from './auth';
@@ -93,5 +94,7 @@ transfer.post('/import', requireAdmin, async (c) => {
     if (article.active && article.versions.length === 0) await markPending(c.env.REDLINE, article.id);
     counts.articles++;
   }
+  // The read index is rebuilt from what is now in KV (the changes came in without their writers).
+  await readIndex(c.env).rebuild();
   return c.json({ imported: counts }, 201);
 });

@@ -5,8 +5,8 @@
  */
 import { html } from 'hono/html';
 import type { ChangeKind, ChangeRecord } from '../../store';
-import { describeChange, renderSnippets } from '../render-diff';
-import { hasTextChange, kindsOfChange } from './select';
+import { hasTextChange, type ChangeCard } from '../../store/change-card';
+import { describeChange, renderSnippetParts } from '../render-diff';
 
 export interface FeedInfo {
   title: string;
@@ -32,7 +32,7 @@ export interface FeedEntry {
  * `urn:redline:<id>:<from>-<to>:<hash>` for a change that made a version (the form feeds have
  * always used), `urn:redline:<id>:<seq>:<hash>` for an event that made none (its seq is unique).
  */
-export function changeGuid(change: ChangeRecord): string {
+export function changeGuid(change: Pick<ChangeRecord, 'id' | 'seq' | 'from' | 'to' | 'hash'>): string {
   const versionEvent = !change.seq || /^\d+$/.test(change.seq);
   return `urn:redline:${change.id}:${versionEvent ? `${change.from}-${change.to}` : change.seq}:${change.hash.slice(0, 12)}`;
 }
@@ -42,18 +42,18 @@ export function changePath(change: Pick<ChangeRecord, 'id' | 'seq' | 'from' | 't
   return hasTextChange(change) ? `/articles/${change.id}/diff/${change.from}/${change.to}` : `/articles/${change.id}#change-${change.seq}`;
 }
 
-function eventHtml(change: ChangeRecord) {
+function eventHtml(change: Pick<ChangeRecord, 'event' | 'from' | 'to'>) {
   if (change.event === 'removed') return html`<p>The page stopped answering (HTTP 404 or 410) on two checks in a row; version ${change.from} is the last one seen.</p>`;
   return html`<p>The page is back, with the text of version ${change.to}.</p>`;
 }
 
-export async function feedEntry(origin: string, change: ChangeRecord): Promise<FeedEntry> {
-  const kinds = kindsOfChange(change);
-  const body = hasTextChange(change) ? renderSnippets(change.diff) : eventHtml(change);
+export async function feedEntry(origin: string, change: ChangeCard): Promise<FeedEntry> {
+  const kinds = change.kinds;
+  const body = hasTextChange(change) ? renderSnippetParts(change.titleDiff, change.snippets, change.snippetsCut ? `${origin}${changePath(change)}` : null) : eventHtml(change);
   return {
     id: changeGuid(change),
     link: `${origin}${changePath(change)}`,
-    title: `${change.title} — ${describeChange(change, kinds, Boolean(change.diff?.title))}`,
+    title: `${change.title} — ${describeChange(change, kinds, Boolean(change.titleDiff))}`,
     published: change.at,
     html: String(await body),
     kinds,

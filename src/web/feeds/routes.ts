@@ -5,18 +5,20 @@
  */
 import { Hono, type Context } from 'hono';
 import type { Env } from '../../env';
-import { getArticle, type ChangeKind, type ChangeRecord } from '../../store';
-import { articleChangeSeqs } from '../../store/sites';
-import { getChange } from '../../store';
+import type { ChangeKind } from '../../store';
+import type { ChangeCard } from '../../store/change-card';
+import { indexForReads } from '../index-reads';
 import { parseArticleId } from '../params';
 import { atomFromEntries } from './atom';
 import { isNotModified, validatorHeaders, validatorsFor } from './conditional';
 import { feedEntry, type FeedInfo } from './entry';
 import { jsonFeedFromEntries } from './json-feed';
 import { rssFromEntries } from './rss';
-import { kindsOfChange, loadChange, parseKind, parseSite, selectChanges } from './select';
+import { parseKind, parseSite } from './select';
 
 export const FEED_ITEMS = 30;
+/** Changes of one article its feed's validators cover (the newest; older ones never change). */
+const ARTICLE_CHANGES_READ = 200;
 
 type FeedContext = Context<{ Bindings: Env }>;
 
@@ -29,13 +31,16 @@ type Format = keyof typeof FORMATS;
 
 export const feeds = new Hono<{ Bindings: Env }>();
 
-/** What a feed route has found before loading anything: the changes' identities, and how to load them. */
+/**
+ * What a feed route has found, with one call to the read index: the changes' cards, newest
+ * first, and the identities its validators are made of (a 304 needs nothing more).
+ */
 interface FeedSource {
   info: Omit<FeedInfo, 'self' | 'origin'>;
   /** id, seq and hash of each candidate change, newest first: the feed's validators. */
   identities: string[];
   newest: string | null;
-  load: () => Promise<ChangeRecord[]>;
+  cards: ChangeCard[];
 }
 
 async function answer(c: FeedContext, format: Format, path: string, source: FeedSource | Response) {
@@ -46,7 +51,7 @@ async function answer(c: FeedContext, format: Format, path: string, source: Feed
   if (isNotModified(c.req.raw, validators)) return new Response(null, { status: 304, headers: validatorHeaders(validators) });
   const self = `${url.origin}${path}${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`;
   const info: FeedInfo = { ...source.info, self, origin: url.origin };
-  const entries = await Promise.all((await source.load()).map((change) => feedEntry(url.origin, change)));
+  const entries = await Promise.all(source.cards.map((change) => feedEntry(url.origin, change)));
   return new Response(FORMATS[format].render(info, entries), { headers: { 'content-type': FORMATS[format].type, ...validatorHeaders(validators) } });
 }
 
@@ -59,12 +64,12 @@ function badKind(c: FeedContext): Response {
 async function listedSource(c: FeedContext, site: string | undefined, info: FeedSource['info']): Promise<FeedSource | Response> {
   const kind = parseKind(c.req.query('kind'));
   if (kind === null) return badKind(c);
-  const { changes } = await selectChanges(c.env.REDLINE, { limit: FEED_ITEMS, site, kind });
+  const cards = await indexForReads(c.env).latest({ limit: FEED_ITEMS, site, kind });
   return {
     info: { ...info, title: info.title + kindTitle(kind) },
-    identities: changes.map((ch) => `${ch.id}:${ch.seq}:${ch.hash}`),
-    newest: changes[0]?.at ?? null,
-    load: async () => (await Promise.all(changes.map((ch) => loadChange(c.env.REDLINE, ch)))).filter((ch): ch is ChangeRecord => ch !== null),
+    identities: cards.map((ch) => `${ch.id}:${ch.seq}:${ch.hash}`),
+    newest: cards[0]?.at ?? null,
+    cards,
   };
 }
 
@@ -72,9 +77,9 @@ async function articleSource(c: FeedContext): Promise<FeedSource | Response> {
   const kind = parseKind(c.req.query('kind'));
   if (kind === null) return badKind(c);
   const id = parseArticleId(c.req.param('id'));
-  const article = id ? await getArticle(c.env.REDLINE, id) : null;
+  const { article, cards } = id ? await indexForReads(c.env).article(id, ARTICLE_CHANGES_READ) : { article: null, cards: [] };
   if (!article) return c.text('No such article', 404);
-  const seqs = (await articleChangeSeqs(c.env.REDLINE, article.id)).reverse();
+  const newestFirst = cards.reverse();
   const origin = new URL(c.req.url).origin;
   return {
     info: {
@@ -82,25 +87,10 @@ async function articleSource(c: FeedContext): Promise<FeedSource | Response> {
       description: `Edits to ${article.url}, word by word.`,
       link: `${origin}/articles/${article.id}`,
     },
-    identities: [article.id, ...seqs, article.versions.at(-1)?.hash ?? ''],
-    newest: newestOf([article.versions.at(-1)?.fetchedAt, ...seqs.map(eventTime)]),
-    load: async () => {
-      const picked: ChangeRecord[] = [];
-      // Newest first, in small batches, until the feed is full.
-      for (let start = 0; start < seqs.length && picked.length < FEED_ITEMS; start += FEED_ITEMS) {
-        const batch = await Promise.all(seqs.slice(start, start + FEED_ITEMS).map((seq) => getChange(c.env.REDLINE, article.id, seq)));
-        for (const change of batch) if (change && (!kind || kindsOfChange(change).includes(kind))) picked.push(change);
-        if (!kind) break;
-      }
-      return picked.slice(0, FEED_ITEMS);
-    },
+    identities: [article.id, String(article.versions), article.title ?? '', ...newestFirst.map((ch) => `${ch.seq}:${ch.hash}`)],
+    newest: newestOf([article.firstSeen ?? undefined, ...newestFirst.map((ch) => ch.at)]),
+    cards: newestFirst.filter((ch) => !kind || ch.kinds.includes(kind)).slice(0, FEED_ITEMS),
   };
-}
-
-/** When an event without a version happened: its seq ends in the time in ms ("000002-removed-<ms>"). */
-function eventTime(seq: string): string | undefined {
-  const ms = /-(\d{10,})$/.exec(seq)?.[1];
-  return ms ? new Date(Number(ms)).toISOString() : undefined;
 }
 
 function newestOf(times: (string | undefined)[]): string | null {

@@ -1,5 +1,5 @@
 /** RSS 2.0: one item per change, its guid, link, title, kinds as categories and the changed words as HTML. */
-import type { ChangeRecord } from '../../store';
+import type { ChangeCard } from '../../store/change-card';
 import { feedEntry, type FeedEntry, type FeedInfo } from './entry';
 import { xmlEscape } from './xml';
 
@@ -31,6 +31,6 @@ ${items.join('\n')}
 `;
 }
 
-export async function rssFeed(feed: FeedInfo, changes: ChangeRecord[]): Promise<string> {
+export async function rssFeed(feed: FeedInfo, changes: ChangeCard[]): Promise<string> {
   return rssFromEntries(feed, await Promise.all(changes.map((change) => feedEntry(feed.origin, change))));
 }

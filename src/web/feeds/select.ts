@@ -2,17 +2,11 @@
  * Choosing changes for feeds, lists and the API: newest first, optionally of one outlet and of
  * one kind. Changes stored before kinds were recorded (kinds: []) are classified from their diff.
  */
-import { classifyChange, isChangeKind } from '../../diff/kind';
+import { isChangeKind } from '../../diff/kind';
 import { changesNewestFirst, getChange, getChangeToVersion, type ChangeKind, type ChangeRecord, type ChangeSummary } from '../../store';
+import { changeRecordProblem, hasTextChange, kindsOfChange } from '../../store/change-card';
 
-/** Whether a change carries a text change of its own (an edit, a revert, a restore with new text). */
-export const hasTextChange = (change: Pick<ChangeSummary, 'event' | 'from' | 'to'>) => change.event !== 'removed' && change.from < change.to;
-
-/** The kinds of a stored change, classified from its diff when it was stored without them. */
-export function kindsOfChange(change: ChangeRecord): ChangeKind[] {
-  if (change.kinds?.length || !hasTextChange(change)) return change.kinds ?? [];
-  return classifyChange(change.diff);
-}
+export { hasTextChange, kindsOfChange };
 
 /** Loads a listed change's record (seq when listed, else the version it made). */
 export function loadChange(kv: KVNamespace, summary: Pick<ChangeSummary, 'id' | 'seq' | 'to'>): Promise<ChangeRecord | null> {
@@ -23,7 +17,7 @@ export function loadChange(kv: KVNamespace, summary: Pick<ChangeSummary, 'id' | 
 export async function withKinds(kv: KVNamespace, summary: ChangeSummary): Promise<ChangeSummary> {
   if (summary.kinds?.length || !hasTextChange(summary)) return { ...summary, kinds: summary.kinds ?? [] };
   const record = await loadChange(kv, summary);
-  return { ...summary, kinds: record ? kindsOfChange(record) : [] };
+  return { ...summary, kinds: record && !changeRecordProblem(record) ? kindsOfChange(record) : [] };
 }
 
 export interface ChangeSelection {

@@ -4,13 +4,13 @@
  * spells of failed checks, and the last check's outcome. A form compares any two versions.
  */
 import { html } from 'hono/html';
-import type { ArticleRecord, ChangeRecord, FailureSpell } from '../../store';
-import { kindsOfChange } from '../feeds/select';
+import type { ArticleRecord, FailureSpell } from '../../store';
+import type { ChangeCard } from '../../store/change-card';
 import { describeWords } from '../render-diff';
 import { eventBadge, formatTime, kindBadges, layout, time } from './layout';
 
-function changeEntry(article: ArticleRecord, change: ChangeRecord) {
-  const kinds = kindsOfChange(change);
+function changeEntry(article: ArticleRecord, change: ChangeCard) {
+  const kinds = change.kinds;
   const anchor = `change-${change.seq}`;
   const diffLink = `/articles/${article.id}/diff/${change.from}/${change.to}`;
   if (change.event === 'removed' || change.from === change.to) {
@@ -18,7 +18,7 @@ function changeEntry(article: ArticleRecord, change: ChangeRecord) {
 <p class="meta">${time(change.at)} · ${change.event === 'removed' ? html`the page answered 404 or 410 twice in a row; version ${change.from} is the last seen` : html`the text of version ${change.to} again`} · <a href="#${anchor}" aria-label="Permalink to this event">permalink</a></p></li>`;
   }
   return html`<li id="${anchor}"><p class="ui"><strong><a href="${diffLink}">Version ${change.to}</a></strong> ${eventBadge(change.event)}${kindBadges(kinds)}</p>
-${change.diff.title ? html`<p>Headline: <del>${change.diff.title.old}</del> <ins>${change.diff.title.new}</ins></p>` : ''}
+${change.titleDiff ? html`<p>Headline: <del>${change.titleDiff.old}</del> <ins>${change.titleDiff.new}</ins></p>` : ''}
 <p class="meta">${time(change.at)} · <span>${change.stats.added} words added, ${change.stats.removed} removed</span> (${describeWords(change.stats) || 'headline only'})${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
 }
 
@@ -27,7 +27,7 @@ function failureEntry(spell: FailureSpell, index: number) {
 <p class="meta">${time(spell.at)}${spell.endedAt ? html` until ${time(spell.endedAt)}` : ' · still failing'} · ${spell.error} · nothing was stored</p></li>`;
 }
 
-export function historyPage(article: ArticleRecord, changes: ChangeRecord[]) {
+export function historyPage(article: ArticleRecord, changes: ChangeCard[]) {
   const check = article.lastCheck;
   const headline = article.title ?? article.url;
   const first = article.versions[0];

@@ -1,7 +1,8 @@
 /** `/`: the latest changes (filterable by site and kind of change) and the tracked articles. */
 import { html } from 'hono/html';
 import { CHANGE_KINDS } from '../../diff/kind';
-import type { ArticlePage, ChangeKind, ChangeSummary } from '../../store';
+import type { ChangeKind, ChangeSummary } from '../../store';
+import type { IndexedArticle, IndexNote } from '../../store/read-index';
 import { changePath } from '../feeds/entry';
 import { describeChange } from '../render-diff';
 import { eventBadge, kindBadges, layout, time } from './layout';
@@ -30,10 +31,20 @@ function feedPath(filter: HomeFilter, ext: string): string {
   return filter.kind ? `${base}?kind=${filter.kind}` : base;
 }
 
-export function homePage(articles: ArticlePage, changes: ChangeSummary[], sites: string[], filter: HomeFilter, articlesCursor: string | null) {
+/** Background trouble newer than this shows on the home page. */
+const NOTES_SHOWN_MS = 24 * 3600_000;
+
+function notesSection(notes: IndexNote[], now: number) {
+  const recent = notes.filter((note) => now - Date.parse(note.at) < NOTES_SHOWN_MS);
+  if (!recent.length) return '';
+  return html`<section class="notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Background trouble</h2>
+<ul class="list">${recent.map((note) => html`<li class="error">${time(note.at)} · ${note.source}: ${note.message}</li>`)}</ul></section>`;
+}
+
+export function homePage(articles: Pick<IndexedArticle, 'id' | 'url' | 'site' | 'title' | 'active' | 'versions'>[], changes: ChangeSummary[], sites: string[], filter: HomeFilter, articlesCursor: string | null, notes: IndexNote[] = [], now = Date.now()) {
   const filtered = filter.site || filter.kind;
   const siteOptions = [...new Set([...sites, ...(filter.site ? [filter.site] : [])])].sort();
-  const shownArticles = filter.site ? articles.articles.filter((a) => a.site === filter.site) : articles.articles;
+  const shownArticles = filter.site ? articles.filter((a) => a.site === filter.site) : articles;
   const articleItems = shownArticles.map(
     (a) => html`<li><a href="/articles/${a.id}">${a.title || a.url}</a>
 <div class="meta"><a href="/sites/${a.site}">${a.site}</a> · ${a.versions} version${a.versions === 1 ? '' : 's'}${a.active ? '' : ' · no longer checked'}</div></li>`,
@@ -41,6 +52,7 @@ export function homePage(articles: ArticlePage, changes: ChangeSummary[], sites:
   return layout(
     filtered ? `Changes${filter.kind ? ` (${filter.kind})` : ''}${filter.site ? ` at ${filter.site}` : ''}` : 'Latest changes',
     html`<h1>Latest changes${filter.kind ? html` <span class="kind kind-${filter.kind}">${filter.kind}</span>` : ''}${filter.site ? html` at ${filter.site}` : ''}</h1>
+${notesSection(notes, now)}
 <form class="filters" method="get" action="/" role="search" aria-label="Filter changes">
 <div class="field"><label for="filter-site">Site</label>
 <select id="filter-site" name="site"><option value="">All sites</option>${siteOptions.map((site) => html`<option value="${site}"${site === filter.site ? html` selected` : ''}>${site}</option>`)}</select></div>

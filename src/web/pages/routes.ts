@@ -5,11 +5,12 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Env } from '../../env';
-import { getArticle, getChangeToVersion, listArticles } from '../../store';
-import { articleChanges } from '../../store/sites';
+import { getChangeToVersion } from '../../store';
+import { changeRecordProblem } from '../../store/change-card';
+import { indexForReads } from '../index-reads';
 import { classifyChange } from '../../diff/kind';
-import { kindsOfChange, parseKind, parseSite, selectChanges } from '../feeds/select';
-import { loadDiff } from '../load-diff';
+import { kindsOfChange, parseKind, parseSite } from '../feeds/select';
+import { loadDiff, readableArticle } from '../load-diff';
 import { parseArticleId, parseCursor, parseVersionNumber } from '../params';
 import { siteRecord } from '../site-record';
 import { apiDocsPage } from './api-docs';
@@ -41,19 +42,15 @@ pages.get('/', async (c) => {
   if (kind === null) return c.html(problemPage('Unknown kind of change', 'Kinds are spelling, correction, headline, addition, removal, rewrite and minor.'), 400);
   if (site === null) return c.html(problemPage('Unknown site', 'A site is a host name such as www.nytimes.com.'), 400);
   if (cursor === undefined) return c.html(problemPage('Bad request', 'That page of articles does not exist.'), 400);
-  const [articles, changes] = await Promise.all([
-    listArticles(c.env.REDLINE, cursor ?? null, 100).catch(() => ({ articles: [], cursor: null })),
-    selectChanges(c.env.REDLINE, { limit: 30, site, kind }),
-  ]);
-  const sites = [...new Set([...articles.articles.map((a) => a.site), ...changes.changes.map((ch) => ch.site)])];
-  return c.html(homePage(articles, changes.changes, sites, { site, kind }, articles.cursor));
+  const home = await indexForReads(c.env).home({ site, kind, changes: 30, articles: 100, cursor });
+  return c.html(homePage(home.articles, home.changes, home.sites, { site, kind }, home.cursor, home.notes));
 });
 
 pages.get('/articles/:id', async (c) => {
   const id = parseArticleId(c.req.param('id'));
-  const article = id ? await getArticle(c.env.REDLINE, id) : null;
-  if (!article) return c.html(notFoundPage('No such article.'), 404);
-  return c.html(historyPage(article, await articleChanges(c.env.REDLINE, article.id, 100)));
+  const [article, indexed] = id ? await Promise.all([readableArticle(c.env.REDLINE, id), indexForReads(c.env).article(id, 100)]) : [null, null];
+  if (!article || !indexed) return c.html(notFoundPage('No such article.'), 404);
+  return c.html(historyPage(article, indexed.cards));
 });
 
 /** The history page's compare form lands here and is sent on to the diff page. */
@@ -69,14 +66,15 @@ pages.get('/articles/:id/compare', (c) => {
 
 pages.get('/articles/:id/diff/:from/:to', async (c) => {
   const id = parseArticleId(c.req.param('id'));
-  const article = id ? await getArticle(c.env.REDLINE, id) : null;
+  const article = id ? await readableArticle(c.env.REDLINE, id) : null;
   if (!article) return c.html(notFoundPage('No such article.'), 404);
   const from = parseVersionNumber(c.req.param('from'));
   const to = parseVersionNumber(c.req.param('to'));
   if (from === null || to === null) return c.html(notFoundPage('Versions are positive whole numbers.'), 400);
   const lookup = await loadDiff(c.env.REDLINE, article, from, to);
   if (!lookup.ok) return c.html(notFoundPage(lookup.error), lookup.status);
-  const change = to === from + 1 ? await getChangeToVersion(c.env.REDLINE, article.id, to) : null;
+  const stored = to === from + 1 ? await getChangeToVersion(c.env.REDLINE, article.id, to) : null;
+  const change = stored && !changeRecordProblem(stored) ? stored : null;
   const kinds = change ? kindsOfChange(change) : classifyChange(lookup.diff);
   return c.html(diffPage(article, from, to, lookup.diff, kinds, c.req.query('view') === 'side' ? 'side' : 'inline'));
 });
@@ -84,7 +82,7 @@ pages.get('/articles/:id/diff/:from/:to', async (c) => {
 pages.get('/sites/:host', async (c) => {
   const site = parseSite(c.req.param('host'));
   if (!site) return c.html(notFoundPage('A site is a host name such as www.nytimes.com.'), 404);
-  const { record, recent } = await siteRecord(c.env.REDLINE, site);
+  const { record, recent } = await siteRecord(c.env, site);
   if (!record.articlesTracked) return c.html(notFoundPage(`Redline tracks no article at ${site}.`), 404);
   return c.html(sitePage(record, recent));
 });
