@@ -39,12 +39,13 @@ export interface Redline {
   stop(options?: { keepState?: boolean }): Promise<void>;
 }
 
-export async function startRedline(options: { token?: string; log?: (text: string) => void; timeoutMs?: number } = {}): Promise<Redline> {
+export async function startRedline(options: { token?: string; log?: (text: string) => void; timeoutMs?: number; vars?: Record<string, string> } = {}): Promise<Redline> {
   const token = options.token ?? 'demo-token';
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'redline-state-'));
   const wrangler = join(ROOT, 'node_modules', '.bin', 'wrangler');
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `ADMIN_TOKEN:${token}`, '--var', 'ALLOW_PRIVATE_URLS:true', '--test-scheduled'];
+  for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
   const child = spawn(wrangler, args, {
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', NO_COLOR: '1' },

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { foundingStory, ROOT, startRedline, type FoundingStory, type Redline } from '../../scripts/lib/redline-dev';
+import { startNewsroom, type Newsroom } from '../newsroom';
 
 // What page.evaluate's functions use in the page (this project compiles without the DOM library).
 interface PageElement {
@@ -33,6 +34,9 @@ const test = (name: string, run: () => Promise<void>) => tests.push({ name, run 
 
 let redline: Redline;
 let story: FoundingStory;
+/** A real webhook receiver (the newsroom's /__hooks/), set in WEBHOOK_URLS before wrangler dev starts. */
+let receiver: Newsroom;
+const HOOK_PATH = '/__hooks/browser-run';
 let context: BrowserContext;
 
 async function newPage(viewport = DESKTOP): Promise<Page> {
@@ -176,6 +180,22 @@ test('no script runs: the CSP allows none and the pages carry none', async () =>
   await page.close();
 });
 
+// Not a page, but it needs what only this run has: the Worker under `wrangler dev`, where the
+// global fetch is workerd's own (the test pool wraps it, and hid an Illegal invocation).
+test('under wrangler dev, the correction is delivered to a real webhook receiver', async () => {
+  let received: { body: { change?: { id: string; from: number; to: number } } }[] = [];
+  const deadline = Date.now() + 15_000; // the delivery runs in waitUntil after the check answered
+  while (Date.now() < deadline && received.length === 0) {
+    received = await (await fetch(`${receiver.origin}${HOOK_PATH}`)).json();
+    if (received.length === 0) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const deliveries = await redline.api<{ deliveries: { ok: boolean; attempts: { error: string | null }[] }[] }>('/webhooks');
+  assert.equal(received.length, 1, `nothing reached the receiver; recorded deliveries: ${JSON.stringify(deliveries)}`);
+  const { id, from, to } = received[0].body.change ?? {};
+  assert.deepEqual({ id, from, to }, { id: story.id, from: 1, to: 2 });
+  assert.ok(deliveries.deliveries.length >= 1 && deliveries.deliveries.every((d) => d.ok), JSON.stringify(deliveries));
+});
+
 async function main(): Promise<number> {
   mkdirSync(SHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'redline-chromium-'));
@@ -183,7 +203,8 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   try {
-    redline = await startRedline({ token: 'browser-token' });
+    receiver = await startNewsroom();
+    redline = await startRedline({ token: 'browser-token', vars: { WEBHOOK_URLS: `${receiver.origin}${HOOK_PATH}` } });
     story = await foundingStory(redline);
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -207,6 +228,7 @@ async function main(): Promise<number> {
   } finally {
     await context?.close().catch(() => {});
     await story?.newsroom.close().catch(() => {});
+    await receiver?.close().catch(() => {});
     await redline?.stop().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
   }
@@ -218,7 +240,7 @@ async function main(): Promise<number> {
 // Stopped early, stop what was started (wrangler dev runs in its own process group).
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
-    void Promise.allSettled([context?.close(), story?.newsroom.close(), redline?.stop()]).then(() => process.exit(130));
+    void Promise.allSettled([context?.close(), story?.newsroom.close(), receiver?.close(), redline?.stop()]).then(() => process.exit(130));
   });
 }
 
