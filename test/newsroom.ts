@@ -9,6 +9,8 @@
  *   client hung up before the end. 200 MB costs no memory here.
  * - /__trickle?bytes=B&everyMs=M  headers at once, then one byte every M ms.
  * - /__drop  closes the connection without an answer.
+ * - /__trap/<name>  records every request (method, origin) and answers a page, a feed or 204;
+ *   GET /__trap-log/<name> lists them: proof that a refused redirect sent nothing there.
  * The same server also listens on a second port (`otherOrigin`): another origin on loopback, for
  * "a redirect into loopback is refused" when only `origin` is allowed.
  */
@@ -49,6 +51,7 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
   };
   // A webhook receiver too: POST /__hooks/<name> keeps the body, GET /__hooks/<name> lists them.
   const hooks = new Map<string, unknown[]>();
+  const traps = new Map<string, { method: string; origin: string }[]>();
   const floods = new Map<string, { sent: number; finished: boolean; hungUp: boolean }>();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://newsroom');
@@ -77,6 +80,18 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
         received.push({ contentType: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString() || 'null') });
         res.writeHead(204).end();
       });
+      return;
+    }
+    if (url.pathname.startsWith('/__trap/')) {
+      const log = traps.get(url.pathname) ?? [];
+      traps.set(url.pathname, log);
+      log.push({ method: req.method ?? 'GET', origin: `http://${req.headers.host}` });
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(TRAP_PAGE);
+      return;
+    }
+    if (url.pathname.startsWith('/__trap-log/')) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(traps.get(`/__trap/${url.pathname.slice('/__trap-log/'.length)}`) ?? []));
       return;
     }
     if (url.pathname === '/__drop') {
@@ -128,6 +143,8 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
     },
   };
 }
+
+const TRAP_PAGE = `<html><head><title>Trap</title></head><body><article><h1>Trap</h1><p>${'A request that should never have been sent reached this page. '.repeat(10)}</p></article></body></html>`;
 
 const FLOOD_CHUNK = Buffer.alloc(64 * 1024, '<item>flood</item>\n');
 
