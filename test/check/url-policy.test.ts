@@ -34,7 +34,8 @@ describe('which URLs Redline tracks', () => {
   });
 
   it('does not mistake public addresses for private ones', () => {
-    for (const host of ['8.8.8.8', '172.32.0.1', '100.128.0.1', '[2606:4700::1111]', 'example.com', '[::ffff:8.8.8.8]']) {
+    // ('[::ffff:8.8.8.8]' is refused since the policy allows IPv6 only in global unicast: test/net/url-policy.test.ts.)
+    for (const host of ['8.8.8.8', '172.32.0.1', '100.128.0.1', '[2606:4700::1111]', 'example.com']) {
       expect(isPrivateHost(host), host).toBe(false);
     }
   });
