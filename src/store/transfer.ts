@@ -1,11 +1,12 @@
 /**
  * Export and import of everything Redline keeps, as NDJSON records: one header line, then per
- * article its record, its versions and its changes. Streaming reads KV page by page, so an
+ * article its record, its versions and its changes, then the discovery sources. Streaming reads KV page by page, so an
  * export of any size never sits in memory whole.
  */
 import { allArticles, getArticle } from './articles';
 import { keys } from './keys';
 import type { ArticleRecord, ChangeRecord, VersionRecord } from './models';
+import { getSource, listSources, type SourceRecord } from './sources';
 import { getVersion } from './versions';
 
 export const EXPORT_FORMAT = 'redline-export';
@@ -15,7 +16,8 @@ export type ExportRecord =
   | { type: typeof EXPORT_FORMAT; version: number; exportedAt: string }
   | { type: 'article'; article: ArticleRecord }
   | { type: 'version'; id: string; version: VersionRecord }
-  | { type: 'change'; change: ChangeRecord };
+  | { type: 'change'; change: ChangeRecord }
+  | { type: 'source'; source: SourceRecord };
 
 async function* changesOfArticle(kv: KVNamespace, id: string): AsyncGenerator<ChangeRecord> {
   let cursor: string | undefined;
@@ -41,10 +43,17 @@ export async function* exportRecords(kv: KVNamespace, now = new Date()): AsyncGe
     }
     for await (const change of changesOfArticle(kv, article.id)) yield { type: 'change', change };
   }
+  for (const listing of await listSources(kv)) {
+    const source = await getSource(kv, listing.id);
+    if (source) yield { type: 'source', source };
+  }
 }
 
-/** True when the namespace holds no article yet (import refuses to merge into live data). */
+/** True when the namespace holds no article and no source yet (import refuses to merge into live data). */
 export async function isEmpty(kv: KVNamespace): Promise<boolean> {
-  const page = await kv.list({ prefix: keys.articlePrefix, limit: 1 });
-  return page.keys.length === 0;
+  for (const prefix of [keys.articlePrefix, keys.sourcePrefix]) {
+    const page = await kv.list({ prefix, limit: 1 });
+    if (page.keys.length > 0) return false;
+  }
+  return true;
 }

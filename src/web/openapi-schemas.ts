@@ -79,7 +79,16 @@ export const TrackRequest = z
 // ---- answers ----------------------------------------------------------------------------------
 
 const VersionSummarySchema = z
-  .object({ n: z.number().int(), fetchedAt: z.string(), title: z.string(), hash: z.string(), words: z.number().int(), revertOf: z.number().int().nullable().optional() })
+  .object({
+    n: z.number().int(),
+    fetchedAt: z.string(),
+    title: z.string(),
+    hash: z.string(),
+    words: z.number().int(),
+    revertOf: z.number().int().nullable().optional(),
+    etag: z.string().optional().openapi({ description: 'The ETag of the fetch that found this version.' }),
+    lastModified: z.string().optional().openapi({ description: 'The Last-Modified of the fetch that found this version.' }),
+  })
   .openapi('VersionSummary');
 
 const LastCheckSchema = z
@@ -190,6 +199,48 @@ export const WebhookDeliveriesSchema = z
     ),
   })
   .openapi('WebhookDeliveries');
+
+// ---- sources (src/web/sources.ts) ---------------------------------------------------------------
+
+export const SourceIdParams = z.object({
+  id: z.string().regex(ARTICLE_ID, 'no such source').openapi({ param: { name: 'id', in: 'path' }, description: 'Source id: 16 hex digits, derived from the URL.', example: '9b1c0e6d2f4a7385' }),
+});
+
+const SourceKindSchema = z.enum(['rss', 'atom', 'sitemap', 'sitemapindex']);
+
+export const SourceListingSchema = z
+  .object({ id: z.string(), url: z.string(), kind: SourceKindSchema.nullable().openapi({ description: 'rss, atom, sitemap or sitemapindex, once read.' }), tracked: z.number().int() })
+  .openapi('SourceListing');
+
+export const SourceSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    kind: SourceKindSchema.nullable().openapi({ description: 'rss, atom, sitemap or sitemapindex, once read.' }),
+    createdAt: z.string(),
+    tracked: z.number().int().openapi({ description: 'Articles this source started tracking, in all.' }),
+    lastReadAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    retryAt: z.string().nullable(),
+  })
+  .openapi('Source');
+
+// ---- stored records, as GET /export writes them and POST /import takes them back ----------------
+
+/** A version as stored: the API's Version plus its hash and where and how the page declared itself. */
+export const StoredVersionSchema = VersionSchema.extend({
+  hash: z.string(),
+  url: z.string(),
+  publishedAt: z.string().nullable(),
+  canonicalUrl: z.string().nullable(),
+  lang: z.string().nullable(),
+});
+
+/** A change as stored: the API's Change with the Diff computed when it was seen. */
+export const StoredChangeSchema = ChangeSummarySchema.extend({ diff: DiffSchema });
+
+/** A source as stored: what the API shows, plus the validators of its last read and the ids it handed over. */
+export const StoredSourceSchema = SourceSchema.extend({ etag: z.string().nullable(), lastModified: z.string().nullable(), seen: z.array(z.string()).max(5000) });
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 export const errorResponse = (description: string) => jsonContent(ErrorSchema, description);

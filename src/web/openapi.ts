@@ -52,14 +52,15 @@ export function registerOtherRoutes(registry: OpenAPIRegistry): void {
     method: 'post',
     path: '/import',
     summary: 'Import an export',
-    description: 'Restores an export into an empty namespace; the whole body is checked before anything is written.',
+    description:
+      'Restores an export into an empty namespace (no article, no source). The whole body is checked before anything is written: each line against the schemas of the records it holds (Article, a Version with its hash, url, publishedAt, canonicalUrl and lang, a Change with its Diff, a Source), strictly (an unknown field is refused), then against the others (ids derived from URLs, http(s) URLs only, versions 1..n each once, every change tied to versions that exist). A refusal names the line.',
     security: [{ bearer: [] }],
     request: { body: { content: { 'application/x-ndjson': { schema: z.string() } }, required: true } },
     responses: {
       201: jsonContent(z.object({ imported: z.record(z.string(), z.number().int()) }), 'Counts of what was imported.'),
-      400: errorResponse('A bad line: nothing was written.'),
+      400: errorResponse('A bad line, named in the message: nothing was written.'),
       409: errorResponse('The namespace already holds articles.'),
-      413: errorResponse('Over the import size limit.'),
+      413: errorResponse('Over the import size limit (100 MB), with or without a Content-Length: nothing was written.'),
       ...auth,
     },
   });

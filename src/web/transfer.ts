@@ -1,15 +1,17 @@
 /**
- * GET /api/v1/export (auth): every article, version and change as NDJSON, streamed.
+ * GET /api/v1/export (auth): every article, version, change and source as NDJSON, streamed.
  * POST /api/v1/import (auth): restores an export into an empty namespace. The whole body is
- * checked before anything is written, so a bad line costs nothing.
+ * checked before anything is written, so a bad line costs nothing: 400 naming the line, 413 past
+ * the size cap however the body is sent.
  */
 import { Hono } from 'hono';
 import { writerFor } from '../check/article-writer';
+import { settingsFrom, type Env } from '../env';
+import { exportRecords, isEmpty, markPending, putChange, putSource, putVersion } from '../store';
 import { readIndex } from '../store/read-index';
-import type { Env } from '../env';
-import { EXPORT_FORMAT, exportRecords, isEmpty, markPending, putChange, putVersion, type ExportRecord } from '../store';
 import { requireAdmin } from './auth';
-import { ARTICLE_ID } from './params';
+import { checkLine, checkReferences, ImportRefused, type CheckedImport, type NumberedRecord } from './import-check';
+import { BodyNotText, bodyLines, BodyTooLarge } from './ndjson-lines';
 
 export const transfer = new Hono<{ Bindings: Env }>();
 
@@ -31,68 +33,53 @@ transfer.get('/export', requireAdmin, (c) => {
   });
 });
 
-type Parsed = { ok: true; records: ExportRecord[] } | { ok: false; error: string };
-
-export function parseExport(body: string): Parsed {
-  const records: ExportRecord[] = [];
-  const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].trim()) continue;
-    let record: ExportRecord;
-    try {
-      record = JSON.parse(lines[i]);
-    } catch {
-      return { ok: false, error: `line ${i + 1} is not JSON` };
-    }
-    const problem = checkRecord(record, records.length === 0);
-    if (problem) return { ok: false, error: `line ${i + 1}: ${problem}` };
-    records.push(record);
+/**
+ * Reads and checks the whole upload before anything is written (src/web/import-check.ts), so a
+ * refused import leaves the namespace as it was.
+ */
+async function readImport(body: ReadableStream<Uint8Array> | null, allowPrivate: boolean): Promise<CheckedImport> {
+  const records: NumberedRecord[] = [];
+  let first = true;
+  for await (const { line, text } of bodyLines(body, MAX_IMPORT_BYTES)) {
+    if (!text.trim()) continue;
+    const record = checkLine(text, line, first);
+    first = false;
+    if (record) records.push(record);
   }
-  if (records.length === 0) return { ok: false, error: 'the body is empty: send a Redline export (NDJSON)' };
-  return { ok: true, records };
-}
-
-function checkRecord(record: ExportRecord, first: boolean): string | null {
-  if (!record || typeof record !== 'object') return 'not an object';
-  if (first) return record.type === EXPORT_FORMAT ? null : `an export starts with a {"type": "${EXPORT_FORMAT}"} line`;
-  switch (record.type) {
-    case 'article':
-      return ARTICLE_ID.test(record.article?.id ?? '') && typeof record.article.url === 'string' && Array.isArray(record.article.versions) ? null : 'malformed article';
-    case 'version':
-      return ARTICLE_ID.test(record.id ?? '') && Number.isInteger(record.version?.n) && record.version.n > 0 && typeof record.version.text === 'string' ? null : 'malformed version';
-    case 'change':
-      return ARTICLE_ID.test(record.change?.id ?? '') && typeof record.change.seq === 'string' && /^[\w-]+$/.test(record.change.seq) && record.change.diff ? null : 'malformed change';
-    default:
-      return `unknown record type ${JSON.stringify((record as { type?: unknown }).type)}`;
-  }
+  if (first) throw new ImportRefused('the body is empty: send a Redline export (NDJSON)');
+  return checkReferences(records, allowPrivate);
 }
 
 transfer.post('/import', requireAdmin, async (c) => {
-  const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_IMPORT_BYTES) return c.json({ error: `an import is limited to ${MAX_IMPORT_BYTES} bytes` }, 413);
-  const parsed = parseExport(await c.req.text());
-  if (!parsed.ok) return c.json({ error: parsed.error }, 400);
-  if (!(await isEmpty(c.env.REDLINE))) return c.json({ error: 'this namespace already holds articles: import restores into an empty one' }, 409);
-
-  const counts = { articles: 0, versions: 0, changes: 0 };
-  const latestText = new Map<string, string>();
-  for (const record of parsed.records) {
-    if (record.type === 'version') {
-      await putVersion(c.env.REDLINE, record.id, record.version);
-      latestText.set(record.id, record.version.text);
-      counts.versions++;
-    } else if (record.type === 'change') {
-      await putChange(c.env.REDLINE, record.change);
-      counts.changes++;
-    }
+  const tooLarge = () => c.json({ error: `an import is limited to ${MAX_IMPORT_BYTES} bytes` }, 413);
+  if (Number(c.req.header('content-length') ?? 0) > MAX_IMPORT_BYTES) return tooLarge();
+  let checked: CheckedImport;
+  try {
+    checked = await readImport(c.req.raw.body, settingsFrom(c.env).allowPrivateUrls);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return tooLarge();
+    if (error instanceof ImportRefused || error instanceof BodyNotText) return c.json({ error: `nothing imported: ${error.message}` }, 400);
+    throw error;
   }
-  // Records last: an article becomes visible only once its versions and changes are in place.
-  for (const record of parsed.records) {
-    if (record.type !== 'article') continue;
-    const { article } = record;
-    await writerFor(c.env, article.id).restore(article, latestText.get(article.id) ?? null);
+  if (!(await isEmpty(c.env.REDLINE))) return c.json({ error: 'this namespace already holds articles or sources: import restores into an empty one' }, 409);
+
+  const counts = { articles: 0, versions: 0, changes: 0, sources: 0 };
+  for (const { article, versions, changes } of checked.articles) {
+    for (const { version } of versions.values()) await putVersion(c.env.REDLINE, article.id, version);
+    for (const { change } of changes.values()) await putChange(c.env.REDLINE, change);
+    counts.versions += versions.size;
+    counts.changes += changes.size;
+  }
+  // Records after: an article becomes visible only once its versions and changes are in place.
+  for (const { article, versions } of checked.articles) {
+    const latest = article.versions.at(-1);
+    await writerFor(c.env, article.id).restore(article, latest ? versions.get(latest.n)!.version.text : null);
     if (article.active && article.versions.length === 0) await markPending(c.env.REDLINE, article.id);
     counts.articles++;
+  }
+  for (const source of checked.sources) {
+    await putSource(c.env.REDLINE, source);
+    counts.sources++;
   }
   // The read index is rebuilt from what is now in KV (the changes came in without their writers).
   await readIndex(c.env).rebuild();

@@ -55,7 +55,7 @@ describe('export and import', () => {
       ['', 'empty'],
       ['{"type":"article"}', 'starts with'],
       ['{"type":"redline-export","version":1}\n{"type":"article","article":{"id":"nope"}}', 'line 2: malformed article'],
-      ['{"type":"redline-export","version":1}\nnot json', 'line 2 is not JSON'],
+      ['{"type":"redline-export","version":1}\nnot json', 'line 2: not JSON'],
       ['{"type":"redline-export","version":1}\n{"type":"mystery"}', 'unknown record type'],
     ]) {
       const response = await post('/import', payload);
