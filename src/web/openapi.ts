@@ -4,7 +4,7 @@
  * src/web/sources.ts: sources). A route added to those modules needs its entry here.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { errorResponse, jsonContent } from './openapi-schemas';
+import { errorResponse, jsonContent, SourceIdParams, SourceListingSchema, SourceSchema, StoredSourceSchema } from './openapi-schemas';
 
 type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
 
@@ -21,20 +21,6 @@ export function documentInfo(origin: string) {
   };
 }
 
-const SourceSchema = z
-  .object({
-    id: z.string(),
-    url: z.string(),
-    kind: z.string().nullable().openapi({ description: 'rss, atom or sitemap, once read.' }),
-    createdAt: z.string(),
-    tracked: z.number().int().openapi({ description: 'Articles this source started tracking, in all.' }),
-    lastReadAt: z.string().nullable(),
-    lastError: z.string().nullable(),
-    retryAt: z.string().nullable(),
-  })
-  .passthrough()
-  .openapi('Source');
-
 const SourceRequest = z.object({ url: z.string().openapi({ description: 'An RSS/Atom feed or a sitemap.', example: 'https://www.example.com/rss.xml' }) }).openapi('SourceRequest');
 
 export function registerOtherRoutes(registry: OpenAPIRegistry): void {
@@ -44,7 +30,7 @@ export function registerOtherRoutes(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/export',
     summary: 'Export everything',
-    description: 'Every article, version and change as NDJSON (one JSON object a line), streamed.',
+    description: 'Every article, version, change and source as NDJSON (one JSON object a line), streamed.',
     security: [{ bearer: [] }],
     responses: { 200: { description: 'The export.', content: { 'application/x-ndjson': { schema: z.string() } } }, ...auth },
   });
@@ -67,7 +53,7 @@ export function registerOtherRoutes(registry: OpenAPIRegistry): void {
   registerSourceRoutes(registry);
 }
 
-/** POST /sources and GET /sources (src/web/sources.ts). */
+/** POST /sources, GET /sources and DELETE /sources/{id} (src/web/sources.ts). */
 function registerSourceRoutes(registry: OpenAPIRegistry): void {
   const auth = { 401: errorResponse('Missing or wrong bearer token.'), 503: errorResponse('ADMIN_TOKEN is not configured.') };
   registry.registerPath({
@@ -78,8 +64,8 @@ function registerSourceRoutes(registry: OpenAPIRegistry): void {
     security: [{ bearer: [] }],
     request: { body: { content: { 'application/json': { schema: SourceRequest } }, required: true } },
     responses: {
-      201: jsonContent(SourceSchema.extend({ justTracked: z.number().int() }), 'The source, read once: how many articles it started tracking.'),
-      200: jsonContent(SourceSchema, 'The source was registered already.'),
+      201: jsonContent(SourceSchema.extend({ etag: z.string().nullable(), lastModified: z.string().nullable(), justTracked: z.number().int() }), 'The source, read once: how many articles it started tracking.'),
+      200: jsonContent(StoredSourceSchema, 'The source was registered already.'),
       400: errorResponse('Not a usable URL, or not readable as a feed or sitemap.'),
       413: errorResponse('Body over 16 KB.'),
       ...auth,
@@ -89,6 +75,17 @@ function registerSourceRoutes(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/sources',
     summary: 'List the sources of articles',
-    responses: { 200: jsonContent(z.object({ sources: z.array(SourceSchema) }), 'Every registered source.') },
+    description: 'Needs the token: a source URL may be a private feed that carries its own key.',
+    security: [{ bearer: [] }],
+    responses: { 200: jsonContent(z.object({ sources: z.array(SourceListingSchema) }), 'Every registered source.'), ...auth },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/sources/{id}',
+    summary: 'Stop reading a source',
+    description: 'The articles it started tracking stay tracked. Export and import carry sources with the articles.',
+    security: [{ bearer: [] }],
+    request: { params: SourceIdParams },
+    responses: { 204: { description: 'Deleted: no tick reads it again.' }, 404: errorResponse('No such source.'), ...auth },
   });
 }

@@ -1,7 +1,12 @@
 /**
  * Discovery sources under /api/v1: POST /sources {"url"} (auth) registers an RSS/Atom feed or a
  * sitemap and reads it once at once (so a wrong URL is a 400 now, not a silent error later);
- * GET /sources lists them. Each cron tick then reads the sources that are due.
+ * GET /sources (auth) lists them; DELETE /sources/:id (auth) stops reading one. Each cron tick
+ * reads the sources that are due.
+ *
+ * Listing needs the token, unlike articles: an article's URL is public (pages show it), but a
+ * source's URL may be a private or paid feed that carries its own key (?token=..., /feeds/<secret>),
+ * and the list is the operator's monitoring setup, not something readers need.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -10,6 +15,7 @@ import { readSource, registerSource } from '../discovery';
 import { settingsFrom, type Env } from '../env';
 import { deleteSource, getSource, listSources } from '../store';
 import { requireAdmin } from './auth';
+import { parseArticleId } from './params';
 
 export const sources = new Hono<{ Bindings: Env }>();
 
@@ -35,4 +41,12 @@ sources.post('/sources', requireAdmin, bodyLimit({ maxSize: 16 * 1024, onError: 
   return c.json({ ...stored, seen: undefined, justTracked: read.tracked.length }, 201);
 });
 
-sources.get('/sources', async (c) => c.json({ sources: await listSources(c.env.REDLINE) }));
+sources.get('/sources', requireAdmin, async (c) => c.json({ sources: await listSources(c.env.REDLINE) }));
+
+/** Stops reading a source. The articles it started tracking stay tracked. */
+sources.delete('/sources/:id', requireAdmin, async (c) => {
+  const id = parseArticleId(c.req.param('id'));
+  if (!id || !(await getSource(c.env.REDLINE, id))) return c.json({ error: 'no such source' }, 404);
+  await deleteSource(c.env.REDLINE, id);
+  return c.body(null, 204);
+});

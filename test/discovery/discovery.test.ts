@@ -10,7 +10,7 @@ import { articleIdFor } from '../../src/check/hash';
 import { parseSource } from '../../src/discovery';
 import { checkDue } from '../../src/schedule/check-due';
 import { getArticle, listArticles } from '../../src/store';
-import { api, cronTick, post, publish } from '../helpers';
+import { api, auth, cronTick, post, publish } from '../helpers';
 import { settings, story, track, wipe } from '../schedule/scale-helpers';
 
 beforeEach(wipe);
@@ -46,7 +46,7 @@ describe('discovery', () => {
     await publish('/feeds/rss.xml', rss([c, a, b]), xml);
     await cronTick();
     expect(await trackedUrls()).toEqual([a, b, c].sort());
-    expect((await (await api('/sources')).json<{ sources: { url: string; tracked: number }[] }>()).sources).toEqual([
+    expect((await (await api('/sources', { headers: auth })).json<{ sources: { url: string; tracked: number }[] }>()).sources).toEqual([
       expect.objectContaining({ url: feed, kind: 'rss', tracked: 3 }),
     ]);
   });

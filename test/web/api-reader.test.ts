@@ -55,8 +55,11 @@ describe('the reader API', () => {
       ['/import', 'post'],
       ['/sources', 'post'],
       ['/sources', 'get'],
+      ['/sources/{id}', 'delete'],
       ['/webhooks', 'get'],
     ]) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    expect(doc.paths['/sources'].get.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/sources/{id}'].delete.responses).toHaveProperty('204');
     expect(doc.paths['/changes'].get.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['kind', 'cursor', 'limit', 'site']));
     expect(doc.paths['/articles'].post.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/articles'].post.responses).toHaveProperty('400');
