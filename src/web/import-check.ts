@@ -18,7 +18,8 @@ import { ARTICLE_ID } from './params';
  * Only the kinds of schema the record schemas use are rebuilt; the rest are kept as they are.
  */
 export function strictly(schema: z.ZodType): z.ZodType {
-  if (schema instanceof z.ZodObject) return z.strictObject(Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([k, v]) => [k, strictly(v)])));
+  if (schema instanceof z.ZodObject)
+    return z.strictObject(Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([k, v]) => [k, strictly(v)])));
   if (schema instanceof z.ZodOptional) return strictly(schema.unwrap() as z.ZodType).optional();
   if (schema instanceof z.ZodNullable) return strictly(schema.unwrap() as z.ZodType).nullable();
   if (schema instanceof z.ZodArray) {
@@ -46,15 +47,16 @@ export interface NumberedRecord {
 
 export class ImportRefused extends Error {}
 
-const refuse = (line: number, problem: string): never => {
+function refuse(line: number, problem: string): never {
   throw new ImportRefused(`line ${line}: ${problem}`);
-};
+}
 
 /** What a zod issue says, with the field it is about: "article.versions.0.n: expected number". */
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   const where = issue.path.join('.');
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(where ? `${where}.${k}` : k)).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(where ? `${where}.${k}` : k)).join(', ')}`;
   return `${where || 'record'}: ${issue.message}`;
 }
 
@@ -71,10 +73,12 @@ export function checkLine(text: string, line: number, first: boolean): NumberedR
   if (first || type === EXPORT_FORMAT) {
     if (!first) return refuse(line, 'a second export header');
     const header = Header.safeParse(value);
-    if (!header.success) return refuse(line, `an export starts with a {"type": "${EXPORT_FORMAT}", "version": ${EXPORT_VERSION}} line (${describeIssue(header.error)})`);
+    if (!header.success)
+      return refuse(line, `an export starts with a {"type": "${EXPORT_FORMAT}", "version": ${EXPORT_VERSION}} line (${describeIssue(header.error)})`);
     return null;
   }
-  if (typeof type !== 'string' || !Object.hasOwn(RECORD_SCHEMAS, type)) return refuse(line, `unknown record type ${JSON.stringify(type)} (expected ${Object.keys(RECORD_SCHEMAS).join(', ')})`);
+  if (typeof type !== 'string' || !Object.hasOwn(RECORD_SCHEMAS, type))
+    return refuse(line, `unknown record type ${JSON.stringify(type)} (expected ${Object.keys(RECORD_SCHEMAS).join(', ')})`);
   const parsed = RECORD_SCHEMAS[type as RecordType].safeParse(value);
   if (!parsed.success) return refuse(line, `malformed ${type}: ${describeIssue(parsed.error)}`);
   return { line, record: value as ExportRecord };
@@ -98,7 +102,8 @@ function httpUrl(line: number, field: string, value: string | null | undefined):
   try {
     url = new URL(value);
   } catch {
-    return refuse(line, `${field} is not a URL`);
+    refuse(line, `${field} is not a URL`);
+    return;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') refuse(line, `${field} is not an http(s) URL`);
 }
@@ -130,11 +135,13 @@ function checkArticle(line: number, article: ArticleRecord): void {
   for (const field of ['createdAt', 'deletedAt', 'removedAt'] as const) isoTime(line, `article.${field}`, article[field]);
   if (article.active !== (article.deletedAt === null)) refuse(line, 'article.deletedAt must be set exactly when the article is no longer active');
   if (article.lastCheck) for (const field of ['since', 'at', 'retryAt'] as const) isoTime(line, `article.lastCheck.${field}`, article.lastCheck[field]);
-  for (const [k, spell] of (article.failures ?? []).entries()) for (const field of ['at', 'endedAt'] as const) isoTime(line, `article.failures.${k}.${field}`, spell[field]);
+  for (const [k, spell] of (article.failures ?? []).entries())
+    for (const field of ['at', 'endedAt'] as const) isoTime(line, `article.failures.${k}.${field}`, spell[field]);
   article.versions.forEach((summary, k) => {
     if (summary.n !== k + 1) refuse(line, `article.versions must be numbered 1, 2, 3... without gaps (found ${summary.n} at place ${k + 1})`);
     isoTime(line, `article.versions.${k}.fetchedAt`, summary.fetchedAt);
-    if (summary.revertOf != null && !(summary.revertOf >= 1 && summary.revertOf < summary.n)) refuse(line, `article.versions.${k}.revertOf must name an earlier version`);
+    if (summary.revertOf != null && !(summary.revertOf >= 1 && summary.revertOf < summary.n))
+      refuse(line, `article.versions.${k}.revertOf must name an earlier version`);
   });
   if (article.versions.length > MAX_VERSION) refuse(line, `an article holds at most ${MAX_VERSION} versions`);
 }
@@ -151,7 +158,7 @@ function checkChangeAgainst(entry: ArticleEntry, line: number, change: ChangeRec
   const { article } = entry;
   const seq = SEQ.exec(change.seq);
   if (!seq) refuse(line, 'change.seq must be 6 digits, or 6 digits then -removed-<ms> or -restored-<ms>');
-  const [, number, event, ms] = seq!;
+  const [, number, event, ms] = seq;
   const last = article.versions.length;
   if (!(change.to >= 1 && change.to <= last)) refuse(line, `change.to names version ${change.to}, but article ${article.id} (line ${entry.line}) has ${last}`);
   if (event) {
@@ -160,10 +167,12 @@ function checkChangeAgainst(entry: ArticleEntry, line: number, change: ChangeRec
     }
   } else {
     if (change.event === 'removed') refuse(line, 'a removed event has a seq like 000002-removed-<ms>');
-    if (Number(number) !== change.to || change.from !== change.to - 1) refuse(line, `change.seq ${change.seq} must be version "to" in 6 digits, with from = to - 1`);
+    if (Number(number) !== change.to || change.from !== change.to - 1)
+      refuse(line, `change.seq ${change.seq} must be version "to" in 6 digits, with from = to - 1`);
   }
   if (change.hash !== article.versions[change.to - 1].hash) refuse(line, `change.hash must be the hash of version ${change.to}`);
-  if (change.url !== article.url || change.site !== article.site) refuse(line, `change.url and change.site must be those of article ${article.id} (line ${entry.line})`);
+  if (change.url !== article.url || change.site !== article.site)
+    refuse(line, `change.url and change.site must be those of article ${article.id} (line ${entry.line})`);
   if (change.revertOf != null && !(change.revertOf >= 1 && change.revertOf < change.to)) refuse(line, 'change.revertOf must name an earlier version');
   isoTime(line, 'change.at', change.at);
 }
@@ -184,13 +193,13 @@ export async function checkReferences(records: NumberedRecord[], allowPrivate: b
     if (record.type === 'article') {
       const { article } = record;
       await keyUrl(line, 'article.url', article.url, article.id, allowPrivate);
-      if (articles.has(article.id)) refuse(line, `article ${article.id} appears twice (first on line ${articles.get(article.id)!.line})`);
+      if (articles.has(article.id)) refuse(line, `article ${article.id} appears twice (first on line ${articles.get(article.id)?.line})`);
       checkArticle(line, article);
       articles.set(article.id, { line, article, versions: new Map(), changes: new Map() });
     } else if (record.type === 'source') {
       const { source } = record;
       await keyUrl(line, 'source.url', source.url, source.id, allowPrivate);
-      if (sources.has(source.id)) refuse(line, `source ${source.id} appears twice (first on line ${sources.get(source.id)!.line})`);
+      if (sources.has(source.id)) refuse(line, `source ${source.id} appears twice (first on line ${sources.get(source.id)?.line})`);
       for (const field of ['createdAt', 'lastReadAt', 'retryAt'] as const) isoTime(line, `source.${field}`, source[field]);
       if (source.seen.some((id) => !ARTICLE_ID.test(id))) refuse(line, 'source.seen must hold article ids (16 hex digits)');
       if (new Set(source.seen).size !== source.seen.length) refuse(line, 'source.seen lists an article twice');
@@ -224,7 +233,8 @@ export async function checkReferences(records: NumberedRecord[], allowPrivate: b
   for (const entry of articles.values()) {
     for (const summary of entry.article.versions) {
       if (!entry.versions.has(summary.n)) refuse(entry.line, `article ${entry.article.id} lists version ${summary.n}, which is not in the file`);
-      if (summary.n > 1 && !entry.changes.has(keys.versionSeq(summary.n))) refuse(entry.line, `article ${entry.article.id} has version ${summary.n} but not the change that made it`);
+      if (summary.n > 1 && !entry.changes.has(keys.versionSeq(summary.n)))
+        refuse(entry.line, `article ${entry.article.id} has version ${summary.n} but not the change that made it`);
     }
   }
   return { articles: [...articles.values()], sources: [...sources.values()].map((s) => s.source) };

@@ -57,7 +57,11 @@ describe('sources', () => {
     const feed = await publish('/s/move/feed.xml', rss([first]), xml);
     expect((await post('/sources', { url: feed })).status).toBe(201);
     const exported = await (await api('/export', { headers: auth })).text();
-    const source = exported.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.type === 'source');
+    const source = exported
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .find((l) => l.type === 'source');
     expect(source).toMatchObject({ type: 'source', source: { url: feed, kind: 'rss', tracked: 1, seen: [expect.stringMatching(/^[0-9a-f]{16}$/)] } });
 
     await wipe();

@@ -15,13 +15,29 @@ import { story } from '../schedule/scale-helpers';
 type Line = Record<string, any>;
 
 const exportNow = async () => new TextDecoder().decode(await (await api('/export', { headers: auth })).arrayBuffer());
-const toLines = (ndjson: string): Line[] => ndjson.trim().split('\n').map((l) => JSON.parse(l));
+const toLines = (ndjson: string): Line[] =>
+  ndjson
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 const toNdjson = (lines: unknown[]) => lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n');
 
 /** A record with its keys sorted, so two exports compare by content, not by key order. */
 const canonical = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(canonical) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)])) : value;
-const recordsOf = (lines: Line[]) => lines.filter((l) => l.type !== 'redline-export').map((l) => JSON.stringify(canonical(l))).sort();
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
+      : value;
+const recordsOf = (lines: Line[]) =>
+  lines
+    .filter((l) => l.type !== 'redline-export')
+    .map((l) => JSON.stringify(canonical(l)))
+    .sort();
 
 /** A real export: an edited article, a never-checked one, an untracked one, one removed and back, and a source. */
 let valid: Line[] = [];
@@ -46,9 +62,13 @@ beforeAll(async () => {
   await post(`/articles/${removed}/check`, '');
   await publish('/import/removed', story('Removed and back', 'A new sentence.'));
   await post(`/articles/${removed}/check`, '');
-  const feed = await publish('/import/feed.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><link>${story1}</link></item></channel></rss>`, {
-    headers: { 'content-type': 'application/xml' },
-  });
+  const feed = await publish(
+    '/import/feed.xml',
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><link>${story1}</link></item></channel></rss>`,
+    {
+      headers: { 'content-type': 'application/xml' },
+    },
+  );
   expect((await post('/sources', { url: feed })).status).toBe(201);
   valid = toLines(await exportNow());
   const types = valid.map((l) => l.type);
@@ -85,19 +105,27 @@ describe('import refuses what it cannot trust, naming the line, writing nothing'
     ['an article id with path characters', () => withEdit(article(), (l) => (l.article.id = '../../../etc/pa')), /article\.id/],
     ['a version id with path characters', () => withEdit(version(), (l) => (l.id = 'abc/../def:0000')), /id must be an article id/],
     ['a change seq with path characters', () => withEdit(change(), (l) => (l.change.seq = '000002/../x')), /change\.seq/],
-    ['an id that is not the URL\'s', () => withEdit(article(), (l) => (l.article.id = '0123456789abcdef')), /does not match the id/],
+    ["an id that is not the URL's", () => withEdit(article(), (l) => (l.article.id = '0123456789abcdef')), /does not match the id/],
     ['an unknown record type', () => withEdit(version(), (l) => (l.type = 'webhook')), /unknown record type "webhook"/],
     ['an unknown field', () => withEdit(article(), (l) => (l.article.owner = 'me')), /unknown field "article\.owner"/],
     ['an unknown nested field', () => withEdit(change(), (l) => (l.change.diff.changes[0].html = '<b>')), /unknown field "change\.diff\.changes\.0\.html"/],
     ['a javascript: article URL', () => withEdit(article(), (l) => (l.article.url = 'javascript:alert(1)')), /article\.url/],
     ['a file: finalUrl', () => withEdit(article(), (l) => (l.article.finalUrl = 'file:///etc/passwd')), /article\.finalUrl is not an http\(s\) URL/],
-    ['a data: canonical URL on a version', () => withEdit(version(), (l) => (l.version.canonicalUrl = 'data:text/html,<script>alert(1)</script>')), /version\.canonicalUrl/],
+    [
+      'a data: canonical URL on a version',
+      () => withEdit(version(), (l) => (l.version.canonicalUrl = 'data:text/html,<script>alert(1)</script>')),
+      /version\.canonicalUrl/,
+    ],
     ['a gopher: source URL', () => withEdit(source(), (l) => (l.source.url = 'gopher://127.0.0.1/feed')), /source\.url/],
-    ['a site that is not the URL\'s host', () => withEdit(article(), (l) => (l.article.site = 'evil.example/..')), /article\.site/],
+    ["a site that is not the URL's host", () => withEdit(article(), (l) => (l.article.site = 'evil.example/..')), /article\.site/],
     ['versions not numbered 1, 2', () => withEdit(article(), (l) => (l.article.versions[1].n = 3)), /without gaps/],
     ['a change time that is not a time', () => withEdit(change(), (l) => (l.change.at = 'yesterday')), /change\.at/],
-    ['a change to a version that does not exist', () => withEdit(change(), (l) => ((l.change.to = 7), (l.change.seq = '000007'), (l.change.from = 6))), /names version 7/],
-    ['a change whose hash is not its version\'s', () => withEdit(change(), (l) => (l.change.hash = 'f'.repeat(64))), /change\.hash/],
+    [
+      'a change to a version that does not exist',
+      () => withEdit(change(), (l) => Object.assign(l.change, { to: 7, seq: '000007', from: 6 })),
+      /names version 7/,
+    ],
+    ["a change whose hash is not its version's", () => withEdit(change(), (l) => (l.change.hash = 'f'.repeat(64))), /change\.hash/],
     ['a version that disagrees with its summary', () => withEdit(version(), (l) => (l.version.hash = '0'.repeat(64))), /does not match its summary/],
     ['a kind that does not exist', () => withEdit(change(), (l) => (l.change.kinds = ['typo'])), /change\.kinds/],
     ['a header of another format', () => withEdit(0, (l) => (l.version = 2)), /export starts with/],
@@ -119,15 +147,21 @@ describe('import refuses what it cannot trust, naming the line, writing nothing'
     const articleLine = valid.findIndex((l) => l.type === 'article' && l.article.id === valid[v].id);
     const orphan = toNdjson(valid.filter((_, k) => k !== articleLine));
     let { response, untouched } = await importIntoEmpty(orphan);
-    expect(await response.json()).toEqual({ error: expect.stringMatching(/^nothing imported: line \d+: version of article [0-9a-f]{16}, which is not in the file$/) });
+    expect(await response.json()).toEqual({
+      error: expect.stringMatching(/^nothing imported: line \d+: version of article [0-9a-f]{16}, which is not in the file$/),
+    });
     expect(untouched).toBe(true);
 
     ({ response, untouched } = await importIntoEmpty(toNdjson(valid.filter((_, k) => k !== v))));
-    expect((await response.json<{ error: string }>()).error).toMatch(new RegExp(`line ${articleLine + 1}: article \\w+ lists version 1, which is not in the file`));
+    expect((await response.json<{ error: string }>()).error).toMatch(
+      new RegExp(`line ${articleLine + 1}: article \\w+ lists version 1, which is not in the file`),
+    );
     expect(untouched).toBe(true);
 
     ({ response, untouched } = await importIntoEmpty(toNdjson([...valid, valid[v]])));
-    expect((await response.json<{ error: string }>()).error).toContain(`line ${valid.length + 1}: version 1 of article ${valid[v].id} appears twice (first on line ${v + 1})`);
+    expect((await response.json<{ error: string }>()).error).toContain(
+      `line ${valid.length + 1}: version 1 of article ${valid[v].id} appears twice (first on line ${v + 1})`,
+    );
     expect(untouched).toBe(true);
   });
 
@@ -181,8 +215,31 @@ function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | nu
 }
 
 const nasty = fc.constantFrom<unknown>(
-  null, '', 0, -1, 1.5, 2, 1e21, true, {}, [], 'x', '../..', 'a:b', 'javascript:alert(1)', 'http://127.0.0.1/other', '2026-02-30T00:00:00.000Z',
-  '0123456789abcdef', '000002', '000001-removed-1', 'edit', 'removed', 'spelling', '<script>alert(1)</script>', '\u202e', 'http://evil.example/',
+  null,
+  '',
+  0,
+  -1,
+  1.5,
+  2,
+  1e21,
+  true,
+  {},
+  [],
+  'x',
+  '../..',
+  'a:b',
+  'javascript:alert(1)',
+  'http://127.0.0.1/other',
+  '2026-02-30T00:00:00.000Z',
+  '0123456789abcdef',
+  '000002',
+  '000001-removed-1',
+  'edit',
+  'removed',
+  'spelling',
+  '<script>alert(1)</script>',
+  '\u202e',
+  'http://evil.example/',
 );
 
 type Mutation =
@@ -243,7 +300,8 @@ describe('random mutations of a valid export', () => {
         imported++;
         const again = toLines(await exportNow());
         expect(recordsOf(again)).toEqual(recordsOf(mutated.filter((l): l is Line => typeof l === 'object')));
-        for (const path of ['/', '/feed.xml', '/feed.atom', '/feed.json', '/api/v1/changes', '/api/v1/articles']) expect((await page(path)).status, path).toBe(200);
+        for (const path of ['/', '/feed.xml', '/feed.atom', '/feed.json', '/api/v1/changes', '/api/v1/articles'])
+          expect((await page(path)).status, path).toBe(200);
         for (const line of again.filter((l) => l.type === 'article')) {
           expect((await page(`/articles/${line.article.id}`)).status).toBe(200);
           expect((await page(`/articles/${line.article.id}/feed.xml`)).status).toBe(200);
