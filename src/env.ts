@@ -66,6 +66,17 @@ export interface Env {
   SOURCE_INTERVAL_MINUTES?: string;
   /** Most new articles one source read starts tracking (default 100). */
   NEW_ARTICLES_PER_SOURCE_READ?: string;
+  // --- Evidence (docs/evidence-admin.md) ---
+  /** Optional: R2 bucket keeping the raw HTML of every version, gzipped, by SHA-256. Without it none is kept. */
+  SNAPSHOTS?: R2Bucket;
+  /** "true" asks the Internet Archive's Save Page Now to capture each new version's URL (off by default). */
+  SAVE_PAGE_NOW?: string;
+  /** Save Page Now credentials, "accesskey:secret" (archive.org S3 keys): sent as `authorization: LOW ...`. A secret. */
+  SAVE_PAGE_NOW_AUTH?: string;
+  /** Save Page Now's origin (default https://web.archive.org); tests point it at a local fake. */
+  SAVE_PAGE_NOW_ORIGIN?: string;
+  /** Seconds between two polls of a capture's status (default 10; at most 6 polls). */
+  SAVE_PAGE_NOW_POLL_SECONDS?: string;
   /** "true" counts KV, fetch and queue operations and answers them at /__metrics (the benchmark). */
   BENCH_METRICS?: string;
 }

@@ -8,6 +8,7 @@
  * on the authoritative record and writes one change at a time.
  */
 import type { Env, Settings } from '../env';
+import { putSnapshot } from '../evidence/snapshots';
 import { extractArticle } from '../extract';
 import { getArticle, type ArticleRecord } from '../store';
 import { detectAnomaly } from './anomaly';
@@ -30,8 +31,25 @@ export async function checkArticle(env: Env, settings: Settings, id: string, now
 /** Stores what a check saw: nothing for a routine outcome, else through the article's Durable Object. */
 export async function commit(env: Env, article: ArticleRecord, seen: Observation): Promise<CheckResult> {
   if (changesNothing(article, seen)) return { changed: false, version: null, error: seen.ok ? null : seen.message };
-  const { changeSeq: _seq, ...result } = await writerFor(env, article.id).apply(article.id, seen);
+  const { changeSeq: _seq, ...result } = await writerFor(env, article.id).apply(article.id, await keepSnapshot(env, article, seen));
   return result;
+}
+
+/**
+ * Puts a page's raw HTML in R2 (when SNAPSHOTS is bound) and names it on the observation, so the
+ * version it makes records its snapshot; the bytes themselves never travel to the Durable Object.
+ * Keeping evidence must never cost a version: a failure is logged and the version names none.
+ */
+async function keepSnapshot(env: Env, article: ArticleRecord, seen: Observation): Promise<Observation> {
+  if (!seen.ok || !seen.raw) return seen;
+  const { raw, ...page } = seen;
+  if (!env.SNAPSHOTS || article.versions.at(-1)?.hash === seen.hash) return page;
+  try {
+    return { ...page, snapshot: await putSnapshot(env.SNAPSHOTS, raw.bytes, raw.contentType) };
+  } catch (error) {
+    console.error(`keeping the HTML of ${article.url} failed`, error);
+    return page;
+  }
 }
 
 /**
@@ -69,5 +87,6 @@ export async function observe(article: ArticleRecord, settings: Settings, now: D
   const anomaly = detectAnomaly(extracted.text, article.versions.at(-1)?.words ?? null, settings);
   if (anomaly) return failure('anomaly', anomaly);
   const hash = await versionHash(extracted.title, extracted.text);
-  return { ok: true, at, finalUrl: page.finalUrl, article: extracted, hash, etag: page.etag ?? null, lastModified: page.lastModified ?? null };
+  const raw = page.raw ? { bytes: page.raw, contentType: page.contentType ?? null } : undefined;
+  return { ok: true, at, finalUrl: page.finalUrl, article: extracted, hash, etag: page.etag ?? null, lastModified: page.lastModified ?? null, raw };
 }

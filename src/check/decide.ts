@@ -16,6 +16,7 @@ import { classifyChange } from '../diff/kind';
 import type { Article } from '../extract';
 import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, VersionRecord, VersionSummary } from '../store';
 import { keys } from '../store/keys';
+import type { SnapshotRef } from '../evidence/snapshots';
 import { countWords } from './anomaly';
 
 export interface CheckResult {
@@ -33,6 +34,10 @@ export interface PageSeen {
   /** HTTP validators the page came with, kept with a new version for conditional requests. */
   etag?: string | null;
   lastModified?: string | null;
+  /** The raw HTML as fetched; stripped (kept in R2 as `snapshot`) before the observation is committed. */
+  raw?: { bytes: Uint8Array; contentType: string | null };
+  /** Where the raw HTML of this page is kept (src/evidence), named by the version it makes. */
+  snapshot?: SnapshotRef;
 }
 
 export interface FailureSeen {
@@ -138,6 +143,7 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
     publishedAt: seen.article.publishedAt,
     canonicalUrl: seen.article.canonicalUrl,
     lang: seen.article.lang,
+    ...(seen.snapshot ? { snapshot: seen.snapshot } : {}),
   };
   const revertOf = earlier?.n ?? null;
   const event: ChangeEvent = record.removedAt ? 'restored' : revertOf ? 'revert' : 'edit';
@@ -162,8 +168,8 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   };
 }
 
-function validatorsOf(seen: PageSeen): Pick<VersionSummary, 'etag' | 'lastModified'> {
-  return { ...(seen.etag ? { etag: seen.etag } : {}), ...(seen.lastModified ? { lastModified: seen.lastModified } : {}) };
+function validatorsOf(seen: PageSeen): Pick<VersionSummary, 'etag' | 'lastModified' | 'snapshot'> {
+  return { ...(seen.etag ? { etag: seen.etag } : {}), ...(seen.lastModified ? { lastModified: seen.lastModified } : {}), ...(seen.snapshot ? { snapshot: seen.snapshot.sha256 } : {}) };
 }
 
 function versionText(title: string, text: string) {

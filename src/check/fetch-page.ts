@@ -30,6 +30,9 @@ export interface FetchedPage {
   status: number;
   /** Empty when notModified. */
   html: string;
+  /** The body as the server sent it, before decoding (kept as evidence: src/evidence). Empty when notModified. */
+  raw?: Uint8Array;
+  contentType?: string | null;
   /** The server answered 304 to our validators: the page is the stored version. */
   notModified?: boolean;
   etag?: string | null;
@@ -63,7 +66,16 @@ export async function fetchPage(url: string, settings: Settings, fetcher?: typeo
     return { ok: true, finalUrl: got.url, status: 304, html: '', notModified: true, etag: validators.etag, lastModified: validators.lastModified };
   }
   const type = got.headers.get('content-type');
-  return { ok: true, finalUrl: got.url, status: got.status, html: decodeHtml(got.bytes, type), etag: got.headers.get('etag'), lastModified: got.headers.get('last-modified') };
+  return {
+    ok: true,
+    finalUrl: got.url,
+    status: got.status,
+    html: decodeHtml(got.bytes, type),
+    raw: got.bytes,
+    contentType: type,
+    etag: got.headers.get('etag'),
+    lastModified: got.headers.get('last-modified'),
+  };
 }
 
 function conditionalHeaders(url: string, validators: Validators | null): Record<string, string> {

@@ -1,5 +1,6 @@
 /** What Redline keeps in KV. Types only; src/store/keys.ts says where each lives. */
 import type { Diff, DiffStats } from '../diff/types';
+import type { SnapshotRef } from '../evidence/snapshots';
 
 /** One stored version's summary, as listed on the article record. */
 export interface VersionSummary {
@@ -14,6 +15,20 @@ export interface VersionSummary {
   /** HTTP validators of the fetch that found this version, for conditional requests (absent: none). */
   etag?: string;
   lastModified?: string;
+  /** SHA-256 of the raw HTML kept in R2 for this version (absent: none kept). */
+  snapshot?: string;
+  /** The Internet Archive capture asked for when this version was stored (SAVE_PAGE_NOW). */
+  archive?: ArchiveCapture;
+}
+
+/** A Save Page Now capture of a version's URL: requested, then found or failed. */
+export interface ArchiveCapture {
+  status: 'pending' | 'success' | 'error';
+  requestedAt: string;
+  /** The capture in the Wayback Machine, once it succeeded. */
+  url: string | null;
+  jobId: string | null;
+  error: string | null;
 }
 
 export type CheckOutcome = 'new' | 'changed' | 'unchanged' | 'error';
@@ -76,6 +91,8 @@ export interface VersionRecord {
   publishedAt: string | null;
   canonicalUrl: string | null;
   lang: string | null;
+  /** Where the raw HTML of this version is kept (src/evidence); absent when none was kept. */
+  snapshot?: SnapshotRef;
 }
 
 /** Kinds of change, for filters and feed titles (see src/diff/kind.ts). */

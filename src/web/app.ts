@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Env } from '../env';
 import { api } from './api';
 import { feeds } from './feeds/routes';
+import { evidencePages } from './pages/evidence-routes';
 import { pages } from './pages/routes';
 import { sources } from './sources';
 import { transfer } from './transfer';
@@ -13,6 +14,7 @@ app.route('/api/v1', transfer);
 app.route('/api/v1', sources);
 app.route('/api/v1', api);
 app.route('/', feeds);
+app.route('/', evidencePages);
 app.route('/', pages);
 
 app.onError((error, c) => {

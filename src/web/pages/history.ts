@@ -19,7 +19,14 @@ function changeEntry(article: ArticleRecord, change: ChangeCard) {
   }
   return html`<li id="${anchor}"><p class="ui"><strong><a href="${diffLink}">Version ${change.to}</a></strong> ${eventBadge(change.event)}${kindBadges(kinds)}</p>
 ${change.titleDiff ? html`<p>Headline: <del>${change.titleDiff.old}</del> <ins>${change.titleDiff.new}</ins></p>` : ''}
-<p class="meta">${time(change.at)} · <span>${change.stats.added} words added, ${change.stats.removed} removed</span> (${describeWords(change.stats) || 'headline only'})${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
+<p class="meta">${time(change.at)} · <span>${change.stats.added} words added, ${change.stats.removed} removed</span> (${describeWords(change.stats) || 'headline only'})${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · ${evidenceLinks(article, change.to)} · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
+}
+
+/** Links to a version's text, its raw HTML as fetched, and its Internet Archive capture (src/web/pages/version.ts). */
+function evidenceLinks(article: ArticleRecord, n: number) {
+  const summary = article.versions[n - 1];
+  const base = `/articles/${article.id}/versions/${n}`;
+  return html`<a href="${base}" aria-label="The text of version ${n}">text</a>${summary?.snapshot ? html` · <a href="${base}/source" download aria-label="The HTML of version ${n} as fetched">source</a>` : ''}${summary?.archive?.status === 'success' && summary.archive.url ? html` · <a href="${summary.archive.url}" rel="nofollow noopener noreferrer" aria-label="The Internet Archive's capture of version ${n}">archived</a>` : ''}`;
 }
 
 function failureEntry(spell: FailureSpell, index: number) {
@@ -60,7 +67,7 @@ ${count >= 2 ? html`<form class="filters" method="get" action="/articles/${artic
 ${count ? html`<ol class="timeline" reversed>
 ${entries}
 ${unlisted.map((v) => html`<li id="change-${String(v.n).padStart(6, '0')}"><p class="ui"><strong><a href="/articles/${article.id}/diff/${v.n - 1}/${v.n}">Version ${v.n}</a></strong></p><p class="meta">${time(v.fetchedAt)} · ${v.title}</p></li>`)}
-${first ? html`<li id="change-000001"><p class="ui"><strong>Version 1</strong> · first seen</p><p class="meta">${time(first.fetchedAt)} · ${first.title} · <a href="/api/v1/articles/${article.id}/versions/1">text (JSON)</a></p></li>` : ''}
+${first ? html`<li id="change-000001"><p class="ui"><strong>Version 1</strong> · first seen</p><p class="meta">${time(first.fetchedAt)} · ${first.title} · ${evidenceLinks(article, 1)}</p></li>` : ''}
 </ol>` : html`<p class="muted">No version stored yet.</p>`}`,
     { feed: `/articles/${article.id}/feed` },
   );

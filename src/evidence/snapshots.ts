@@ -1,0 +1,84 @@
+/**
+ * Evidence: the raw HTML of every stored version, as fetched, in R2 (binding SNAPSHOTS).
+ *
+ * Each page body is gzipped (CompressionStream) and stored under the SHA-256 of its raw bytes,
+ * `html/<sha256>.gz`, so a byte-identical page is stored once and anyone holding a download can
+ * check it against the hash the version names. The binding is optional: without it nothing is
+ * kept and versions simply name no snapshot.
+ */
+
+/** What a version records about its raw HTML. */
+export interface SnapshotRef {
+  /** SHA-256 of the raw bytes as the server sent them (hex). */
+  sha256: string;
+  /** Size of the raw bytes. */
+  bytes: number;
+  /** Size stored in R2, gzipped. */
+  storedBytes: number;
+  /** The Content-Type the server sent, e.g. "text/html; charset=windows-1252". */
+  contentType: string | null;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** The R2 key of a snapshot: content-addressed. */
+export const snapshotKey = (sha256: string) => `html/${sha256}.gz`;
+
+export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+  return readAll(new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip')));
+}
+
+export function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  return readAll(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')));
+}
+
+/**
+ * Keeps one page body; answers its reference. A body already stored (same hash) costs one
+ * head request and no write.
+ */
+export async function putSnapshot(bucket: R2Bucket, raw: Uint8Array, contentType: string | null): Promise<SnapshotRef> {
+  const sha256 = await sha256OfBytes(raw);
+  const key = snapshotKey(sha256);
+  const existing = await bucket.head(key);
+  if (existing) return { sha256, bytes: raw.byteLength, storedBytes: existing.size, contentType };
+  const packed = await gzip(raw);
+  await bucket.put(key, packed, {
+    httpMetadata: { contentType: 'application/gzip' },
+    customMetadata: { bytes: String(raw.byteLength), ...(contentType ? { contentType: contentType.slice(0, 200) } : {}) },
+  });
+  return { sha256, bytes: raw.byteLength, storedBytes: packed.byteLength, contentType };
+}
+
+/** The gzipped bytes of a snapshot, or null when it is not there (or the hash is not one). */
+export async function getSnapshotGzip(bucket: R2Bucket, sha256: string): Promise<Uint8Array | null> {
+  if (!SHA256.test(sha256)) return null;
+  const object = await bucket.get(snapshotKey(sha256));
+  return object ? new Uint8Array(await object.arrayBuffer()) : null;
+}
+
+/** The raw page bytes of a snapshot, checked against their hash; null when missing. */
+export async function getSnapshot(bucket: R2Bucket, sha256: string): Promise<Uint8Array | null> {
+  const packed = await getSnapshotGzip(bucket, sha256);
+  if (!packed) return null;
+  const raw = await gunzip(packed);
+  if ((await sha256OfBytes(raw)) !== sha256) throw new Error(`snapshot ${sha256} does not match its hash`);
+  return raw;
+}
+
+/** Stores gzipped bytes as they came in an export, after checking they are the snapshot named. */
+export async function restoreSnapshot(bucket: R2Bucket, sha256: string, packed: Uint8Array): Promise<boolean> {
+  if (!SHA256.test(sha256)) return false;
+  const raw = await gunzip(packed).catch(() => null);
+  if (!raw || (await sha256OfBytes(raw)) !== sha256) return false;
+  await bucket.put(snapshotKey(sha256), packed, { httpMetadata: { contentType: 'application/gzip' }, customMetadata: { bytes: String(raw.byteLength) } });
+  return true;
+}
