@@ -14,9 +14,8 @@
 import { diffVersions } from '../diff';
 import { classifyChange } from '../diff/kind';
 import type { Article } from '../extract';
-import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, VersionRecord, VersionSummary } from '../store';
+import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, SnapshotRef, VersionRecord, VersionSummary } from '../store';
 import { keys } from '../store/keys';
-import type { SnapshotRef } from '../evidence/snapshots';
 import { countWords } from './anomaly';
 
 export interface CheckResult {

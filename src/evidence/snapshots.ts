@@ -7,17 +7,9 @@
  * kept and versions simply name no snapshot.
  */
 
-/** What a version records about its raw HTML. */
-export interface SnapshotRef {
-  /** SHA-256 of the raw bytes as the server sent them (hex). */
-  sha256: string;
-  /** Size of the raw bytes. */
-  bytes: number;
-  /** Size stored in R2, gzipped. */
-  storedBytes: number;
-  /** The Content-Type the server sent, e.g. "text/html; charset=windows-1252". */
-  contentType: string | null;
-}
+import type { SnapshotRef } from '../store';
+
+export type { SnapshotRef };
 
 const SHA256 = /^[0-9a-f]{64}$/;
 

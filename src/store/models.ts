@@ -1,6 +1,5 @@
 /** What Redline keeps in KV. Types only; src/store/keys.ts says where each lives. */
 import type { Diff, DiffStats } from '../diff/types';
-import type { SnapshotRef } from '../evidence/snapshots';
 
 /** One stored version's summary, as listed on the article record. */
 export interface VersionSummary {
@@ -19,6 +18,18 @@ export interface VersionSummary {
   snapshot?: string;
   /** The Internet Archive capture asked for when this version was stored (SAVE_PAGE_NOW). */
   archive?: ArchiveCapture;
+}
+
+/** Where a version's raw HTML is kept: R2, gzipped, under its SHA-256 (src/evidence/snapshots.ts). */
+export interface SnapshotRef {
+  /** SHA-256 of the raw bytes as the server sent them (hex). */
+  sha256: string;
+  /** Size of the raw bytes. */
+  bytes: number;
+  /** Size stored in R2, gzipped. */
+  storedBytes: number;
+  /** The Content-Type the server sent, e.g. "text/html; charset=windows-1252". */
+  contentType: string | null;
 }
 
 /** A Save Page Now capture of a version's URL: requested, then found or failed. */

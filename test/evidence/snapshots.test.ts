@@ -13,7 +13,8 @@ import { settingsFrom } from '../../src/env';
 import { gunzip, sha256OfBytes, snapshotKey } from '../../src/evidence/snapshots';
 import { api, page, post, publish } from '../helpers';
 
-const BODY = 'The council met on Tuesday and voted to keep the library open for another year. Residents had asked for longer hours, and the mayor said the budget allowed it. ';
+const BODY =
+  'The council met on Tuesday and voted to keep the library open for another year. Residents had asked for longer hours, and the mayor said the budget allowed it. ';
 
 /** A page in windows-1252 with a headline that is markup as text: the bytes must come back as they were sent. */
 function hostilePage(word: string): Uint8Array {

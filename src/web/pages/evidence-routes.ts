@@ -13,7 +13,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Env } from '../../env';
 import { getSnapshot } from '../../evidence/snapshots';
-import { getArticle, getVersion } from '../../store';
+import { getArticle, getVersion, type ArticleRecord, type VersionRecord } from '../../store';
 import { parseArticleId, parseVersionNumber } from '../params';
 import { layout } from './layout';
 import { PAGE_CSP } from './routes';
@@ -26,16 +26,17 @@ export const SOURCE_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
 const problem = (title: string, message: string) => layout(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/">Back to the latest changes</a></p>`);
 
+type Found = { ok: true; article: ArticleRecord; version: VersionRecord } | { ok: false; error: string };
 
-async function findVersion(env: Env, rawId: string, rawN: string) {
+async function findVersion(env: Env, rawId: string, rawN: string): Promise<Found> {
   const id = parseArticleId(rawId);
   const article = id ? await getArticle(env.REDLINE, id) : null;
-  if (!article) return { error: 'No such article.' } as const;
+  if (!article) return { ok: false, error: 'No such article.' };
   const n = parseVersionNumber(rawN);
-  if (n === null) return { error: 'Versions are positive whole numbers.' } as const;
+  if (n === null) return { ok: false, error: 'Versions are positive whole numbers.' };
   const version = await getVersion(env.REDLINE, article.id, n);
-  if (!version) return { error: `This article has ${article.versions.length} version${article.versions.length === 1 ? '' : 's'}.` } as const;
-  return { article, version } as const;
+  if (!version) return { ok: false, error: `This article has ${article.versions.length} version${article.versions.length === 1 ? '' : 's'}.` };
+  return { ok: true, article, version };
 }
 
 evidencePages.get('/articles/:id/versions/:n', async (c) => {
@@ -43,7 +44,7 @@ evidencePages.get('/articles/:id/versions/:n', async (c) => {
   c.header('content-security-policy', PAGE_CSP);
   c.header('x-content-type-options', 'nosniff');
   c.header('referrer-policy', 'no-referrer');
-  return 'error' in found ? c.html(problem('Not found', found.error!), 404) : c.html(versionPage(found.article, found.version));
+  return found.ok ? c.html(versionPage(found.article, found.version)) : c.html(problem('Not found', found.error), 404);
 });
 
 evidencePages.get('/articles/:id/versions/:n/source', async (c) => {
@@ -53,7 +54,7 @@ evidencePages.get('/articles/:id/versions/:n/source', async (c) => {
     response.headers.set('x-content-type-options', 'nosniff');
     return response;
   };
-  if ('error' in found) return notFound(found.error!);
+  if (!found.ok) return notFound(found.error);
   const { article, version } = found;
   if (!version.snapshot) return notFound(`No raw HTML was kept for version ${version.n}.`);
   if (!c.env.SNAPSHOTS) return notFound('This Redline keeps no raw HTML (no SNAPSHOTS bucket is bound).');

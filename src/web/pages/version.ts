@@ -32,14 +32,18 @@ ${n < count ? html`<a href="${base}/versions/${n + 1}" rel="next">Version ${n + 
 </nav>
 <section aria-labelledby="evidence-heading"><h2 id="evidence-heading">Evidence</h2>
 <ul class="list">
-${version.snapshot
-  ? html`<li><a href="${base}/versions/${n}/source" download>Download the HTML as fetched</a> <span class="meta">(${kilobytes(version.snapshot.bytes)}${version.snapshot.contentType ? html`, ${version.snapshot.contentType}` : ''}; SHA-256 <code>${version.snapshot.sha256}</code>)</span></li>`
-  : html`<li class="muted">No copy of the raw HTML was kept for this version.</li>`}
-${archive?.status === 'success' && archive.url
-  ? html`<li><a href="${archive.url}" rel="nofollow noopener noreferrer">The Internet Archive's capture</a> <span class="meta">(requested ${time(archive.requestedAt)})</span></li>`
-  : archive
-    ? html`<li class="meta">Internet Archive capture ${archive.status === 'pending' ? 'requested' : html`failed: ${archive.error ?? 'unknown error'}`} (${time(archive.requestedAt)})</li>`
-    : ''}
+${
+  version.snapshot
+    ? html`<li><a href="${base}/versions/${n}/source" download>Download the HTML as fetched</a> <span class="meta">(${kilobytes(version.snapshot.bytes)}${version.snapshot.contentType ? html`, ${version.snapshot.contentType}` : ''}; SHA-256 <code>${version.snapshot.sha256}</code>)</span></li>`
+    : html`<li class="muted">No copy of the raw HTML was kept for this version.</li>`
+}
+${
+  archive?.status === 'success' && archive.url
+    ? html`<li><a href="${archive.url}" rel="nofollow noopener noreferrer">The Internet Archive's capture</a> <span class="meta">(requested ${time(archive.requestedAt)})</span></li>`
+    : archive
+      ? html`<li class="meta">Internet Archive capture ${archive.status === 'pending' ? 'requested' : html`failed: ${archive.error ?? 'unknown error'}`} (${time(archive.requestedAt)})</li>`
+      : ''
+}
 <li><a href="/api/v1/articles/${article.id}/versions/${n}">This version as JSON</a></li>
 </ul></section>
 <section aria-labelledby="text-heading"><h2 id="text-heading">The text as it stood</h2>
