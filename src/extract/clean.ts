@@ -34,8 +34,19 @@ function looksLikeFurniture(element: Element): boolean {
   const density = linkDensity(element);
   const isList = element.tag === 'ul' || element.tag === 'ol' || element.tag === 'dl';
   if (density > 0.5 && (isList || element.textLen < 600)) return true;
-  if (weight < 25 && density > 0.33 && element.paragraphs < 2) return true;
+  if (weight < 25 && density > 0.33 && element.paragraphs < 2 && !(isList && hasProseItems(element))) return true;
   if (element.inputs > 0 && element.inputs > element.paragraphs / 3 && element.textLen < 1500) return true;
   if (element.textLen < 25 && element.headings === 0 && element.images !== 1) return true;
   return false;
 }
+
+/**
+ * A list whose items carry sentences of their own around their links (a change log, a list of
+ * services with what each does), not a menu or a list of teasers: a reader reads it as text.
+ */
+function hasProseItems(element: Element): boolean {
+  return element.listItems > 0 && (element.textLen - element.linkLen) / element.listItems >= PROSE_ITEM_CHARS;
+}
+
+/** Characters of text outside links an average list item needs for the list to read as prose. */
+const PROSE_ITEM_CHARS = 40;
