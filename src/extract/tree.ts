@@ -93,7 +93,7 @@ const MAX_ATTRIBUTE = 2048;
 const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video',
   'audio', 'source', 'track', 'picture', 'map', 'select', 'option', 'optgroup', 'datalist', 'button', 'input',
-  'textarea', 'figcaption', 'time', 'head', 'link', 'meta', 'title', 'base', 'param', 'frame', 'frameset',
+  'textarea', 'figcaption', 'time', 'rt', 'rp', 'head', 'link', 'meta', 'title', 'base', 'param', 'frame', 'frameset',
   'applet', 'marquee', 'label', 'output', 'progress', 'meter',
 ]);
 /**
