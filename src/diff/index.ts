@@ -6,6 +6,7 @@
 import { diffBodies, type BodyDiffOptions } from './body';
 import { statsOf } from './stats';
 import type { Diff, DiffChange, TextVersion } from './types';
+import { toWordBounds } from './word-bounds';
 
 export type { Diff, DiffChange, DiffOp, DiffStats, TextVersion } from './types';
 export { contextSnippets, ELLIPSIS } from './snippets';
@@ -26,6 +27,6 @@ export function diffVersions(oldVersion: TextVersion, newVersion: TextVersion, o
     const changes: DiffChange[] = oldText === '' ? [] : [{ op: 'equal', text: oldText }];
     return { changed: titleChanged, title, stats: { added: 0, removed: 0 }, changes };
   }
-  const changes = diffBodies(oldText, newText, options);
+  const changes = toWordBounds(diffBodies(oldText, newText, options));
   return { changed: true, title, stats: statsOf(changes), changes };
 }

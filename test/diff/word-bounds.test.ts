@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { diffVersions } from '../../src/diff';
+import { expectWellFormed, render } from './helpers';
+
+const v = (text: string) => ({ title: 'Headline', text });
+const shown = (oldText: string, newText: string) => {
+  const diff = diffVersions(v(oldText), v(newText));
+  expectWellFormed(diff, oldText, newText);
+  return render(diff.changes);
+};
+
+describe('hunks end at word boundaries', () => {
+  it('an edit inside a word marks the whole word', () => {
+    expect(shown('Die Höhe des Datenschutzniveau wird geprüft.', 'Die Höhe des Datenschutzniveaus wird geprüft.')).toBe(
+      'Die Höhe des [-Datenschutzniveau-]{+Datenschutzniveaus+} wird geprüft.',
+    );
+  });
+
+  it('a time or a date that changed reads as one word, not its pieces around the colon', () => {
+    expect(shown('Aktualisiert am 6. April, 12:44 Uhr', 'Aktualisiert am 6. April, 9:14 Uhr')).toBe('Aktualisiert am 6. April, [-12:44-]{+9:14+} Uhr');
+  });
+
+  it('a word keeps its closing comma outside the hunk', () => {
+    expect(shown('The minister, Mr. Rybakov, said so.', 'The minister, Mr. Ryabkov, said so.')).toBe('The minister, Mr. [-Rybakov-]{+Ryabkov+}, said so.');
+  });
+
+  it('a change of punctuation alone shows the word it belongs to', () => {
+    expect(shown('Georg Löwisch (Leitung); Julia Lorenz', 'Georg Löwisch (Leitung), Julia Lorenz')).toBe('Georg Löwisch [-(Leitung);-]{+(Leitung),+} Julia Lorenz');
+  });
+
+  it('an added clause stays an insertion before the full stop', () => {
+    expect(shown('The council met on Tuesday.', 'The council met on Tuesday, and again on Wednesday.')).toBe(
+      'The council met on Tuesday{+, and again on Wednesday+}.',
+    );
+  });
+});
