@@ -108,7 +108,7 @@ async function seed(port: number, now: number, persist: string, config: string):
     const age = (((i * 7919) % ARTICLES) / ARTICLES) * 30 * DAY_MS; // spread evenly, shuffled across hosts
     const at = new Date(now - age).toISOString();
     const extracted = extractArticle(page(i, 0), url);
-    const hash = await versionHash(extracted.title, extracted.text);
+    const hash = await versionHash(extracted.title, extracted.text, extracted.byline);
     const summary = { n: 1, fetchedAt: at, title: extracted.title, hash, words: countWords(extracted.text), revertOf: null, ...(conditional(i) ? { etag: etagOf(i) } : {}) };
     const record = { id, url, finalUrl: url, createdAt: at, active: true, deletedAt: null, title: extracted.title, site: hostOf(i), versions: [summary], lastCheck: null, removedAt: null };
     const listing = { url, site: hostOf(i), title: extracted.title, active: true, versions: 1, retryAt: null };

@@ -86,7 +86,7 @@ export async function observe(article: ArticleRecord, settings: Settings, now: D
   }
   const anomaly = detectAnomaly(extracted.text, article.versions.at(-1)?.words ?? null, settings);
   if (anomaly) return failure('anomaly', anomaly);
-  const hash = await versionHash(extracted.title, extracted.text);
+  const hash = await versionHash(extracted.title, extracted.text, extracted.byline);
   const raw = page.raw ? { bytes: page.raw, contentType: page.contentType ?? null } : undefined;
   return { ok: true, at, finalUrl: page.finalUrl, article: extracted, hash, etag: page.etag ?? null, lastModified: page.lastModified ?? null, raw };
 }

@@ -13,7 +13,7 @@
  */
 import { diffVersions } from '../diff';
 import { classifyChange } from '../diff/kind';
-import type { Article } from '../extract';
+import { comparisonForm, normalizeText, type Article } from '../extract';
 import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, SnapshotRef, VersionRecord, VersionSummary } from '../store';
 import { keys } from '../store/keys';
 import { countWords } from './anomaly';
@@ -117,11 +117,20 @@ function endFailure(record: ArticleRecord, at: string): FailureSpell[] | undefin
 }
 
 function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): Decision {
-  const latest = record.versions.at(-1) ?? null;
+  let latest = record.versions.at(-1) ?? null;
   const previous = record.lastCheck;
   const unchanged = { changed: false, version: null, error: null };
   const { title, text } = seen.article;
-  const earlier = record.versions.find((v) => v.hash === seen.hash) ?? null;
+  let earlier = record.versions.find((v) => v.hash === seen.hash) ?? null;
+
+  // The latest version's words under another hash: stored by an older normalizer or hash
+  // (invisible characters, bylines, re-flow), so the same page must not make a phantom version.
+  // The latest version takes the new hash, and the next check is recognised from KV alone.
+  if (!earlier && latest && sameWords(latest, latestText, seen.article)) {
+    earlier = { ...latest, hash: seen.hash, ...(latest.byline === undefined ? { byline: seen.article.byline } : {}) };
+    record = { ...record, versions: [...record.versions.slice(0, -1), earlier] };
+    latest = earlier;
+  }
 
   // Back to a known text after an error, or after the page was gone: no new version.
   if (earlier && (earlier === latest || (!record.removedAt && record.versions.some((v) => v.hash === seen.hash && v.n > 1)))) {
@@ -146,7 +155,8 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   };
   const revertOf = earlier?.n ?? null;
   const event: ChangeEvent = record.removedAt ? 'restored' : revertOf ? 'revert' : 'edit';
-  const diff = latest ? diffVersions(versionText(latest.title, latestText), version) : null;
+  // The old side as today's normalizer reads it, so characters an older one kept are no edit.
+  const diff = latest ? diffVersions(versionText(normalizeText(latest.title), normalizeText(latestText), latest.byline), version) : null;
   const change: ChangeRecord | null =
     latest && diff
       ? { ...changeBase(record, seen.at), seq: keys.versionSeq(n), title, from: latest.n, to: n, event, revertOf, hash: seen.hash, kinds: classifyChange(diff), stats: diff.stats, diff }
@@ -158,7 +168,7 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
       title,
       removedAt: null,
       failures: endFailure(record, seen.at),
-      versions: [...record.versions, { n, fetchedAt: seen.at, title, hash: seen.hash, words: countWords(text), revertOf, ...validatorsOf(seen) }],
+      versions: [...record.versions, { n, fetchedAt: seen.at, title, byline: seen.article.byline, hash: seen.hash, words: countWords(text), revertOf, ...validatorsOf(seen) }],
       lastCheck: nextLastCheck(previous, latest ? 'changed' : 'new', seen),
     },
     version,
@@ -171,8 +181,18 @@ function validatorsOf(seen: PageSeen): Pick<VersionSummary, 'etag' | 'lastModifi
   return { ...(seen.etag ? { etag: seen.etag } : {}), ...(seen.lastModified ? { lastModified: seen.lastModified } : {}), ...(seen.snapshot ? { snapshot: seen.snapshot.sha256 } : {}) };
 }
 
-function versionText(title: string, text: string) {
-  return { title, text };
+function versionText(title: string, text: string, byline?: string | null) {
+  return { title, text, byline };
+}
+
+/**
+ * True when the page says the same words as the latest version, compared in their comparison form.
+ * A version stored before bylines were compared has no byline on its summary: any byline matches it.
+ */
+function sameWords(latest: VersionSummary, latestText: string, article: Article): boolean {
+  if (comparisonForm(latest.title) !== comparisonForm(article.title)) return false;
+  if (latest.byline !== undefined && comparisonForm(latest.byline ?? '') !== comparisonForm(article.byline ?? '')) return false;
+  return comparisonForm(latestText) === comparisonForm(article.text);
 }
 
 function changeBase(record: ArticleRecord, at: string) {

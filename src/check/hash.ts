@@ -1,12 +1,18 @@
 /** Content hashes: what decides whether a check found a new version. */
+import { comparisonForm } from '../extract/normalize';
+
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The hash of a version: its headline and its body text, nothing else. */
-export function versionHash(title: string, text: string): Promise<string> {
-  return sha256Hex(`${title}\n\n${text}`);
+/**
+ * The hash of a version: its headline, byline and body text in their comparison form (see
+ * comparisonForm), nothing else, so a re-flow or an invisible character is the same hash. A version
+ * stored under an older form of this hash is matched by its words instead (decide.ts).
+ */
+export function versionHash(title: string, text: string, byline: string | null = null): Promise<string> {
+  return sha256Hex(`redline-v2\n${comparisonForm(title)}\n${comparisonForm(byline ?? '')}\n${comparisonForm(text)}`);
 }
 
 /** Article ids are derived from the canonical URL, so one URL is one article. */

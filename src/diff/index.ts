@@ -3,6 +3,7 @@
  * wherever edits are local and bounded everywhere (see body.ts); the headline is compared whole.
  * Pure functions: no Workers, KV or HTTP here, so the check, the CLI and the benchmarks share it.
  */
+import { comparisonForm } from '../extract/normalize';
 import { diffBodies, type BodyDiffOptions } from './body';
 import { statsOf } from './stats';
 import type { Diff, DiffChange, TextVersion } from './types';
@@ -14,19 +15,27 @@ export { DEFAULT_MAX_EDIT_LENGTH, type BodyDiffOptions as DiffOptions } from './
 
 /**
  * The diff from `oldVersion` to `newVersion`. Joining the equal and delete texts gives the old
- * body exactly, equal and insert the new one; `changed` is false exactly when both bodies and
- * both titles are the same. `maxEditLength` bounds each word diff (in token edits); runs that
+ * body exactly, equal and insert the new one; `changed` is false when both versions say the same
+ * words (see Diff.changed). Headline and byline are compared whole; an old byline that is not
+ * known (undefined) is taken as unchanged. `maxEditLength` bounds each word diff (in token edits); runs that
  * need more read as whole paragraphs deleted and inserted.
  */
 export function diffVersions(oldVersion: TextVersion, newVersion: TextVersion, options: BodyDiffOptions = {}): Diff {
   const oldText = oldVersion.text;
   const newText = newVersion.text;
-  const titleChanged = oldVersion.title !== newVersion.title;
+  const titleChanged = comparisonForm(oldVersion.title) !== comparisonForm(newVersion.title);
   const title = titleChanged ? { old: oldVersion.title, new: newVersion.title } : null;
+  const oldByline = oldVersion.byline;
+  const newByline = newVersion.byline ?? null;
+  const bylineChanged = oldByline !== undefined && comparisonForm(oldByline ?? '') !== comparisonForm(newByline ?? '');
+  const byline = bylineChanged ? { old: oldByline ?? null, new: newByline } : null;
+  const labelsChanged = titleChanged || bylineChanged;
   if (oldText === newText) {
     const changes: DiffChange[] = oldText === '' ? [] : [{ op: 'equal', text: oldText }];
-    return { changed: titleChanged, title, stats: { added: 0, removed: 0 }, changes };
+    return { changed: labelsChanged, title, byline, stats: { added: 0, removed: 0 }, changes };
   }
   const changes = toWordBounds(diffBodies(oldText, newText, options));
-  return { changed: true, title, stats: statsOf(changes), changes };
+  // A re-flow (paragraph breaks, spaces, joiners, invisible characters) is shown but is not an edit.
+  const changed = labelsChanged || comparisonForm(oldText) !== comparisonForm(newText);
+  return { changed, title, byline, stats: statsOf(changes), changes };
 }

@@ -6,6 +6,7 @@
  *   spelling    a few short words swapped for near-identical ones (Rybakov -> Ryabkov)
  *   correction  an inserted paragraph that is a correction, clarification or editor's note
  *   headline    the headline changed
+ *   byline      the byline changed (a reporter's name added or removed)
  *   rewrite     a large share of the text was replaced
  *   addition    words added (beyond the above)
  *   removal     words removed (beyond the above)
@@ -18,9 +19,9 @@ import { countWords } from './tokens';
 import type { Diff } from './types';
 
 /** The order kinds are listed in: the first is the one a feed title names. */
-export const KIND_ORDER: readonly ChangeKind[] = ['correction', 'headline', 'rewrite', 'removal', 'addition', 'spelling', 'minor'];
+export const KIND_ORDER: readonly ChangeKind[] = ['correction', 'headline', 'byline', 'rewrite', 'removal', 'addition', 'spelling', 'minor'];
 
-export const CHANGE_KINDS: readonly ChangeKind[] = ['spelling', 'correction', 'headline', 'addition', 'removal', 'rewrite', 'minor'];
+export const CHANGE_KINDS: readonly ChangeKind[] = ['spelling', 'correction', 'headline', 'byline', 'addition', 'removal', 'rewrite', 'minor'];
 
 export function isChangeKind(value: unknown): value is ChangeKind {
   return typeof value === 'string' && (CHANGE_KINDS as readonly string[]).includes(value);
@@ -103,6 +104,7 @@ export function classifyChange(diff: Diff): ChangeKind[] {
   if (!diff.changed) return [];
   const kinds = new Set<ChangeKind>();
   if (diff.title) kinds.add('headline');
+  if (diff.byline) kinds.add('byline');
 
   let oldWords = 0;
   let newWords = 0;

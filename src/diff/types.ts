@@ -14,9 +14,14 @@ export interface DiffStats {
 }
 
 export interface Diff {
-  /** False exactly when both texts and both titles are the same. */
+  /**
+   * False when both versions say the same words: the same texts, titles and bylines, or texts that
+   * differ only in whitespace, paragraph breaks or joiners (a re-flow; `changes` still shows it).
+   */
   changed: boolean;
   title: { old: string; new: string } | null;
+  /** The byline before and after, when it changed (null: the same, or not known for the old version). */
+  byline?: { old: string | null; new: string | null } | null;
   stats: DiffStats;
   changes: DiffChange[];
 }
@@ -25,4 +30,6 @@ export interface Diff {
 export interface TextVersion {
   title: string;
   text: string;
+  /** The byline; undefined when not known (a version stored before bylines were compared). */
+  byline?: string | null;
 }

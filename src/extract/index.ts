@@ -4,7 +4,7 @@
  * (site-rules.ts), its furniture left out (clean.ts), its paragraphs normalized (normalize.ts).
  */
 export type { Article } from './article';
-export { normalizeText, paragraphsOf } from './normalize';
+export { comparisonForm, normalizeText, paragraphsOf } from './normalize';
 import type { Article } from './article';
 import { bodyFilter } from './clean';
 import { linkedArticleBody, readMetadata } from './metadata';

@@ -71,7 +71,7 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
 }
 
 function byline(fromMeta: string | null, head: Head): string | null {
-  if (fromMeta && !/^https?:/.test(fromMeta)) return fromMeta.slice(0, 200);
+  if (fromMeta && !/^https?:/.test(fromMeta)) return normalizeParagraph(fromMeta.slice(0, 200)) || null;
   for (const element of head.bylines) {
     const text = normalizeParagraph(textOf(element));
     if (text && text.length < 120) return text;

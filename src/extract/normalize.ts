@@ -1,11 +1,22 @@
 /**
  * Text normalization shared by every extractor: what two versions must agree on to be "the same".
  * Unicode NFC, invisible characters dropped, whitespace collapsed inside a paragraph, and
- * paragraphs kept apart by exactly one blank line.
+ * paragraphs kept apart by exactly one blank line. `comparisonForm` goes further: it is what a
+ * check compares (and hashes), so a re-flow or a joiner alone is never an edit.
  */
 
-// Zero-width space, word joiner, BOM, soft hyphen: invisible, and they change between renders.
-const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
+/**
+ * Characters that never mean anything to a reader, and change between renders: zero-width space,
+ * word joiner and invisible operators, BOM, soft hyphen, the bidi marks (LRM, RLM, ALM) and
+ * embeddings, overrides and isolates (U+202A-202E, U+2066-2069), the Mongolian vowel separator,
+ * interlinear annotation marks, and C0/C1 control characters other than the whitespace ones (tab,
+ * line feed, vertical tab, form feed, carriage return, NEL). A U+202E inside a headline would
+ * otherwise show it reversed on our pages. ZWJ and ZWNJ stay: they choose letter forms in Persian,
+ * Indic scripts and emoji (see comparisonForm).
+ */
+const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/g;
+/** Joiners: they matter to how some scripts render, never to which words a text says. */
+const JOINERS = /[\u200C\u200D]/g;
 // Every horizontal space Unicode knows, including NBSP and the narrow/figure spaces.
 const SPACES = /[\t\v\f \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
@@ -41,4 +52,14 @@ export function normalizeText(text: string): string {
 /** Splits normalized body text into its paragraphs. */
 export function paragraphsOf(text: string): string[] {
   return text === '' ? [] : text.split('\n\n');
+}
+
+/**
+ * The form two versions are compared in: the text normalized again (so text stored by an older
+ * normalizer compares like new text), joiners dropped and every run of whitespace, paragraph
+ * breaks included, one space. Two texts with the same comparison form say the same words in the
+ * same order: a re-flow of paragraphs, a space become a line break or a ZWNJ added is not an edit.
+ */
+export function comparisonForm(text: string): string {
+  return text.normalize('NFC').replace(INVISIBLE, '').replace(JOINERS, '').replace(/[\s\u0085]+/g, ' ').trim();
 }

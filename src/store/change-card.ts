@@ -13,6 +13,8 @@ export interface ChangeCard extends ChangeSummary {
   kinds: ChangeKind[];
   /** The headline before and after, when it changed. */
   titleDiff: { old: string; new: string } | null;
+  /** The byline before and after, when it changed (absent on cards stored before bylines were compared). */
+  bylineDiff?: { old: string | null; new: string | null } | null;
   /** The feed snippets: each cluster of edits with a few words of context. */
   snippets: DiffChange[][];
   /** True when snippets were left out to keep the card small (the diff page has them all). */
@@ -70,5 +72,7 @@ export function cardOf(change: ChangeRecord): ChangeCard {
     snippets.push(snippet);
   }
   const title = diff.title && isText(diff.title.old) && isText(diff.title.new) ? { old: diff.title.old, new: diff.title.new } : null;
-  return { ...summary, event: change.event ?? 'edit', revertOf: change.revertOf ?? null, kinds: kindsOfChange(change), titleDiff: title, snippets, snippetsCut: cut };
+  const isName = (s: unknown) => s === null || isText(s);
+  const byline = diff.byline && isName(diff.byline.old) && isName(diff.byline.new) ? { old: diff.byline.old, new: diff.byline.new } : null;
+  return { ...summary, event: change.event ?? 'edit', revertOf: change.revertOf ?? null, kinds: kindsOfChange(change), titleDiff: title, bylineDiff: byline, snippets, snippetsCut: cut };
 }

@@ -6,6 +6,8 @@ export interface VersionSummary {
   n: number;
   fetchedAt: string;
   title: string;
+  /** The byline; absent on versions stored before bylines were part of the record. */
+  byline?: string | null;
   hash: string;
   /** Body words, so a check can spot a sharply shorter text without reading the version. */
   words: number;
@@ -107,7 +109,7 @@ export interface VersionRecord {
 }
 
 /** Kinds of change, for filters and feed titles (see src/diff/kind.ts). */
-export type ChangeKind = 'spelling' | 'correction' | 'headline' | 'addition' | 'removal' | 'rewrite' | 'minor';
+export type ChangeKind = 'spelling' | 'correction' | 'headline' | 'byline' | 'addition' | 'removal' | 'rewrite' | 'minor';
 
 /**
  * What a change records: an `edit` (a new text), a `revert` (a text seen before came back as

@@ -83,6 +83,7 @@ const VersionSummarySchema = z
     n: z.number().int(),
     fetchedAt: z.string(),
     title: z.string(),
+    byline: z.string().nullable().optional().openapi({ description: 'Absent on versions stored before bylines were part of the record.' }),
     hash: z.string(),
     words: z.number().int(),
     revertOf: z.number().int().nullable().optional(),
@@ -138,8 +139,13 @@ const StatsSchema = z.object({ added: z.number().int(), removed: z.number().int(
 
 export const DiffSchema = z
   .object({
-    changed: z.boolean(),
+    changed: z.boolean().openapi({ description: 'False when both versions say the same words: texts that differ only in whitespace, paragraph breaks or joiners are not changed.' }),
     title: z.object({ old: z.string(), new: z.string() }).nullable(),
+    byline: z
+      .object({ old: z.string().nullable(), new: z.string().nullable() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'The byline before and after, when it changed (absent on changes stored before bylines were compared).' }),
     stats: StatsSchema,
     changes: z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })),
   })

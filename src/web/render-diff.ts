@@ -30,20 +30,30 @@ export function renderChanges(changes: DiffChange[]) {
 
 /** The changed words with a few words of context, one paragraph per cluster of changes. */
 export function renderSnippets(diff: Diff, contextWords = 8) {
-  return renderSnippetParts(diff.title, contextSnippets(diff, contextWords), null);
+  return renderSnippetParts(diff.title, contextSnippets(diff, contextWords), null, diff.byline ?? null);
 }
 
 /** Snippets already cut (a change card's); `more` links to the whole diff when some were left out. */
-export function renderSnippetParts(title: Diff['title'], snippets: DiffChange[][], more: string | null) {
+export function renderSnippetParts(title: Diff['title'], snippets: DiffChange[][], more: string | null, byline: Diff['byline'] = null) {
   const headline = title ? html`<p>Headline: <del>${title.old}</del> <ins>${title.new}</ins></p>` : '';
   const parts = snippets.map((snippet) => html`<p>${renderChanges(snippet)}</p>`);
-  return html`${headline}${parts}${more ? html`<p><a href="${more}">More edits: see the whole diff</a></p>` : ''}`;
+  return html`${headline}${renderByline({ byline })}${parts}${more ? html`<p><a href="${more}">More edits: see the whole diff</a></p>` : ''}`;
 }
 
-export function describeStats(diff: Pick<Diff, 'stats' | 'title'>): string {
+/** "Byline: <del>old</del> <ins>new</ins>", as the headline's change reads; empty when it did not change. */
+export function renderByline(diff: Pick<Diff, 'byline'>, className = '') {
+  const byline = diff.byline;
+  if (!byline) return '';
+  const old = byline.old ? html`<del dir="auto">${byline.old}</del>` : '';
+  const now = byline.new ? html`<ins dir="auto">${byline.new}</ins>` : '';
+  return html`<p${className ? html` class="${className}"` : ''}><strong>Byline:</strong> ${old}${old && now ? ' ' : ''}${now}</p>`;
+}
+
+export function describeStats(diff: Pick<Diff, 'stats' | 'title' | 'byline'>): string {
   const { added, removed } = diff.stats;
   const parts: string[] = [];
   if (diff.title) parts.push('headline changed');
+  if (diff.byline) parts.push('byline changed');
   if (added || removed) parts.push(`${added} word${added === 1 ? '' : 's'} added, ${removed} removed`);
   return parts.join('; ') || 'no visible change';
 }
@@ -153,9 +163,9 @@ function sideRow(row: { old: DiffChange[]; new: DiffChange[] }, changed: boolean
 }
 
 /** What a change did, for feed titles and lists: "3 words changed, 33 added (correction, spelling)". */
-export function describeChange(change: { event?: string; from: number; to: number; revertOf?: number | null; stats: { added: number; removed: number } }, kinds: readonly string[], titleChanged = false): string {
+export function describeChange(change: { event?: string; from: number; to: number; revertOf?: number | null; stats: { added: number; removed: number } }, kinds: readonly string[], titleChanged = false, bylineChanged = false): string {
   const words = describeWords(change.stats);
-  const what = [titleChanged ? 'headline changed' : '', words].filter(Boolean).join('; ');
+  const what = [titleChanged ? 'headline changed' : '', bylineChanged ? 'byline changed' : '', words].filter(Boolean).join('; ');
   const kindText = kinds.length ? ` (${kinds.join(', ')})` : '';
   switch (change.event) {
     case 'removed':

@@ -47,12 +47,14 @@ function snippetLines(change: ChangeRecord, style: Style): string[] {
         .join('')
         .trim(),
     );
+  const byline = change.diff.byline;
+  if (byline) lines.unshift(`Byline: ${[byline.old ? style.del(style.escape(byline.old)) : '', byline.new ? style.ins(style.escape(byline.new)) : ''].filter(Boolean).join(' → ')}`);
   if (change.diff.title) lines.unshift(`Headline: ${style.del(style.escape(change.diff.title.old))} → ${style.ins(style.escape(change.diff.title.new))}`);
   return lines.map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line));
 }
 
 function textFor(change: ChangeRecord, kinds: ChangeKind[], links: ChangeLinks, style: Style, max: number): string {
-  const what = describeChange(change, kinds, Boolean(change.diff?.title));
+  const what = describeChange(change, kinds, Boolean(change.diff?.title), Boolean(change.diff?.byline));
   const headline = style.escape(change.title || change.url);
   const title = links.diff ? style.link(links.diff, headline) : headline;
   const lines = [`Redline: ${title} — ${style.escape(what)}`, ...snippetLines(change, style), `Article: ${change.url}`];

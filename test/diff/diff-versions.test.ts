@@ -13,10 +13,11 @@ describe('diffVersions', () => {
     expect(diffVersions(v(text), v(text))).toEqual({
       changed: false,
       title: null,
+      byline: null,
       stats: { added: 0, removed: 0 },
       changes: [{ op: 'equal', text }],
     });
-    expect(diffVersions(v(''), v(''))).toEqual({ changed: false, title: null, stats: { added: 0, removed: 0 }, changes: [] });
+    expect(diffVersions(v(''), v(''))).toEqual({ changed: false, title: null, byline: null, stats: { added: 0, removed: 0 }, changes: [] });
   });
 
   it('a headline-only change is changed, with the title pair and an all-equal body', () => {

@@ -30,7 +30,7 @@ describe('the reader API', () => {
     expect(record.articlesChanged).toBeGreaterThanOrEqual(1);
     expect(record.changesByKind.spelling).toBeGreaterThanOrEqual(1);
     expect(record.changesByKind.correction).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(record.changesByKind).sort()).toEqual(['addition', 'correction', 'headline', 'minor', 'removal', 'rewrite', 'spelling']);
+    expect(Object.keys(record.changesByKind).sort()).toEqual(['addition', 'byline', 'correction', 'headline', 'minor', 'removal', 'rewrite', 'spelling']);
     expect(typeof record.medianSecondsToFirstChange).toBe('number');
     expect((await api('/sites/nothing-tracked.example')).status).toBe(404);
   });

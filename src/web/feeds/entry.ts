@@ -49,11 +49,11 @@ function eventHtml(change: Pick<ChangeRecord, 'event' | 'from' | 'to'>) {
 
 export async function feedEntry(origin: string, change: ChangeCard): Promise<FeedEntry> {
   const kinds = change.kinds;
-  const body = hasTextChange(change) ? renderSnippetParts(change.titleDiff, change.snippets, change.snippetsCut ? `${origin}${changePath(change)}` : null) : eventHtml(change);
+  const body = hasTextChange(change) ? renderSnippetParts(change.titleDiff, change.snippets, change.snippetsCut ? `${origin}${changePath(change)}` : null, change.bylineDiff ?? null) : eventHtml(change);
   return {
     id: changeGuid(change),
     link: `${origin}${changePath(change)}`,
-    title: `${change.title} — ${describeChange(change, kinds, Boolean(change.titleDiff))}`,
+    title: `${change.title} — ${describeChange(change, kinds, Boolean(change.titleDiff), Boolean(change.bylineDiff))}`,
     published: change.at,
     html: String(await body),
     kinds,

@@ -6,7 +6,7 @@
 import { html } from 'hono/html';
 import type { Diff } from '../../diff/types';
 import type { ArticleRecord, ChangeKind } from '../../store';
-import { describeWords, renderInlineWithAnchors, renderSideBySide } from '../render-diff';
+import { describeWords, renderByline, renderInlineWithAnchors, renderSideBySide } from '../render-diff';
 import { kindBadges, layout, time } from './layout';
 
 export type DiffView = 'inline' | 'side';
@@ -25,17 +25,18 @@ export function diffPage(article: ArticleRecord, from: number, to: number, diff:
   const toLabel = `Version ${to}`;
   return layout(
     `${headline}: version ${from} → ${to}`,
-    html`<h1>${headline}</h1>
+    html`<h1 dir="auto">${headline}</h1>
 <p class="meta">Version ${from}${seenFrom ? html` (${time(seenFrom)})` : ''} → version ${to}${seenTo ? html` (${time(seenTo)})` : ''}<br>
 ${diff.stats.added} words added, ${diff.stats.removed} removed${describeWords(diff.stats) ? html` (${describeWords(diff.stats)})` : ''} ${kindBadges(kinds, (kind) => `/?kind=${kind}`)}<br>
 <a href="/articles/${article.id}">All versions</a> · <a href="${article.url}" rel="nofollow noopener noreferrer">The article</a> · <a href="/articles/${article.id}/feed.xml">RSS</a></p>
 <nav class="pager" aria-label="Changes of this article">${previous} ${next}</nav>
 <div class="toolbar"><span id="view-label">View:</span><span class="toggle" role="group" aria-labelledby="view-label"><a href="${base}/${from}/${to}"${view === 'inline' ? html` aria-current="page"` : ''}>Inline</a><a href="${base}/${from}/${to}?view=side"${view === 'side' ? html` aria-current="page"` : ''}>Side by side</a></span>
 ${edits ? html`<nav aria-label="Edits in this diff">Jump to edit: ${Array.from({ length: Math.min(edits, 60) }, (_, k) => html`<a href="#edit-${k + 1}">${k + 1}</a> `)}${edits > 60 ? '…' : ''}</nav>` : ''}</div>
-${diff.title ? html`<p class="ui"><strong>Headline:</strong> <del>${diff.title.old}</del> <ins>${diff.title.new}</ins></p>` : ''}
+${diff.title ? html`<p class="ui"><strong>Headline:</strong> <del dir="auto">${diff.title.old}</del> <ins dir="auto">${diff.title.new}</ins></p>` : ''}
+${renderByline(diff, 'ui')}
 ${!diff.changed ? html`<p class="muted">These two versions have the same text.</p>` : ''}
 ${inline
-  ? html`<article class="diff" aria-label="Changes from version ${from} to version ${to}"><div class="text">${inline.body}</div></article>`
+  ? html`<article class="diff" aria-label="Changes from version ${from} to version ${to}"><div class="text" dir="auto">${inline.body}</div></article>`
   : html`<section class="diff" aria-label="Version ${from} beside version ${to}">${renderSideBySide(diff.changes, fromLabel, toLabel)}</section>`}
 <nav class="pager" aria-label="Changes of this article (end)">${previous} ${next}</nav>`,
     { feed: `/articles/${article.id}/feed`, wide: view === 'side' },

@@ -6,7 +6,7 @@
 import { html } from 'hono/html';
 import type { ArticleRecord, FailureSpell } from '../../store';
 import type { ChangeCard } from '../../store/change-card';
-import { describeWords } from '../render-diff';
+import { describeWords, renderByline } from '../render-diff';
 import { eventBadge, formatTime, kindBadges, layout, time } from './layout';
 
 function changeEntry(article: ArticleRecord, change: ChangeCard) {
@@ -18,8 +18,9 @@ function changeEntry(article: ArticleRecord, change: ChangeCard) {
 <p class="meta">${time(change.at)} · ${change.event === 'removed' ? html`the page answered 404 or 410 twice in a row; version ${change.from} is the last seen` : html`the text of version ${change.to} again`} · <a href="#${anchor}" aria-label="Permalink to this event">permalink</a></p></li>`;
   }
   return html`<li id="${anchor}"><p class="ui"><strong><a href="${diffLink}">Version ${change.to}</a></strong> ${eventBadge(change.event)}${kindBadges(kinds)}</p>
-${change.titleDiff ? html`<p>Headline: <del>${change.titleDiff.old}</del> <ins>${change.titleDiff.new}</ins></p>` : ''}
-<p class="meta">${time(change.at)} · <span>${change.stats.added} words added, ${change.stats.removed} removed</span> (${describeWords(change.stats) || 'headline only'})${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · ${evidenceLinks(article, change.to)} · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
+${change.titleDiff ? html`<p>Headline: <del dir="auto">${change.titleDiff.old}</del> <ins dir="auto">${change.titleDiff.new}</ins></p>` : ''}
+${renderByline({ byline: change.bylineDiff })}
+<p class="meta">${time(change.at)} · <span>${change.stats.added} words added, ${change.stats.removed} removed</span> (${describeWords(change.stats) || (change.titleDiff ? 'headline only' : change.bylineDiff ? 'byline only' : 'no words changed')})${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · ${evidenceLinks(article, change.to)} · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
 }
 
 /** Links to a version's text, its raw HTML as fetched, and its Internet Archive capture (src/web/pages/version.ts). */
@@ -52,7 +53,7 @@ export function historyPage(article: ArticleRecord, changes: ChangeCard[]) {
   const count = article.versions.length;
   return layout(
     headline,
-    html`<h1>${headline}</h1>
+    html`<h1 dir="auto">${headline}</h1>
 <p class="meta"><a href="${article.url}" rel="nofollow noopener noreferrer">${article.url}</a><br>
 <a href="/sites/${article.site}">${article.site}</a> · tracked since ${time(article.createdAt)}${article.active ? '' : html` · no longer checked since ${time(article.deletedAt ?? '')}`}
 · follow: <a href="/articles/${article.id}/feed.xml">RSS</a>, <a href="/articles/${article.id}/feed.atom">Atom</a>, <a href="/articles/${article.id}/feed.json">JSON Feed</a></p>
@@ -66,8 +67,8 @@ ${count >= 2 ? html`<form class="filters" method="get" action="/articles/${artic
 <h2 id="timeline">Timeline</h2>
 ${count ? html`<ol class="timeline" reversed>
 ${entries}
-${unlisted.map((v) => html`<li id="change-${String(v.n).padStart(6, '0')}"><p class="ui"><strong><a href="/articles/${article.id}/diff/${v.n - 1}/${v.n}">Version ${v.n}</a></strong></p><p class="meta">${time(v.fetchedAt)} · ${v.title}</p></li>`)}
-${first ? html`<li id="change-000001"><p class="ui"><strong>Version 1</strong> · first seen</p><p class="meta">${time(first.fetchedAt)} · ${first.title} · ${evidenceLinks(article, 1)}</p></li>` : ''}
+${unlisted.map((v) => html`<li id="change-${String(v.n).padStart(6, '0')}"><p class="ui"><strong><a href="/articles/${article.id}/diff/${v.n - 1}/${v.n}">Version ${v.n}</a></strong></p><p class="meta">${time(v.fetchedAt)} · <bdi>${v.title}</bdi></p></li>`)}
+${first ? html`<li id="change-000001"><p class="ui"><strong>Version 1</strong> · first seen</p><p class="meta">${time(first.fetchedAt)} · <bdi>${first.title}</bdi> · ${evidenceLinks(article, 1)}</p></li>` : ''}
 </ol>` : html`<p class="muted">No version stored yet.</p>`}`,
     { feed: `/articles/${article.id}/feed` },
   );

@@ -22,7 +22,7 @@ export function homeHref(filter: HomeFilter): string {
 }
 
 export function changeItem(ch: ChangeSummary, filter: HomeFilter = {}) {
-  return html`<li><a href="${changePath(ch)}">${ch.title || ch.url}</a>
+  return html`<li><a href="${changePath(ch)}"><bdi>${ch.title || ch.url}</bdi></a>
 <div class="meta">${time(ch.at)} · <a href="/sites/${ch.site}">${ch.site}</a> · ${describeChange(ch, [])} · ${eventBadge(ch.event)}${kindBadges(ch.kinds, (kind) => homeHref({ ...filter, kind }))}</div></li>`;
 }
 
@@ -46,7 +46,7 @@ export function homePage(articles: Pick<IndexedArticle, 'id' | 'url' | 'site' | 
   const siteOptions = [...new Set([...sites, ...(filter.site ? [filter.site] : [])])].sort();
   const shownArticles = filter.site ? articles.filter((a) => a.site === filter.site) : articles;
   const articleItems = shownArticles.map(
-    (a) => html`<li><a href="/articles/${a.id}">${a.title || a.url}</a>
+    (a) => html`<li><a href="/articles/${a.id}"><bdi>${a.title || a.url}</bdi></a>
 <div class="meta"><a href="/sites/${a.site}">${a.site}</a> · ${a.versions} version${a.versions === 1 ? '' : 's'}${a.active ? '' : ' · no longer checked'}</div></li>`,
   );
   return layout(
