@@ -59,7 +59,10 @@ function main(argv: string[]) {
       boilerplate++;
       if (diff.changed) {
         flagged++;
-        const what = bodyChanges.slice(0, 3).map((c) => `${c.op[0]}:${JSON.stringify(c.text.slice(0, 50))}`).join(' | ');
+        const what = bodyChanges
+          .slice(0, 3)
+          .map((c) => `${c.op[0]}:${JSON.stringify(c.text.slice(0, 50))}`)
+          .join(' | ');
         if (verbose) console.log(`flagged ${pair.id}: ${what || `title ${JSON.stringify(diff.title)}`}`);
       }
       continue;

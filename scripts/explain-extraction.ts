@@ -21,7 +21,8 @@ function textOf(node: Node, limit = 80): string {
   return out.replace(/\s+/g, ' ').trim().slice(0, limit);
 }
 
-const describe = (e: Element) => `<${e.tag}${e.hint ? ` "${e.hint.slice(0, 50)}"` : ''}> text ${e.textLen} good ${e.goodLen} links ${e.linkLen}${e.dropped ? ' dropped' : ''}`;
+const describe = (e: Element) =>
+  `<${e.tag}${e.hint ? ` "${e.hint.slice(0, 50)}"` : ''}> text ${e.textLen} good ${e.goodLen} links ${e.linkLen}${e.dropped ? ' dropped' : ''}`;
 
 const [file, url] = process.argv.slice(2);
 const html = decodeHtml(new Uint8Array(readFileSync(file)), null);

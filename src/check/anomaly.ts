@@ -5,7 +5,9 @@
  */
 import type { Settings } from '../env';
 
-export const countWords = (text: string) => (text.match(/\S+/g) ?? []).length;
+/** Words as the diff counts them: in Chinese, Japanese or Thai, the words and not the clauses. */
+export { countWords } from '../diff/tokens';
+import { countWords } from '../diff/tokens';
 
 /** `previousWords` is the word count of the latest version, or null for a first check. */
 export function detectAnomaly(text: string, previousWords: number | null, settings: Pick<Settings, 'minArticleWords' | 'maxShrinkRatio'>): string | null {

@@ -13,7 +13,8 @@ import { ChangeList } from './changes';
 import type { DiffChange } from './types';
 
 /** Characters that end a word fragment: whitespace and letters of scripts without spaces, with their punctuation. */
-const STOP = /[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff00-\uff65]/u;
+const STOP =
+  /[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff00-\uff65]/u;
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 /** A fragment longer than this is not a word (a long URL, a code line): left where the diff put it. */
 const MAX_FRAGMENT = 200;

@@ -38,7 +38,11 @@ describe('what makes a new version', () => {
   it('invisible characters and joiners inside words make no new version', async () => {
     const id = await track('/same-words/invisible', story());
     const marked = PARAGRAPHS.map((p, k) =>
-      k === 0 ? p.replace('council', 'coun\u200Ccil').replace('library', 'lib\u200Erary') : k === 1 ? p.replace('Residents', 'Resi\u2066dents\u2069').replace('building', 'build\u0007ing') : p.replace('mayor', 'ma\u200Dyor\u202C'),
+      k === 0
+        ? p.replace('council', 'coun\u200Ccil').replace('library', 'lib\u200Erary')
+        : k === 1
+          ? p.replace('Residents', 'Resi\u2066dents\u2069').replace('building', 'build\u0007ing')
+          : p.replace('mayor', 'ma\u200Dyor\u202C'),
     );
     await publish('/same-words/invisible', story({ paragraphs: marked }));
     expect(await check(id)).toEqual({ changed: false, version: null, error: null });

@@ -25,7 +25,9 @@ describe('hunks end at word boundaries', () => {
   });
 
   it('a change of punctuation alone shows the word it belongs to', () => {
-    expect(shown('Georg Löwisch (Leitung); Julia Lorenz', 'Georg Löwisch (Leitung), Julia Lorenz')).toBe('Georg Löwisch [-(Leitung);-]{+(Leitung),+} Julia Lorenz');
+    expect(shown('Georg Löwisch (Leitung); Julia Lorenz', 'Georg Löwisch (Leitung), Julia Lorenz')).toBe(
+      'Georg Löwisch [-(Leitung);-]{+(Leitung),+} Julia Lorenz',
+    );
   });
 
   it('an added clause stays an insertion before the full stop', () => {
