@@ -78,6 +78,18 @@ export const TrackRequest = z
 
 // ---- answers ----------------------------------------------------------------------------------
 
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hex');
+
+const ArchiveCaptureSchema = z
+  .object({
+    status: z.enum(['pending', 'success', 'error']),
+    requestedAt: z.string(),
+    url: z.string().nullable(),
+    jobId: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .openapi('ArchiveCapture', { description: "The Internet Archive's Save Page Now capture asked for when the version was stored." });
+
 const VersionSummarySchema = z
   .object({
     n: z.number().int(),
@@ -89,6 +101,8 @@ const VersionSummarySchema = z
     revertOf: z.number().int().nullable().optional(),
     etag: z.string().optional().openapi({ description: 'The ETag of the fetch that found this version.' }),
     lastModified: z.string().optional().openapi({ description: 'The Last-Modified of the fetch that found this version.' }),
+    snapshot: Sha256Schema.optional().openapi({ description: 'SHA-256 of the raw HTML kept for this version (absent: none kept).' }),
+    archive: ArchiveCaptureSchema.optional(),
   })
   .openapi('VersionSummary');
 
@@ -240,6 +254,9 @@ export const StoredVersionSchema = VersionSchema.extend({
   publishedAt: z.string().nullable(),
   canonicalUrl: z.string().nullable(),
   lang: z.string().nullable(),
+  snapshot: z
+    .object({ sha256: Sha256Schema, bytes: z.number().int().nonnegative(), storedBytes: z.number().int().nonnegative(), contentType: z.string().nullable() })
+    .optional(),
 });
 
 /** A change as stored: the API's Change with the Diff computed when it was seen. */
