@@ -52,8 +52,17 @@ const TEXT_CHUNK_CHARS = 500_000;
 
 export class ArticleWriter extends DurableObject<Env> {
   /** KV puts are not storage operations, so input gates alone would let two writes interleave. */
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    return this.ctx.blockConcurrencyWhile(work);
+  private async serially<T>(work: () => Promise<T>): Promise<T> {
+    // A throw inside blockConcurrencyWhile resets the object; a failed KV write is no reason to.
+    const outcome = await this.ctx.blockConcurrencyWhile(async () => {
+      try {
+        return { ok: true as const, value: await work() };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
   }
 
   private async load(id: string): Promise<Loaded | null> {

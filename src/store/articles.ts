@@ -1,5 +1,6 @@
 /** Articles in KV: one record per tracked URL, listed with metadata so a list needs no gets. */
 import { keys } from './keys';
+import { fitMetadata } from './metadata';
 import type { ArticleListing, ArticleRecord } from './models';
 
 export async function getArticle(kv: KVNamespace, id: string): Promise<ArticleRecord | null> {
@@ -7,20 +8,20 @@ export async function getArticle(kv: KVNamespace, id: string): Promise<ArticleRe
 }
 
 export async function putArticle(kv: KVNamespace, article: ArticleRecord): Promise<void> {
-  const listing: ArticleListing = {
-    url: article.url.slice(0, 400),
+  const listing: ArticleListing = fitMetadata({
+    url: article.url,
     site: article.site,
-    title: article.title ? article.title.slice(0, 200) : null,
+    title: article.title,
     active: article.active,
     versions: article.versions.length,
     retryAt: article.lastCheck?.retryAt ?? null,
-  };
+  }, ['url', 'title']);
   await kv.put(keys.article(article.id), JSON.stringify(article), { metadata: listing });
 }
 
 /** Lists an article under its outlet (written on tracking; the listing there may lag the record). */
 export async function putSiteArticle(kv: KVNamespace, article: ArticleRecord): Promise<void> {
-  await kv.put(keys.siteArticle(article.site, article.id), '', { metadata: { url: article.url.slice(0, 400), createdAt: article.createdAt } });
+  await kv.put(keys.siteArticle(article.site, article.id), '', { metadata: fitMetadata({ url: article.url, createdAt: article.createdAt }, ['url']) });
 }
 
 /** Ids of an outlet's tracked articles. */

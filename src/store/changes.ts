@@ -3,6 +3,7 @@
  * lists them newest first with their summaries as metadata (one list call, no gets).
  */
 import { keys } from './keys';
+import { fitMetadata } from './metadata';
 import type { ChangeRecord, ChangeSummary } from './models';
 
 export function summaryOf(change: ChangeRecord): ChangeSummary {
@@ -12,8 +13,8 @@ export function summaryOf(change: ChangeRecord): ChangeSummary {
 
 export async function putChange(kv: KVNamespace, change: ChangeRecord): Promise<void> {
   const summary = summaryOf(change);
-  // List metadata is capped at 1024 bytes: shorten what can be long.
-  const listed: ChangeSummary = { ...summary, url: summary.url.slice(0, 400), title: summary.title.slice(0, 200) };
+  // List metadata is capped at 1,024 bytes: shorten what can be long.
+  const listed: ChangeSummary = fitMetadata(summary, ['url', 'title']);
   const atMs = Date.parse(change.at);
   await kv.put(keys.change(change.id, change.seq), JSON.stringify(change));
   await Promise.all([

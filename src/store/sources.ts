@@ -3,6 +3,7 @@
  * source, listed with metadata, so a tick lists every source in one call and reads only the due ones.
  */
 import { keys } from './keys';
+import { fitMetadata } from './metadata';
 
 export type SourceKind = 'rss' | 'atom' | 'sitemap' | 'sitemapindex';
 
@@ -37,7 +38,7 @@ export async function getSource(kv: KVNamespace, id: string): Promise<SourceReco
 }
 
 export async function putSource(kv: KVNamespace, source: SourceRecord): Promise<void> {
-  const listing: SourceListing = { url: source.url.slice(0, 400), kind: source.kind, tracked: source.tracked };
+  const listing: SourceListing = fitMetadata({ url: source.url, kind: source.kind, tracked: source.tracked }, ['url']);
   const seen = source.seen.slice(-MAX_SEEN);
   await kv.put(keys.source(source.id), JSON.stringify({ ...source, seen }), { metadata: listing });
 }
