@@ -15,6 +15,7 @@ import { notifyWebhooks, recentDeliveries, webhookUrls, type WebhookEnv } from '
 import { loadChange, parseSite, selectChanges } from './feeds/select';
 import { loadDiff } from './load-diff';
 import { documentInfo, registerOtherRoutes } from './openapi';
+import { forClients } from './openapi-client';
 import {
   ArticleIdParams,
   ArticleListSchema,
@@ -329,7 +330,7 @@ registerOtherRoutes(api.openAPIRegistry);
 
 /** The OpenAPI 3.1 document of the whole API, with `origin` as its server. */
 export function openApiDocument(origin: string) {
-  return api.getOpenAPI31Document(documentInfo(origin));
+  return forClients(api.getOpenAPI31Document(documentInfo(origin)));
 }
 
 api.get('/openapi.json', (c) => {
