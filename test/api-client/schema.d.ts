@@ -303,6 +303,18 @@ export interface components {
             etag?: string;
             /** @description The Last-Modified of the fetch that found this version. */
             lastModified?: string;
+            /** @description SHA-256 of the raw HTML kept for this version; download it at /articles/{id}/versions/{n}/source. */
+            snapshot?: string;
+            archive?: components["schemas"]["ArchiveCapture"];
+        };
+        ArchiveCapture: {
+            /** @enum {string} */
+            status: "pending" | "success" | "error";
+            requestedAt: string;
+            /** @description The capture in the Wayback Machine, once it succeeded. */
+            url: string | null;
+            jobId: string | null;
+            error: string | null;
         };
         LastCheck: {
             /** @enum {string} */
