@@ -56,3 +56,9 @@ export const webhookKeys = {
   delivery: (atMs: number, id: string, seq: string, target: string) => `webhook:${pad(MAX_MS - atMs, 13)}:${id}:${seq}:${target}`,
   deliveryPrefix: 'webhook:',
 };
+
+// ---- Admin sessions in the browser (src/web/admin/session.ts) ---------------------------------
+//   admin-session:<sha256 of the session id>   {csrf, tokenHash, createdAt}   TTL 8 h, deleted on sign-out
+export const adminSessionKeys = {
+  session: (idHash: string) => `admin-session:${idHash}`,
+};

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Env } from '../env';
 import { api } from './api';
 import { feeds } from './feeds/routes';
+import { admin } from './admin/routes';
 import { evidencePages } from './pages/evidence-routes';
 import { pages } from './pages/routes';
 import { sources } from './sources';
@@ -14,6 +15,7 @@ app.route('/api/v1', transfer);
 app.route('/api/v1', sources);
 app.route('/api/v1', api);
 app.route('/', feeds);
+app.route('/admin', admin);
 app.route('/', evidencePages);
 app.route('/', pages);
 

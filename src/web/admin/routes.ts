@@ -1,0 +1,191 @@
+/**
+ * `/admin`: Redline run from a browser. Every action is a POST form carrying the session's CSRF
+ * token; without a session, or with a token that does not match, nothing is done (403). Answers
+ * are never cached, and pages carry the same no-script CSP as every other page.
+ *
+ *   GET  /admin                             sign-in form, or the dashboard
+ *   POST /admin/sign-in                     token -> session cookie
+ *   POST /admin/sign-out
+ *   POST /admin/track                       url
+ *   POST /admin/articles/:id/check | /untrack
+ *   POST /admin/sources                     url (a feed or sitemap, read once at once)
+ *   POST /admin/sources/:id/remove
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { checkArticle, checkTrackableUrl, trackUrl, untrack } from '../../check';
+import { readSource, registerSource } from '../../discovery';
+import { settingsFrom, type Env } from '../../env';
+import { clearPending, deleteSource, getArticle, getSource, listArticles, listSources } from '../../store';
+import { recentDeliveries, webhookUrls, type WebhookEnv } from '../../webhooks';
+import { timingSafeEqual } from '../auth';
+import { parseArticleId, parseCursor } from '../params';
+import { PAGE_CSP } from '../pages/routes';
+import { dashboardPage, type Notice, problemPage, signInPage } from './pages';
+import {
+  closeSession,
+  cookie,
+  findSession,
+  openSession,
+  randomToken,
+  SESSION_COOKIE,
+  SESSION_SECONDS,
+  SIGN_IN_COOKIE,
+  SIGN_IN_SECONDS,
+  type Session,
+} from './session';
+
+type AdminEnv = { Bindings: Env; Variables: { session: Session } };
+type AdminContext = Context<AdminEnv>;
+
+export const admin = new Hono<AdminEnv>();
+
+/** Articles shown per dashboard page (each is one KV read). */
+const ARTICLES_PER_PAGE = 50;
+
+admin.use(async (c, next) => {
+  await next();
+  c.header('content-security-policy', PAGE_CSP);
+  c.header('x-content-type-options', 'nosniff');
+  c.header('referrer-policy', 'no-referrer');
+  c.header('cache-control', 'no-store');
+});
+
+admin.use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.html(problemPage('Too large', 'A form is at most 16 KB.'), 413) }));
+
+/** A POST from a page of another origin: refused whatever it carries. */
+function crossOrigin(c: AdminContext): boolean {
+  const origin = c.req.header('origin');
+  return origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin;
+}
+
+async function formOf(c: AdminContext): Promise<Record<string, string>> {
+  const body = await c.req.parseBody().catch(() => ({}));
+  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+function signInForm(c: AdminContext, notice: Notice | null, status: 200 | 401 | 403 = 200) {
+  const csrf = randomToken();
+  c.header('set-cookie', cookie(SIGN_IN_COOKIE, csrf, SIGN_IN_SECONDS), { append: true });
+  return c.html(signInPage(csrf, notice), status);
+}
+
+admin.get('/', async (c) => {
+  if (!c.env.ADMIN_TOKEN)
+    return c.html(problemPage('Admin is off', 'This Worker has no ADMIN_TOKEN secret: set one (wrangler secret put ADMIN_TOKEN) to use the admin pages.'), 503);
+  const session = await findSession(c.env.REDLINE, c.env.ADMIN_TOKEN, getCookie(c, SESSION_COOKIE));
+  if (!session) return signInForm(c, null);
+  const cursor = parseCursor(c.req.query('cursor'));
+  const listed = await listArticles(c.env.REDLINE, cursor ?? null, ARTICLES_PER_PAGE).catch(() => ({ articles: [], cursor: null }));
+  const [articles, sources, deliveries] = await Promise.all([
+    Promise.all(listed.articles.map((a) => getArticle(c.env.REDLINE, a.id))),
+    listSources(c.env.REDLINE).then((all) =>
+      Promise.all(all.map(async (s) => ({ ...s, lastError: (await getSource(c.env.REDLINE, s.id))?.lastError ?? null }))),
+    ),
+    recentDeliveries(c.env.REDLINE, 30),
+  ]);
+  const notice = c.req.query('done')
+    ? { ok: true, text: c.req.query('done') ?? '' }
+    : c.req.query('failed')
+      ? { ok: false, text: c.req.query('failed') ?? '' }
+      : null;
+  return c.html(
+    dashboardPage({
+      csrf: session.csrf,
+      notice,
+      articles: articles.filter((a) => a !== null),
+      cursor: listed.cursor,
+      sources,
+      deliveries,
+      webhooksConfigured: webhookUrls(c.env as WebhookEnv).length,
+      snapshots: Boolean(c.env.SNAPSHOTS),
+      saveCaptures: c.env.SAVE_PAGE_NOW === 'true',
+    }),
+  );
+});
+
+admin.post('/sign-in', async (c) => {
+  const token = c.env.ADMIN_TOKEN;
+  if (!token) return c.html(problemPage('Admin is off', 'This Worker has no ADMIN_TOKEN secret.'), 503);
+  const form = await formOf(c);
+  const expected = getCookie(c, SIGN_IN_COOKIE);
+  if (crossOrigin(c) || !expected || !form.csrf || !timingSafeEqual(form.csrf, expected)) {
+    return signInForm(c, { ok: false, text: 'the sign-in form had expired or did not come from this site; try again' }, 403);
+  }
+  if (!form.token || !timingSafeEqual(form.token, token)) return signInForm(c, { ok: false, text: 'that is not the admin token' }, 401);
+  const { id } = await openSession(c.env.REDLINE, token);
+  c.header('set-cookie', cookie(SESSION_COOKIE, id, SESSION_SECONDS), { append: true });
+  c.header('set-cookie', cookie(SIGN_IN_COOKIE, '', 0), { append: true });
+  return c.redirect('/admin', 303);
+});
+
+/** Every other POST: a live session and its CSRF token, from this origin, or nothing happens. */
+admin.use('/*', async (c, next) => {
+  if (c.req.method !== 'POST') return next();
+  const session = await findSession(c.env.REDLINE, c.env.ADMIN_TOKEN, getCookie(c, SESSION_COOKIE));
+  if (!session) return c.html(problemPage('Sign in first', 'This form needs an admin session: sign in at /admin.'), 403);
+  const form = await formOf(c);
+  if (crossOrigin(c) || !form.csrf || !timingSafeEqual(form.csrf, session.csrf)) {
+    return c.html(problemPage('Refused', "This form did not come from this site's admin page (its CSRF token is missing or wrong). Nothing was done."), 403);
+  }
+  c.set('session', session);
+  await next();
+});
+
+const done = (c: AdminContext, text: string) => c.redirect(`/admin?done=${encodeURIComponent(text)}`, 303);
+const failed = (c: AdminContext, text: string) => c.redirect(`/admin?failed=${encodeURIComponent(text)}`, 303);
+
+admin.post('/sign-out', async (c) => {
+  await closeSession(c.env.REDLINE, getCookie(c, SESSION_COOKIE));
+  c.header('set-cookie', cookie(SESSION_COOKIE, '', 0), { append: true });
+  return c.redirect('/admin', 303);
+});
+
+admin.post('/track', async (c) => {
+  const verdict = checkTrackableUrl((await formOf(c)).url, settingsFrom(c.env));
+  if (!verdict.ok) return failed(c, verdict.error);
+  const { article, created } = await trackUrl(c.env, verdict.url);
+  return done(c, created ? `tracking ${article.url}; the next cron tick stores its first version` : `${article.url} was tracked already`);
+});
+
+admin.post('/articles/:id/check', async (c) => {
+  const id = parseArticleId(c.req.param('id'));
+  const article = id ? await getArticle(c.env.REDLINE, id) : null;
+  if (!article) return failed(c, 'no such article');
+  if (!article.active) return failed(c, `${article.url} is no longer tracked`);
+  const result = await checkArticle(c.env, settingsFrom(c.env), article.id);
+  if (result.version === 1) await clearPending(c.env.REDLINE, article.id);
+  if (result.error) return failed(c, `checking ${article.url}: ${result.error}`);
+  return done(c, result.changed ? `checked ${article.url}: stored version ${result.version}` : `checked ${article.url}: no change`);
+});
+
+admin.post('/articles/:id/untrack', async (c) => {
+  const id = parseArticleId(c.req.param('id'));
+  const article = id ? await getArticle(c.env.REDLINE, id) : null;
+  if (!article) return failed(c, 'no such article');
+  await untrack(c.env, article.id);
+  return done(c, `stopped checking ${article.url}; its history stays readable`);
+});
+
+admin.post('/sources', async (c) => {
+  const settings = settingsFrom(c.env);
+  const verdict = checkTrackableUrl((await formOf(c)).url, settings);
+  if (!verdict.ok) return failed(c, verdict.error);
+  const { source, created } = await registerSource(c.env, verdict.url);
+  if (!created) return done(c, `${source.url} is registered already`);
+  const read = await readSource(c.env, settings, source, new Date());
+  if (read.error) {
+    await deleteSource(c.env.REDLINE, source.id); // never registered: the same URL may be tried again
+    return failed(c, `cannot read ${verdict.url} as a feed or sitemap: ${read.error}`);
+  }
+  return done(c, `added ${source.url}; it started tracking ${read.tracked.length} article${read.tracked.length === 1 ? '' : 's'}`);
+});
+
+admin.post('/sources/:id/remove', async (c) => {
+  const id = parseArticleId(c.req.param('id'));
+  const source = id ? await getSource(c.env.REDLINE, id) : null;
+  if (!source) return failed(c, 'no such source');
+  await deleteSource(c.env.REDLINE, source.id);
+  return done(c, `stopped reading ${source.url}; the articles it found stay tracked`);
+});

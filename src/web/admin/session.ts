@@ -1,0 +1,79 @@
+/**
+ * Admin sessions for the browser: signing in with ADMIN_TOKEN opens a session kept in KV with a
+ * TTL; the browser holds only its random id, in an HttpOnly, Secure, SameSite=Strict cookie.
+ *
+ * - The id is 32 random bytes (crypto.getRandomValues): not guessable. KV keeps its SHA-256, not
+ *   the id, so reading the namespace gives no usable session.
+ * - Each session has its own CSRF token (32 random bytes) that every form carries; a POST without
+ *   the matching token does nothing. SameSite=Strict already keeps the cookie off cross-site
+ *   requests; the token and an Origin check are the second and third locks.
+ * - A session names the hash of the token it was opened with: rotating ADMIN_TOKEN ends every
+ *   session. Signing out deletes it (KV is eventually consistent: another location may still
+ *   accept it for up to 60 s).
+ * - Signing in itself carries a CSRF token too, bound to a short-lived cookie (double submit), so
+ *   no other site can sign a browser in.
+ *
+ * Why KV and not a signed cookie: a session that can be deleted on sign-out, at one KV write per
+ * sign-in and one read per admin page (the admin is one person; the free tier allows 1,000
+ * writes and 100,000 reads a day).
+ */
+import { adminSessionKeys } from '../../store/keys';
+import { timingSafeEqual } from '../auth';
+
+export const SESSION_COOKIE = '__Host-redline-admin';
+export const SIGN_IN_COOKIE = '__Host-redline-sign-in';
+/** How long a session lasts without signing in again. */
+export const SESSION_SECONDS = 8 * 3600;
+/** How long the sign-in form stays valid. */
+export const SIGN_IN_SECONDS = 15 * 60;
+
+interface StoredSession {
+  csrf: string;
+  tokenHash: string;
+  createdAt: string;
+}
+
+export interface Session {
+  csrf: string;
+  createdAt: string;
+}
+
+/** 32 random bytes, base64url. */
+export function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+
+export async function openSession(kv: KVNamespace, adminToken: string, now = new Date()): Promise<{ id: string; session: Session }> {
+  const id = randomToken();
+  const stored: StoredSession = { csrf: randomToken(), tokenHash: await sha256(adminToken), createdAt: now.toISOString() };
+  await kv.put(adminSessionKeys.session(await sha256(id)), JSON.stringify(stored), { expirationTtl: SESSION_SECONDS });
+  return { id, session: { csrf: stored.csrf, createdAt: stored.createdAt } };
+}
+
+/** The session a cookie names, if it exists and was opened with the current ADMIN_TOKEN. */
+export async function findSession(kv: KVNamespace, adminToken: string | undefined, id: string | undefined): Promise<Session | null> {
+  if (!adminToken || !id || !SESSION_ID.test(id)) return null;
+  const stored = await kv.get<StoredSession>(adminSessionKeys.session(await sha256(id)), 'json');
+  if (!stored || !timingSafeEqual(stored.tokenHash, await sha256(adminToken))) return null;
+  return { csrf: stored.csrf, createdAt: stored.createdAt };
+}
+
+export async function closeSession(kv: KVNamespace, id: string | undefined): Promise<void> {
+  if (id && SESSION_ID.test(id)) await kv.delete(adminSessionKeys.session(await sha256(id)));
+}
+
+/** Set-Cookie value for a cookie only this origin's admin pages ever see. */
+export function cookie(name: string, value: string, maxAgeSeconds: number): string {
+  return `${name}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; Secure; SameSite=Strict`;
+}
