@@ -16,6 +16,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeArchive } from './fake-archive';
 
 interface Page {
   status: number;
@@ -53,8 +54,10 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
   const hooks = new Map<string, unknown[]>();
   const traps = new Map<string, { method: string; origin: string }[]>();
   const floods = new Map<string, { sent: number; finished: boolean; hungUp: boolean }>();
+  const archive = fakeArchive();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://newsroom');
+    if (archive(req, res, url.pathname)) return;
     if (url.pathname === '/__flood') {
       flood(req, res, url, floods);
       return;

@@ -19,8 +19,9 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import { settingsFrom, type Env } from '../env';
+import { captureSettingsFrom, requestCapture, type CaptureSettings } from '../evidence/archive';
 import { allDueKeys, placementOf } from '../schedule/tiers';
-import { deleteDue, getArticle, getVersion, putArticle, putChange, putDue, putSiteArticle, putVersion, type ArticleRecord } from '../store';
+import { deleteDue, getArticle, getVersion, putArticle, putChange, putDue, putSiteArticle, putVersion, type ArchiveCapture, type ArticleRecord } from '../store';
 import { cardOf, type ChangeCard } from '../store/change-card';
 import { indexedArticle, readIndex } from '../store/read-index';
 import { notifyWebhooks } from '../webhooks';
@@ -136,6 +137,17 @@ export class ArticleWriter extends DurableObject<Env> {
     return true;
   }
 
+  /** Asks the Internet Archive for a capture of a new version and records the outcome (src/evidence/archive.ts). */
+  private async capture(id: string, n: number, url: string, settings: CaptureSettings): Promise<void> {
+    const outcome = await requestCapture(url, settings).catch((error): ArchiveCapture => ({ status: 'error', requestedAt: new Date().toISOString(), url: null, jobId: null, error: String(error) }));
+    await this.serially(async () => {
+      const loaded = await this.load(id);
+      if (!loaded?.state.record.versions.some((v) => v.n === n)) return;
+      const versions = loaded.state.record.versions.map((v) => (v.n === n ? { ...v, archive: outcome } : v));
+      await this.save({ ...loaded.state, record: { ...loaded.state.record, versions } }, [], this.textToStore(loaded));
+    });
+  }
+
   /** A check noticed the article aged out of the tier it was listed under. */
   reschedule(id: string, at: string): Promise<boolean> {
     return this.serially(async () => {
@@ -192,6 +204,8 @@ export class ArticleWriter extends DurableObject<Env> {
       }
       // Delivery retries take seconds: after the answer, not before it.
       if (decision.change) this.ctx.waitUntil(notifyWebhooks(this.env, decision.change));
+      const capture = captureSettingsFrom(this.env);
+      if (decision.version && capture) this.ctx.waitUntil(this.capture(id, decision.version.n, decision.version.url, capture));
       return { ...decision.result, changeSeq: decision.change?.seq ?? null };
     });
   }

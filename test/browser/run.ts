@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { foundingStory, ROOT, startRedline, type FoundingStory, type Redline } from '../../scripts/lib/redline-dev';
 import { startNewsroom, type Newsroom } from '../newsroom';
+import { registerAdminTests } from './admin';
+import { registerEvidenceTests } from './evidence';
 
 // What page.evaluate's functions use in the page (this project compiles without the DOM library).
 interface PageElement {
@@ -196,6 +198,9 @@ test('under wrangler dev, the correction is delivered to a real webhook receiver
   assert.ok(deliveries.deliveries.length >= 1 && deliveries.deliveries.every((d) => d.ok), JSON.stringify(deliveries));
 });
 
+registerEvidenceTests(test, () => ({ redline, story, archiveOrigin: `${receiver.origin}/__spn`, newPage: () => newPage(), shot }));
+registerAdminTests(test, () => ({ redline, story, context, newPage, shot, assertNoSidewaysScroll }));
+
 async function main(): Promise<number> {
   mkdirSync(SHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'redline-chromium-'));
@@ -204,7 +209,17 @@ async function main(): Promise<number> {
   let failed = 0;
   try {
     receiver = await startNewsroom();
-    redline = await startRedline({ token: 'browser-token', vars: { WEBHOOK_URLS: `${receiver.origin}${HOOK_PATH}` } });
+    redline = await startRedline({
+      token: 'browser-token',
+      // Save Page Now on, against the fake on the receiver (test/fake-archive.ts), polled every 0.2 s.
+      vars: {
+        WEBHOOK_URLS: `${receiver.origin}${HOOK_PATH}`,
+        SAVE_PAGE_NOW: 'true',
+        SAVE_PAGE_NOW_ORIGIN: `${receiver.origin}/__spn`,
+        SAVE_PAGE_NOW_AUTH: 'browser-key:browser-secret',
+        SAVE_PAGE_NOW_POLL_SECONDS: '0.2',
+      },
+    });
     story = await foundingStory(redline);
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
