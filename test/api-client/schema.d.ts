@@ -296,6 +296,8 @@ export interface components {
             n: number;
             fetchedAt: string;
             title: string;
+            /** @description Absent on versions stored before bylines were part of the record. */
+            byline?: string | null;
             hash: string;
             words: number;
             revertOf?: number | null;
@@ -303,15 +305,15 @@ export interface components {
             etag?: string;
             /** @description The Last-Modified of the fetch that found this version. */
             lastModified?: string;
-            /** @description SHA-256 of the raw HTML kept for this version; download it at /articles/{id}/versions/{n}/source. */
+            /** @description SHA-256 of the raw HTML kept for this version (absent: none kept). */
             snapshot?: string;
             archive?: components["schemas"]["ArchiveCapture"];
         };
+        /** @description The Internet Archive's Save Page Now capture asked for when the version was stored. */
         ArchiveCapture: {
             /** @enum {string} */
             status: "pending" | "success" | "error";
             requestedAt: string;
-            /** @description The capture in the Wayback Machine, once it succeeded. */
             url: string | null;
             jobId: string | null;
             error: string | null;
@@ -362,10 +364,16 @@ export interface components {
         };
         /** @description Joining the equal and delete texts gives the old body text; equal and insert give the new one. */
         Diff: {
+            /** @description False when both versions say the same words: texts that differ only in whitespace, paragraph breaks or joiners are not changed. */
             changed: boolean;
             title: {
                 old: string;
                 new: string;
+            } | null;
+            /** @description The byline before and after, when it changed (absent on changes stored before bylines were compared). */
+            byline?: {
+                old: string | null;
+                new: string | null;
             } | null;
             stats: components["schemas"]["DiffStats"];
             changes: {
@@ -403,7 +411,7 @@ export interface components {
          * @description spelling: a few short words swapped for near-identical ones; correction: a correction, clarification or editor's note was added; headline: the headline changed; addition / removal: words added / removed; rewrite: a large share of the text replaced; minor: punctuation or whitespace only.
          * @enum {string}
          */
-        ChangeKind: "spelling" | "correction" | "headline" | "addition" | "removal" | "rewrite" | "minor";
+        ChangeKind: "spelling" | "correction" | "headline" | "byline" | "addition" | "removal" | "rewrite" | "minor";
         SiteRecord: {
             site: string;
             articlesTracked: number;
@@ -828,7 +836,7 @@ export interface operations {
                 /** @description Items per page, 1 to 1000 (default 50). */
                 limit?: string;
                 /** @description Only changes of this kind. */
-                kind?: "spelling" | "correction" | "headline" | "addition" | "removal" | "rewrite" | "minor";
+                kind?: "spelling" | "correction" | "headline" | "byline" | "addition" | "removal" | "rewrite" | "minor";
                 /** @description Only changes at this outlet (host name). */
                 site?: string;
             };
