@@ -6,6 +6,7 @@ import type { ArticleWriter } from './check/article-writer';
 import type { CheckMessage } from './queue/message';
 import type { CheckRunner } from './queue/runner';
 import type { ReadIndex } from './store/read-index';
+import type { SourceReader } from './discovery/source-reader';
 
 export interface Env {
   /** Everything Redline keeps: articles, versions, changes, the schedule. See src/store/keys.ts. */
@@ -48,6 +49,8 @@ export interface Env {
   CHECKS_DLQ?: Queue<unknown>;
   /** Optional: runs each scheduled check in an invocation of its own (src/queue/runner.ts). */
   CHECK_RUNNER?: DurableObjectNamespace<CheckRunner>;
+  /** Optional: reads each due feed or sitemap in an invocation of its own (src/discovery/source-reader.ts). */
+  SOURCE_READER?: DurableObjectNamespace<SourceReader>;
   /** Check intervals by age, "15m<3h,1h<1d,3h<7d,1d<30d": every 15 min until 3 h old, ... then stop. */
   SCHEDULE?: string;
   /** "auto" (queue when CHECKS is bound), "queue" or "inline". */

@@ -5,6 +5,7 @@ import { settingsFrom, type Env } from './env';
 import { consumeChecks } from './queue/consumer';
 export { CheckRunner } from './queue/runner';
 export { ReadIndex } from './store/read-index';
+export { SourceReader } from './discovery/source-reader';
 import { installMetrics, metricsResponse } from './schedule/metrics';
 import { app } from './web/app';
 

@@ -130,6 +130,10 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
   };
   const server: Server = createServer(handler);
   const other: Server = createServer(handler);
+  // workerd keeps idle connections open and reuses them; Node closes them after 5 s by default,
+  // so a request sent after a long test could meet a connection closed under it ("Network
+  // connection lost"). Keep them longer than any test runs.
+  for (const s of [server, other]) s.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
   const closeOne = (s: Server) =>

@@ -18,7 +18,7 @@ import type { DueCheck, DueOutcome } from '../schedule/check-due';
 import { count } from '../schedule/metrics';
 import { pickForTick, runBounded } from '../schedule/pick';
 import { dueSlots, TICK_MINUTES } from '../schedule/tiers';
-import { clearPending, getArticle, getCarried, listDueSlot, pendingIds, putCarried, type CarriedCheck } from '../store';
+import { clearPending, getCarried, listDueSlot, pendingArticles, putCarried, type CarriedCheck } from '../store';
 
 export { TICK_MINUTES };
 
@@ -50,20 +50,16 @@ export interface DueArticles {
 
 export async function dueArticles(kv: KVNamespace, settings: Settings, now: Date): Promise<DueArticles> {
   const carried = await getCarried(kv);
-  const pending = await pendingIds(kv);
-  const pendingChecks: DueCheck[] = [];
-  for (const id of pending) {
-    // A pending marker does not name its host; its record does (one read, once per article).
-    const record = await getArticle(kv, id);
-    pendingChecks.push({ id, every: null, host: record?.site ?? null });
-  }
+  // A pending marker names its host in its metadata: no get per newly tracked article.
+  const pending = await pendingArticles(kv);
+  const pendingChecks: DueCheck[] = pending.map(({ id, host }) => ({ id, every: null, host }));
   const scheduled: DueCheck[] = [];
   for (const { everyMinutes, slot } of dueSlots(settings.schedule, now)) {
     for (const entry of await listDueSlot(kv, everyMinutes, slot)) scheduled.push({ ...entry, every: everyMinutes });
   }
   const seen = new Set<string>();
   const checks = [...carried, ...pendingChecks, ...scheduled].filter((c) => !seen.has(c.id) && seen.add(c.id));
-  return { checks, pending: new Set(pending), carriedBefore: carried.length };
+  return { checks, pending: new Set(pending.map((p) => p.id)), carriedBefore: carried.length };
 }
 
 export function usesQueue(env: Env, settings: Settings): env is Env & { CHECKS: Queue<CheckMessage> } {

@@ -2,3 +2,4 @@
 export { parseSource, type ParsedSource } from './parse';
 export { readSource, type SourceRead } from './read-source';
 export { readDueSources, registerSource, type SourcesReport } from './sources';
+export { readSourceApart, SourceReader, type SourceOutcome } from './source-reader';

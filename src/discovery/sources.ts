@@ -2,14 +2,30 @@
 import { articleIdFor } from '../check/hash';
 import type { Env, Settings } from '../env';
 import { slotOf, tickNumber, ticksPerInterval } from '../schedule/tiers';
+import { runBounded } from '../schedule/pick';
 import { getSource, listSources, putSource, type SourceRecord } from '../store';
-import { readSource, type SourceRead } from './read-source';
+import { readSourceApart } from './source-reader';
+
+/** Sources read at once by one tick (each in its own SourceReader invocation). */
+const CONCURRENCY = 6;
 
 export async function registerSource(env: Env, url: string, now = new Date()): Promise<{ source: SourceRecord; created: boolean }> {
   const id = await articleIdFor(url);
   const existing = await getSource(env.REDLINE, id);
   if (existing) return { source: existing, created: false };
-  const source: SourceRecord = { id, url, kind: null, createdAt: now.toISOString(), etag: null, lastModified: null, seen: [], tracked: 0, lastReadAt: null, lastError: null, retryAt: null };
+  const source: SourceRecord = {
+    id,
+    url,
+    kind: null,
+    createdAt: now.toISOString(),
+    etag: null,
+    lastModified: null,
+    seen: [],
+    tracked: 0,
+    lastReadAt: null,
+    lastError: null,
+    retryAt: null,
+  };
   await putSource(env.REDLINE, source);
   return { source, created: true };
 }
@@ -21,25 +37,31 @@ export interface SourcesReport {
   hosts: Map<string, number>;
 }
 
-export async function readDueSources(env: Env, settings: Settings, now: Date, fetcher: typeof fetch = fetch): Promise<SourcesReport> {
+/**
+ * Reads the sources due at this tick. The tick itself only lists them (one list call, metadata
+ * only) and applies the per-host limit; each read (fetch, parse, track) runs in the source's
+ * SourceReader object, an invocation of its own, so no feed or sitemap is parsed on the tick's CPU.
+ */
+export async function readDueSources(env: Env, settings: Settings, now: Date, fetcher?: typeof fetch): Promise<SourcesReport> {
   const report: SourcesReport = { read: 0, tracked: 0, hosts: new Map() };
   const ticks = ticksPerInterval(settings.sourceIntervalMinutes);
   const due = (await listSources(env.REDLINE)).filter((s) => slotOf(s.id, settings.sourceIntervalMinutes) === tickNumber(now) % ticks);
+  const run: { id: string; url: string; host: string }[] = [];
   for (const listing of due) {
     const host = new URL(listing.url).hostname;
     if ((report.hosts.get(host) ?? 0) >= settings.maxPerHostPerTick) continue;
-    const source = await getSource(env.REDLINE, listing.id);
-    if (!source) continue;
-    let read: SourceRead;
-    try {
-      read = await readSource(env, settings, source, now, fetcher);
-    } catch (error) {
-      console.error(`reading source ${source.url} failed`, error);
-      continue;
-    }
-    report.read++;
-    report.tracked += read.tracked.length;
     report.hosts.set(host, (report.hosts.get(host) ?? 0) + 1);
+    run.push({ id: listing.id, url: listing.url, host });
   }
+  await runBounded(run, CONCURRENCY, settings.hostConcurrency, async ({ id, url }) => {
+    try {
+      const outcome = await readSourceApart(env, settings, id, now, fetcher);
+      if (!outcome.found) return;
+      report.read++;
+      report.tracked += outcome.tracked;
+    } catch (error) {
+      console.error(`reading source ${url} failed`, error);
+    }
+  });
   return report;
 }

@@ -62,22 +62,23 @@ export async function* allArticles(kv: KVNamespace): AsyncGenerator<ArticlePage[
   } while (cursor);
 }
 
-/** Marks an article due at the next cron tick. */
-export async function markPending(kv: KVNamespace, id: string): Promise<void> {
-  await kv.put(keys.pending(id), '');
+/** Marks an article due at the next cron tick; its host rides along as metadata, so the tick needs no get. */
+export async function markPending(kv: KVNamespace, id: string, host: string): Promise<void> {
+  await kv.put(keys.pending(id), '', { metadata: { h: host } });
 }
 
 export async function clearPending(kv: KVNamespace, id: string): Promise<void> {
   await kv.delete(keys.pending(id));
 }
 
-export async function pendingIds(kv: KVNamespace): Promise<string[]> {
-  const ids: string[] = [];
+/** Newly tracked articles, with their hosts (null for a marker written before hosts were kept). */
+export async function pendingArticles(kv: KVNamespace): Promise<{ id: string; host: string | null }[]> {
+  const pending: { id: string; host: string | null }[] = [];
   let cursor: string | undefined;
   do {
-    const page = await kv.list({ prefix: keys.pendingPrefix, cursor });
-    ids.push(...page.keys.map((k) => keys.idFromPendingKey(k.name)));
+    const page = await kv.list<{ h?: string }>({ prefix: keys.pendingPrefix, cursor });
+    for (const key of page.keys) pending.push({ id: keys.idFromPendingKey(key.name), host: key.metadata?.h ?? null });
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);
-  return ids;
+  return pending;
 }

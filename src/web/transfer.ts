@@ -74,7 +74,7 @@ transfer.post('/import', requireAdmin, async (c) => {
   for (const { article, versions } of checked.articles) {
     const latest = article.versions.at(-1);
     await writerFor(c.env, article.id).restore(article, latest ? versions.get(latest.n)!.version.text : null);
-    if (article.active && article.versions.length === 0) await markPending(c.env.REDLINE, article.id);
+    if (article.active && article.versions.length === 0) await markPending(c.env.REDLINE, article.id, article.site);
     counts.articles++;
   }
   for (const source of checked.sources) {

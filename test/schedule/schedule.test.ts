@@ -5,13 +5,14 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { articleIdFor } from '../../src/check/hash';
 import { runTick } from '../../src/check/tick';
 import { DEFAULT_SCHEDULE, parseSchedule } from '../../src/env';
 import { checkDue } from '../../src/schedule/check-due';
 import { checksPerLifetime, dueSlots, placementOf, slotOf, tickNumber, tierFor, ticksPerInterval } from '../../src/schedule/tiers';
 import { putDue } from '../../src/store';
 import { keys } from '../../src/store/keys';
-import { cronTick, kvSnapshot, publish } from '../helpers';
+import { cronTick, kvSnapshot, post, publish } from '../helpers';
 import { countingKv, dueKeysOf, intervalOf, recordingQueue, settings, story, track, wipe } from './scale-helpers';
 
 const HOUR = 3_600_000;
@@ -112,9 +113,9 @@ describe('the due index', () => {
   /** Runs a tick through a queue recorder and counts KV calls; returns the counts and the ids sent. */
   async function tickCounting(at: Date) {
     const { kv, counts } = countingKv(env.REDLINE);
-    const checks = recordingQueue<{ id: string }>();
+    const checks = recordingQueue<{ id: string; host: string | null }>();
     await runTick({ ...env, REDLINE: kv, CHECKS: checks.queue as never }, settings({ fanout: 'queue' }), at);
-    return { counts, sent: checks.sent().map((m) => m.id).sort() };
+    return { counts, sent: checks.sent().map((m) => m.id).sort(), hosts: checks.sent().map((m) => m.host) };
   }
 
   it('a tick reads only due ids: its KV calls do not grow with tracked articles that are not due', async () => {
@@ -137,4 +138,25 @@ describe('the due index', () => {
     expect(large.counts.list).toBe(6);
     expect(large.counts.get).toBe(1);
   });
+
+  it('newly tracked articles and due feeds cost the tick no get: a pending marker names its host, a feed is read in its SourceReader', async () => {
+    const at = new Date(Date.UTC(2026, 2, 1, 12, 0));
+    const tracked = [await track('/t/pending/one-2026', story('One')), await track('/t/pending/two-2026', story('Two')), await track('/t/pending/three-2026', story('Three'))];
+    const host = new URL(tracked[0].url).hostname;
+    const later = await publish('/t/pending/four-2026', story('Four'));
+    const feedXml = (links: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${links.map((l) => `<item><link>${l}</link></item>`).join('')}</channel></rss>`;
+    const feed = await publish('/feeds/pending.xml', feedXml(tracked.map((t) => t.url)), { headers: { 'content-type': 'application/xml' } });
+    expect((await post('/sources', { url: feed })).status).toBe(201);
+    await publish('/feeds/pending.xml', feedXml([later, ...tracked.map((t) => t.url)]), { headers: { 'content-type': 'application/xml' } });
+
+    const { counts, sent, hosts } = await tickCounting(at);
+    // The feed was read (its new item is tracked and sent), but not with the tick's KV: the
+    // tick's only get is the carry-over list, with three pending articles and one due source.
+    expect(counts.get).toBe(1);
+    const fourth = articleIdFor(later);
+    expect(sent).toEqual([...tracked.map((t) => t.id), await fourth].sort());
+    // Hosts come from the markers' metadata, so the per-host limit holds for new articles too.
+    expect(new Set(hosts)).toEqual(new Set([host]));
+  });
 });
+
