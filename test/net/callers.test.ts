@@ -19,10 +19,11 @@ const READ_AT_MOST = 20 * 1024 * 1024;
 
 /**
  * The policy on, the newsroom's own origin allowed: the rest of loopback is refused. Without the
- * CHECK_RUNNER binding a scheduled check runs in this invocation, with these settings (a runner
- * object would read the pool's bindings, where private URLs are allowed).
+ * CHECK_RUNNER and SOURCE_READER bindings a scheduled check or source read runs in this invocation,
+ * with these settings (a runner or reader object would read the pool's bindings, where private URLs
+ * are allowed).
  */
-const strict = { ...env, ALLOW_PRIVATE_URLS: 'false', ALLOW_PRIVATE_ORIGINS: newsroom, CHECK_RUNNER: undefined };
+const strict = { ...env, ALLOW_PRIVATE_URLS: 'false', ALLOW_PRIVATE_ORIGINS: newsroom, CHECK_RUNNER: undefined, SOURCE_READER: undefined };
 
 async function strictFetch(path: string, init: RequestInit = {}, extra: Record<string, string> = {}): Promise<Response> {
   const ctx = createExecutionContext();
