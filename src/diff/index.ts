@@ -5,6 +5,7 @@
  */
 import { comparisonForm } from '../extract/normalize';
 import { diffBodies, type BodyDiffOptions } from './body';
+import { slideHunks } from './slide';
 import { statsOf } from './stats';
 import type { Diff, DiffChange, TextVersion } from './types';
 import { toWordBounds } from './word-bounds';
@@ -34,8 +35,30 @@ export function diffVersions(oldVersion: TextVersion, newVersion: TextVersion, o
     const changes: DiffChange[] = oldText === '' ? [] : [{ op: 'equal', text: oldText }];
     return { changed: labelsChanged, title, byline, stats: { added: 0, removed: 0 }, changes };
   }
-  const changes = toWordBounds(diffBodies(oldText, newText, options));
+  const changes = toWordBounds(slideHunks(diffBodies(oldText, newText, options)));
   // A re-flow (paragraph breaks, spaces, joiners, invisible characters) is shown but is not an edit.
-  const changed = labelsChanged || comparisonForm(oldText) !== comparisonForm(newText);
+  const changed = labelsChanged || saysOtherWords(changes, oldText, newText);
   return { changed, title, byline, stats: statsOf(changes), changes };
+}
+
+/**
+ * Whether the texts differ in more than whitespace, joiners and invisible characters. A hunk whose
+ * two sides differ in their comparison form settles it (its words differ, so the texts' do); only
+ * when every hunk is such a re-flow are the whole texts compared.
+ */
+function saysOtherWords(changes: readonly DiffChange[], oldText: string, newText: string): boolean {
+  let removed = '';
+  let added = '';
+  const hunkDiffers = () => comparisonForm(removed) !== comparisonForm(added);
+  for (const change of changes) {
+    if (change.op === 'delete') removed += change.text;
+    else if (change.op === 'insert') added += change.text;
+    else {
+      if ((removed || added) && hunkDiffers()) return true;
+      removed = '';
+      added = '';
+    }
+  }
+  if ((removed || added) && hunkDiffers()) return true;
+  return comparisonForm(oldText) !== comparisonForm(newText);
 }

@@ -16,23 +16,32 @@ const MAX_HUNK_CHARS = 4_000;
 const SENTENCE_END = /[.!?…。！？؟।:;]["'”’»)\]]*$/u;
 
 export function slideHunks(changes: readonly DiffChange[]): DiffChange[] {
-  if (changes.length < 2) return [...changes];
-  const out: DiffChange[] = changes.map((c) => ({ ...c }));
-  for (let k = 0; k < out.length; k++) {
-    const hunk = out[k];
+  // New texts by index, for the few entries a slide changes; most hunks cannot slide at all.
+  const moved = new Map<number, string>();
+  const textAt = (k: number) => (k < 0 || k >= changes.length ? '' : (moved.get(k) ?? changes[k].text));
+  for (let k = 0; k < changes.length; k++) {
+    const hunk = changes[k];
     if (hunk.op === 'equal' || hunk.text.length > MAX_HUNK_CHARS) continue;
-    const before = out[k - 1];
-    const after = out[k + 1];
     // Lone: the only edit between two equal runs (a replacement has nothing to slide along).
-    if ((before && before.op !== 'equal') || (after && after.op !== 'equal')) continue;
-    const best = bestSpot(before?.text ?? '', hunk.text, after?.text ?? '');
+    if ((k > 0 && changes[k - 1].op !== 'equal') || (k + 1 < changes.length && changes[k + 1].op !== 'equal')) continue;
+    const before = textAt(k - 1);
+    const text = textAt(k);
+    const after = textAt(k + 1);
+    const canUp = before !== '' && before.charCodeAt(before.length - 1) === text.charCodeAt(text.length - 1);
+    const canDown = after !== '' && after.charCodeAt(0) === text.charCodeAt(0);
+    if (!canUp && !canDown) continue;
+    const best = bestSpot(before, text, after);
     if (!best) continue;
-    if (before) before.text = best.before;
-    hunk.text = best.hunk;
-    if (after) after.text = best.after;
+    moved.set(k - 1, best.before);
+    moved.set(k, best.hunk);
+    moved.set(k + 1, best.after);
   }
+  if (moved.size === 0) return changes as DiffChange[];
   const list = new ChangeList();
-  list.addAll(out);
+  // A hunk at either end may have slid text into an equal run that was not there.
+  list.equal(moved.get(-1) ?? '');
+  for (let k = 0; k < changes.length; k++) list.add(changes[k].op, moved.get(k) ?? changes[k].text);
+  list.equal(moved.get(changes.length) ?? '');
   return list.finish();
 }
 

@@ -10,18 +10,15 @@
  * the segmenter's word boundaries (see tokens.ts).
  */
 import { ChangeList } from './changes';
+import { codeBefore, isLetterCode, isWordStopCode, unitsOf } from './char-class';
 import type { DiffChange } from './types';
 
-/** Characters that end a word fragment: whitespace and letters of scripts without spaces, with their punctuation. */
-const STOP =
-  /[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff00-\uff65]/u;
-const LETTER = /[\p{L}\p{N}\p{M}]/u;
 /** A fragment longer than this is not a word (a long URL, a code line): left where the diff put it. */
 const MAX_FRAGMENT = 200;
 
 export function toWordBounds(changes: readonly DiffChange[]): DiffChange[] {
-  if (!changes.some((c) => c.op !== 'equal')) return [...changes];
-  // Work on [equal, delete, insert] triples: hunks between equal runs.
+  if (!changes.some((c) => c.op !== 'equal')) return changes as DiffChange[];
+  // Hunk h sits between equals[h] and equals[h + 1] (the last hunk may be empty).
   const equals: string[] = [];
   const deletes: string[] = [];
   const inserts: string[] = [];
@@ -40,41 +37,49 @@ export function toWordBounds(changes: readonly DiffChange[]): DiffChange[] {
     deletes.push(del);
     inserts.push(ins);
   }
-  // Hunk h sits between equals[h] and equals[h + 1] (the last hunk may be empty).
+  let grown = false;
   for (let h = 0; h < deletes.length; h++) {
-    if (deletes[h] === '' && inserts[h] === '') continue;
-    const hasLetters = LETTER.test(deletes[h]) || LETTER.test(inserts[h]);
-    const inWord = (c: string) => !STOP.test(c);
+    const del = deletes[h];
+    const ins = inserts[h];
+    if (del === '' && ins === '') continue;
     const before = equals[h];
-    const edge = (c: string) => (hasLetters ? LETTER.test(c) : inWord(c));
-    const startsInWord = [deletes[h], inserts[h]].some((t) => t !== '' && edge(firstChar(t)));
-    if (startsInWord && before !== '' && inWord(lastChar(before))) {
-      let cut = fragmentStart(before, inWord);
+    const after = equals[h + 1] ?? '';
+    const wordBefore = before !== '' && !isWordStopCode(codeBefore(before, before.length));
+    const wordAfter = after !== '' && !isWordStopCode(after.codePointAt(0) as number);
+    // Most hunks sit between spaces: nothing to do.
+    if (!wordBefore && !wordAfter) continue;
+    const hasLetters = hasLetter(del) || hasLetter(ins);
+    const startsInWord = (del !== '' && joins(del.codePointAt(0) as number, hasLetters)) || (ins !== '' && joins(ins.codePointAt(0) as number, hasLetters));
+    if (startsInWord && wordBefore) {
+      let cut = fragmentStart(before);
       // A word's opening punctuation ("(", a quote) stays outside a hunk of letters.
-      while (hasLetters && cut >= 0 && cut < before.length && !LETTER.test(firstChar(before.slice(cut)))) cut += firstChar(before.slice(cut)).length;
-      if (cut >= 0) {
+      while (hasLetters && cut >= 0 && cut < before.length && !isLetterCode(before.codePointAt(cut) as number))
+        cut += unitsOf(before.codePointAt(cut) as number);
+      if (cut >= 0 && cut < before.length) {
         const fragment = before.slice(cut);
+        grown = true;
         equals[h] = before.slice(0, cut);
         deletes[h] = fragment + deletes[h];
         inserts[h] = fragment + inserts[h];
       }
     }
-    const after = equals[h + 1] ?? '';
-    const endsInWord = [deletes[h], inserts[h]].some((t) => t !== '' && edge(lastChar(t)));
-    if (endsInWord && after !== '' && inWord(firstChar(after))) {
-      let cut = fragmentEnd(after, inWord);
+    const endsInWord = (deletes[h] !== '' && joins(lastCode(deletes[h]), hasLetters)) || (inserts[h] !== '' && joins(lastCode(inserts[h]), hasLetters));
+    if (endsInWord && wordAfter) {
+      let cut = fragmentEnd(after);
       // And so does its closing punctuation (a comma, a full stop, a bracket), unless the next
       // hunk follows it inside the same word ("12:44" -> "9:14": one word, not two).
       const joinsNext = cut === after.length && h + 1 < deletes.length && (deletes[h + 1] !== '' || inserts[h + 1] !== '');
-      while (hasLetters && !joinsNext && cut > 0 && !LETTER.test(lastChar(after.slice(0, cut)))) cut -= lastChar(after.slice(0, cut)).length;
-      if (cut >= 0) {
+      while (hasLetters && !joinsNext && cut > 0 && !isLetterCode(codeBefore(after, cut))) cut -= unitsOf(codeBefore(after, cut));
+      if (cut > 0) {
         const fragment = after.slice(0, cut);
+        grown = true;
         equals[h + 1] = after.slice(cut);
         deletes[h] += fragment;
         inserts[h] += fragment;
       }
     }
   }
+  if (!grown) return changes as DiffChange[];
   const list = new ChangeList();
   for (let h = 0; h < equals.length; h++) {
     list.equal(equals[h]);
@@ -83,33 +88,39 @@ export function toWordBounds(changes: readonly DiffChange[]): DiffChange[] {
   return list.finish();
 }
 
-function firstChar(text: string): string {
-  return String.fromCodePoint(text.codePointAt(0)!);
+/** A hunk of letters joins a word through a letter at its edge; one of punctuation through any mark. */
+function joins(code: number, hasLetters: boolean): boolean {
+  return !isWordStopCode(code) && (!hasLetters || isLetterCode(code));
 }
 
-function lastChar(text: string): string {
-  const code = text.charCodeAt(text.length - 1);
-  return code >= 0xdc00 && code <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
+const lastCode = (text: string) => codeBefore(text, text.length);
+
+function hasLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 ? isLetterCode(code) : isLetterCode(text.codePointAt(i) as number)) return true;
+  }
+  return false;
 }
 
 /** Where the word fragment at the end of `text` starts, or -1 when it is too long to be a word. */
-function fragmentStart(text: string, inWord: (c: string) => boolean): number {
+function fragmentStart(text: string): number {
   let i = text.length;
   while (i > 0 && text.length - i <= MAX_FRAGMENT) {
-    const c = lastChar(text.slice(0, i));
-    if (!inWord(c)) return i;
-    i -= c.length;
+    const code = codeBefore(text, i);
+    if (isWordStopCode(code)) return i;
+    i -= unitsOf(code);
   }
   return i === 0 ? 0 : -1;
 }
 
 /** Where the word fragment at the start of `text` ends, or -1 when it is too long to be a word. */
-function fragmentEnd(text: string, inWord: (c: string) => boolean): number {
+function fragmentEnd(text: string): number {
   let i = 0;
   while (i < text.length && i <= MAX_FRAGMENT) {
-    const c = firstChar(text.slice(i));
-    if (!inWord(c)) return i;
-    i += c.length;
+    const code = text.codePointAt(i) as number;
+    if (isWordStopCode(code)) return i;
+    i += unitsOf(code);
   }
   return i === text.length ? i : -1;
 }

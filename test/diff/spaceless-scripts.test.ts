@@ -46,7 +46,8 @@ describe('words in scripts without spaces', () => {
   });
 
   it('ruby readings are not part of the text', () => {
-    const html = '<html><body><article><h1>見出し</h1><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもたちが公園で遊んでいました。市政府は新しい図書館を来年開くと発表しました。</p></article></body></html>';
+    const html =
+      '<html><body><article><h1>見出し</h1><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもたちが公園で遊んでいました。市政府は新しい図書館を来年開くと発表しました。</p></article></body></html>';
     expect(extractArticle(html).text).toBe('子どもたちが公園で遊んでいました。市政府は新しい図書館を来年開くと発表しました。');
   });
 });

@@ -36,3 +36,20 @@ describe('hunks end at word boundaries', () => {
     );
   });
 });
+
+describe('hunks slide to sentence boundaries', () => {
+  it('a removed sentence is shown as exactly that sentence', () => {
+    expect(shown('The car is fast. It comes standard with Connect. It is red.', 'The car is fast. It is red.')).toBe(
+      'The car is fast. [-It comes standard with Connect. -]It is red.',
+    );
+  });
+
+  it('an added sentence that repeats the words around it reads as a whole sentence', () => {
+    expect(shown('One. Two three. Four.', 'One. Two three. Two three. Four.')).toBe('One. Two three. {+Two three. +}Four.');
+    expect(shown('He said no. She said yes.', 'He said no. She said no. She said yes.')).toBe('He said no. {+She said no. +}She said yes.');
+  });
+
+  it('a word inserted mid-sentence stays where it was', () => {
+    expect(shown('He said the plan works.', 'He said the the plan works.')).toBe('He said the {+the +}plan works.');
+  });
+});
