@@ -69,7 +69,8 @@ const LABELS = { html: 'an HTML page', xml: 'a feed or sitemap', json: 'JSON' } 
 /** Headers that carry a credential: never sent on to another origin by a redirect. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
-const fail = (kind: FetchFailureKind, message: string, status?: number): FetchFailure => (status === undefined ? { ok: false, kind, message } : { ok: false, kind, message, status });
+const fail = (kind: FetchFailureKind, message: string, status?: number): FetchFailure =>
+  status === undefined ? { ok: false, kind, message } : { ok: false, kind, message, status };
 
 class Timeout extends Error {}
 
@@ -88,7 +89,7 @@ export async function fetchOutbound(url: string, request: OutboundRequest): Prom
       return fail('refused', `not a valid URL: ${url}`);
     }
     const first = current.origin;
-    let method: string = request.method ?? 'GET';
+    const method: string = request.method ?? 'GET';
     const seen = new Set<string>();
     for (let hop = 0; hop <= maxRedirects; hop++) {
       const verdict = checkFetchableUrl(current, request.policy);
@@ -96,7 +97,10 @@ export async function fetchOutbound(url: string, request: OutboundRequest): Prom
       seen.add(current.href);
       const headers = new Headers({ ...request.headers, ...request.hopHeaders?.(current.href) });
       if (current.origin !== first) for (const name of CREDENTIAL_HEADERS) headers.delete(name);
-      const response = await Promise.race([send(current.href, { method, headers, body: request.body, redirect: 'manual', signal: controller.signal }), timedOut]);
+      const response = await Promise.race([
+        send(current.href, { method, headers, body: request.body, redirect: 'manual', signal: controller.signal }),
+        timedOut,
+      ]);
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
         await response.body?.cancel();

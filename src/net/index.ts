@@ -18,6 +18,24 @@
  * `policy` is a UrlPolicy: Settings is one, so pass `settings`. Nothing here reads storage.
  * docs/net.md explains the choices.
  */
-export { fetchOutbound, MAX_REDIRECTS, type Expect, type Fetched, type FetchFailure, type FetchFailureKind, type FetchOutcome, type OutboundRequest } from './fetch';
+export {
+  fetchOutbound,
+  MAX_REDIRECTS,
+  type Expect,
+  type Fetched,
+  type FetchFailure,
+  type FetchFailureKind,
+  type FetchOutcome,
+  type OutboundRequest,
+} from './fetch';
 export { retryAfterSeconds } from './retry-after';
-export { canonicalizeUrl, checkFetchableUrl, checkTrackableUrl, isPrivateHost, MAX_URL_LENGTH, trustedCanonical, type UrlPolicy, type UrlVerdict } from './url-policy';
+export {
+  canonicalizeUrl,
+  checkFetchableUrl,
+  checkTrackableUrl,
+  isPrivateHost,
+  MAX_URL_LENGTH,
+  trustedCanonical,
+  type UrlPolicy,
+  type UrlVerdict,
+} from './url-policy';

@@ -62,7 +62,8 @@ export function specialHostReason(hostname: string): string | null {
   const labels = name.split('.');
   if (labels.length < 2) return 'a single-label host name only resolves inside a network';
   if (labels.some((label) => label === '')) return 'an empty label in the host name';
-  if (LOCAL_TLDS.has(labels.at(-1)!) || name.endsWith('.home.arpa')) return `.${labels.at(-1)} names only resolve inside a network`;
+  const tld = labels[labels.length - 1];
+  if (LOCAL_TLDS.has(tld) || name.endsWith('.home.arpa')) return `.${tld} names only resolve inside a network`;
   return null;
 }
 
@@ -77,14 +78,19 @@ export function parseIPv4(host: string): number | null {
   return parts.reduce((n, p) => n * 256 + Number(p), 0);
 }
 
-const IPV4_BLOCKS = SPECIAL_IPV4.map(([first, length, name]) => ({ first: parseIPv4(first)!, size: 2 ** (32 - length), name }));
+function must<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`special-addresses: ${what} does not parse`);
+  return value;
+}
+
+const IPV4_BLOCKS = SPECIAL_IPV4.map(([first, length, name]) => ({ first: must(parseIPv4(first), first), size: 2 ** (32 - length), name }));
 
 function specialIPv4Reason(address: number): string | null {
   const block = IPV4_BLOCKS.find((b) => address >= b.first && address < b.first + b.size);
   return block ? `${block.name} address` : null;
 }
 
-const IPV6_BLOCKS = SPECIAL_IN_GLOBAL_UNICAST.map(([prefix, length]) => ({ groups: expandIPv6(prefix)!, length, text: `${prefix}/${length}` }));
+const IPV6_BLOCKS = SPECIAL_IN_GLOBAL_UNICAST.map(([prefix, length]) => ({ groups: must(expandIPv6(prefix), prefix), length, text: `${prefix}/${length}` }));
 
 function inPrefix(groups: number[], prefix: number[], length: number): boolean {
   for (let bit = 0; bit < length; bit += 16) {

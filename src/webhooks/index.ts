@@ -64,7 +64,12 @@ async function targetOf(url: string): Promise<string> {
 const retryable = (kind: string, status: number | undefined) =>
   kind === 'network' || kind === 'timeout' || (kind === 'http' && status !== undefined && (status === 408 || status === 429 || status >= 500));
 
-async function deliver(url: string, body: string, policy: UrlPolicy, options: Required<Omit<DeliveryOptions, 'fetcher'>> & Pick<DeliveryOptions, 'fetcher'>): Promise<{ ok: boolean; attempts: WebhookAttempt[] }> {
+async function deliver(
+  url: string,
+  body: string,
+  policy: UrlPolicy,
+  options: Required<Omit<DeliveryOptions, 'fetcher'>> & Pick<DeliveryOptions, 'fetcher'>,
+): Promise<{ ok: boolean; attempts: WebhookAttempt[] }> {
   const attempts: WebhookAttempt[] = [];
   for (let k = 0; k <= options.backoffMs.length; k++) {
     const at = options.now().toISOString();
@@ -117,7 +122,16 @@ export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, orig
       }
       const verdict = parsed ? checkFetchableUrl(parsed, policy) : { ok: false as const, error: 'not a valid URL' };
       const format = parsed ? formatFor(url) : 'generic';
-      const delivery: WebhookDelivery = { target, host: parsed?.host ?? '?', format, id: change.id, seq: change.seq, title: change.title, ok: false, attempts: [] };
+      const delivery: WebhookDelivery = {
+        target,
+        host: parsed?.host ?? '?',
+        format,
+        id: change.id,
+        seq: change.seq,
+        title: change.title,
+        ok: false,
+        attempts: [],
+      };
       if (!verdict.ok) delivery.attempts.push({ at: settings.now().toISOString(), status: null, error: `refused: ${verdict.error}` });
       else Object.assign(delivery, await deliver(url, JSON.stringify(webhookMessage(format, change, kinds, links)), policy, settings));
       await env.REDLINE.put(webhookKeys.delivery(settings.now().getTime(), change.id, change.seq, target), JSON.stringify(delivery), {

@@ -100,12 +100,17 @@ describe('canonical probes (the first check of an article that names another URL
 });
 
 describe('feeds and sitemaps', () => {
-  const rss = (link: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><item><title>A</title><link>${link}</link></item></channel></rss>`;
+  const rss = (link: string) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><item><title>A</title><link>${link}</link></item></channel></rss>`;
   const xml = { 'content-type': 'application/rss+xml; charset=utf-8' };
 
   it('refuse a feed that redirects into loopback, when registered and when read by the cron', async () => {
     const url = await publish('/callers/feed-to-loopback.xml', '', { status: 302, headers: { location: `${other}/__trap/feed` } });
-    const registered = await strictFetch('/sources', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ url }) });
+    const registered = await strictFetch('/sources', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ url }),
+    });
     expect(registered.status).toBe(400);
     expect((await registered.json<{ error: string }>()).error).toContain(`redirected to ${other}/__trap/feed`);
 
@@ -119,7 +124,11 @@ describe('feeds and sitemaps', () => {
 
   it('stop reading a 200 MB chunked feed at the cap', async () => {
     const url = `${newsroom}/__flood?name=feed&bytes=${FLOOD_BYTES}&type=application%2Frss%2Bxml`;
-    const registered = await strictFetch('/sources', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ url }) });
+    const registered = await strictFetch('/sources', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ url }),
+    });
     expect(registered.status).toBe(400);
     expect((await registered.json<{ error: string }>()).error).toContain('larger than');
     const stats = await floodStats('feed');

@@ -71,7 +71,11 @@ describe('fetchOutbound', () => {
     const pdf = await publish('/net/pdf', '%PDF-1.4', { headers: { 'content-type': 'application/pdf' } });
     expect(await fetchOutbound(pdf, base)).toMatchObject({ ok: false, kind: 'wrong-type', message: 'not an HTML page (application/pdf)' });
     const page = await publish('/net/page', html);
-    expect(await fetchOutbound(page, { ...base, expect: 'xml' })).toMatchObject({ ok: false, kind: 'wrong-type', message: 'not a feed or sitemap (text/html)' });
+    expect(await fetchOutbound(page, { ...base, expect: 'xml' })).toMatchObject({
+      ok: false,
+      kind: 'wrong-type',
+      message: 'not a feed or sitemap (text/html)',
+    });
     expect(await fetchOutbound(page, { ...base, expect: 'json' })).toMatchObject({ ok: false, kind: 'wrong-type' });
     expect(await fetchOutbound(page, { ...base, expect: 'any' })).toMatchObject({ ok: true });
     const feed = await publish('/net/feed', '<rss/>', { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
@@ -81,7 +85,9 @@ describe('fetchOutbound', () => {
   it('keeps a POST a POST: follows 307 and 308 with the body, refuses to turn it into a GET', async () => {
     const hook = `${newsroom}/__hooks/net-307`;
     const start = await publish('/net/post-307', '', { status: 307, headers: { location: hook } });
-    expect(await fetchOutbound(start, { ...base, method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' }, expect: 'none' })).toMatchObject({ ok: true, status: 204 });
+    expect(
+      await fetchOutbound(start, { ...base, method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' }, expect: 'none' }),
+    ).toMatchObject({ ok: true, status: 204 });
     expect(await (await fetch(hook)).json()).toEqual([{ contentType: 'application/json', body: { n: 1 } }]);
     const see = await publish('/net/post-303', '', { status: 303, headers: { location: hook } });
     expect(await fetchOutbound(see, { ...base, method: 'POST', body: '{"n":2}', expect: 'none' })).toMatchObject({ ok: false, kind: 'redirects' });
