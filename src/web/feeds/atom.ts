@@ -9,8 +9,7 @@ export function atomFromEntries(feed: FeedInfo, entries: FeedEntry[]): string {
 <id>${xmlEscape(entry.id)}</id>
 <title type="text">${xmlEscape(entry.title)}</title>
 <link rel="alternate" type="text/html" href="${xmlEscape(entry.link)}"/>
-<link rel="related" type="text/html" href="${xmlEscape(entry.articleUrl)}"/>
-<published>${entry.published}</published>
+${entry.articleUrl ? `<link rel="related" type="text/html" href="${xmlEscape(entry.articleUrl)}"/>\n` : ''}<published>${entry.published}</published>
 <updated>${entry.published}</updated>
 ${entry.kinds.map((kind) => `<category term="${xmlEscape(kind)}" scheme="urn:redline:kind"/>\n`).join('')}<content type="html">${xmlEscape(entry.html)}</content>
 </entry>`,

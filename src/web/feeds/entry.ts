@@ -6,6 +6,7 @@
 import { html } from 'hono/html';
 import type { ChangeKind, ChangeRecord } from '../../store';
 import { hasTextChange, type ChangeCard } from '../../store/change-card';
+import { webUrl } from '../links';
 import { describeChange, renderSnippetParts } from '../render-diff';
 
 export interface FeedInfo {
@@ -25,7 +26,8 @@ export interface FeedEntry {
   published: string;
   html: string;
   kinds: ChangeKind[];
-  articleUrl: string;
+  /** The article's own URL; null when it is not http(s) (then no feed links to it). */
+  articleUrl: string | null;
 }
 
 /**
@@ -57,6 +59,6 @@ export async function feedEntry(origin: string, change: ChangeCard): Promise<Fee
     published: change.at,
     html: String(await body),
     kinds,
-    articleUrl: change.url,
+    articleUrl: webUrl(change.url),
   };
 }

@@ -13,7 +13,7 @@ export function jsonFeedFromEntries(feed: FeedInfo, entries: FeedEntry[]): strin
     items: entries.map((entry) => ({
       id: entry.id,
       url: entry.link,
-      external_url: entry.articleUrl,
+      external_url: entry.articleUrl ?? undefined,
       title: entry.title,
       content_html: entry.html,
       date_published: entry.published,

@@ -6,6 +6,7 @@
 import { html } from 'hono/html';
 import type { Diff } from '../../diff/types';
 import type { ArticleRecord, ChangeKind } from '../../store';
+import { articleLink } from '../links';
 import { describeWords, renderByline, renderInlineWithAnchors, renderSideBySide } from '../render-diff';
 import { kindBadges, layout, time } from './layout';
 
@@ -28,7 +29,7 @@ export function diffPage(article: ArticleRecord, from: number, to: number, diff:
     html`<h1 dir="auto">${headline}</h1>
 <p class="meta">Version ${from}${seenFrom ? html` (${time(seenFrom)})` : ''} → version ${to}${seenTo ? html` (${time(seenTo)})` : ''}<br>
 ${diff.stats.added} words added, ${diff.stats.removed} removed${describeWords(diff.stats) ? html` (${describeWords(diff.stats)})` : ''} ${kindBadges(kinds, (kind) => `/?kind=${kind}`)}<br>
-<a href="/articles/${article.id}">All versions</a> · <a href="${article.url}" rel="nofollow noopener noreferrer">The article</a> · <a href="/articles/${article.id}/feed.xml">RSS</a></p>
+<a href="/articles/${article.id}">All versions</a> · ${articleLink(article.url, 'The article')} · <a href="/articles/${article.id}/feed.xml">RSS</a></p>
 <nav class="pager" aria-label="Changes of this article">${previous} ${next}</nav>
 <div class="toolbar"><span id="view-label">View:</span><span class="toggle" role="group" aria-labelledby="view-label"><a href="${base}/${from}/${to}"${view === 'inline' ? html` aria-current="page"` : ''}>Inline</a><a href="${base}/${from}/${to}?view=side"${view === 'side' ? html` aria-current="page"` : ''}>Side by side</a></span>
 ${edits ? html`<nav aria-label="Edits in this diff">Jump to edit: ${Array.from({ length: Math.min(edits, 60) }, (_, k) => html`<a href="#edit-${k + 1}">${k + 1}</a> `)}${edits > 60 ? '…' : ''}</nav>` : ''}</div>

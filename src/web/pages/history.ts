@@ -6,6 +6,7 @@
 import { html } from 'hono/html';
 import type { ArticleRecord, FailureSpell } from '../../store';
 import type { ChangeCard } from '../../store/change-card';
+import { articleLink } from '../links';
 import { describeWords, renderByline } from '../render-diff';
 import { eventBadge, formatTime, kindBadges, layout, time } from './layout';
 
@@ -54,7 +55,7 @@ export function historyPage(article: ArticleRecord, changes: ChangeCard[]) {
   return layout(
     headline,
     html`<h1 dir="auto">${headline}</h1>
-<p class="meta"><a href="${article.url}" rel="nofollow noopener noreferrer">${article.url}</a><br>
+<p class="meta">${articleLink(article.url)}<br>
 <a href="/sites/${article.site}">${article.site}</a> · tracked since ${time(article.createdAt)}${article.active ? '' : html` · no longer checked since ${time(article.deletedAt ?? '')}`}
 · follow: <a href="/articles/${article.id}/feed.xml">RSS</a>, <a href="/articles/${article.id}/feed.atom">Atom</a>, <a href="/articles/${article.id}/feed.json">JSON Feed</a></p>
 ${article.removedAt ? html`<p class="ui error" role="status"><strong>Removed:</strong> the page has answered 404 or 410 since ${time(article.removedAt)}.</p>` : ''}
