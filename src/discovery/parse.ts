@@ -10,6 +10,8 @@ export interface ParsedSource {
   kind: SourceKind | null;
   /** Article URLs (child sitemaps for a sitemap index), in document order, resolved against `base`. */
   links: string[];
+  /** For a sitemap index only: each child sitemap's <lastmod>, when it has one. */
+  lastmod?: Map<string, string>;
 }
 
 const localName = (name: string) => name.toLowerCase().replace(/^.*:/, '');
@@ -22,12 +24,17 @@ export function parseSource(xml: string, base: string): ParsedSource {
   let itemLink: string | null = null;
   let itemGuid: string | null = null;
   let guidPermalink = true;
-  const add = (href: string | null | undefined) => {
-    if (!href) return;
+  const lastmod = new Map<string, string>();
+  let childLoc: string | null = null;
+  let childLastmod: string | null = null;
+  const add = (href: string | null | undefined): string | null => {
+    if (!href) return null;
     try {
-      links.push(new URL(href.trim(), base).href);
+      const url = new URL(href.trim(), base).href;
+      links.push(url);
+      return url;
     } catch {
-      // not a URL: skipped
+      return null; // not a URL: skipped
     }
   };
   const parser = new Parser(
@@ -61,7 +68,13 @@ export function parseSource(xml: string, base: string): ParsedSource {
         if (kind === 'rss' && name === 'link' && parent === 'item' && !raw.includes(':')) itemLink = text.trim();
         if (kind === 'rss' && name === 'guid' && parent === 'item' && guidPermalink) itemGuid = text.trim();
         if (kind === 'rss' && name === 'item') add(itemLink || (itemGuid && /^https?:/i.test(itemGuid) ? itemGuid : null));
-        if ((kind === 'sitemap' || kind === 'sitemapindex') && name === 'loc' && (parent === 'url' || parent === 'sitemap')) add(text);
+        if (kind === 'sitemap' && name === 'loc' && parent === 'url') add(text);
+        if (kind === 'sitemapindex' && name === 'loc' && parent === 'sitemap') childLoc = add(text);
+        if (kind === 'sitemapindex' && name === 'lastmod' && parent === 'sitemap') childLastmod = text.trim();
+        if (kind === 'sitemapindex' && name === 'sitemap') {
+          if (childLoc && childLastmod) lastmod.set(childLoc, childLastmod);
+          childLoc = childLastmod = null;
+        }
         stack.pop();
         text = '';
       },
@@ -70,5 +83,6 @@ export function parseSource(xml: string, base: string): ParsedSource {
   );
   parser.write(xml);
   parser.end();
-  return { kind, links: [...new Set(links)] };
+  const found = kind as SourceKind | null; // set inside the parser's callbacks
+  return found === 'sitemapindex' ? { kind: found, links: [...new Set(links)], lastmod } : { kind: found, links: [...new Set(links)] };
 }

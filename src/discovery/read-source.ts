@@ -11,38 +11,52 @@ import type { Env, Settings } from '../env';
 import { getArticle, putSource, type SourceRecord } from '../store';
 import { fetchSource } from './fetch-source';
 import { parseSource } from './parse';
+import { readSitemapIndex } from './sitemap-index';
 
 export interface SourceRead {
   tracked: string[];
   error: string | null;
   notModified: boolean;
+  /** Requests this read made (a sitemap index adds its children). */
+  requests: number;
 }
 
 export async function readSource(env: Env, settings: Settings, source: SourceRecord, now: Date, fetcher: typeof fetch = fetch): Promise<SourceRead> {
-  if (source.retryAt && Date.parse(source.retryAt) > now.getTime()) return { tracked: [], error: null, notModified: true };
+  if (source.retryAt && Date.parse(source.retryAt) > now.getTime()) return { tracked: [], error: null, notModified: true, requests: 0 };
   const fetched = await fetchSource(source.url, settings, source, fetcher);
   if (!fetched.ok) {
     const retryAt = fetched.retryAfterSeconds != null ? new Date(now.getTime() + fetched.retryAfterSeconds * 1000).toISOString() : null;
-    if (source.lastError !== fetched.error || source.retryAt !== retryAt) await putSource(env.REDLINE, { ...source, lastError: fetched.error, retryAt, lastReadAt: now.toISOString() });
-    return { tracked: [], error: fetched.error, notModified: false };
+    if (source.lastError !== fetched.error || source.retryAt !== retryAt)
+      await putSource(env.REDLINE, { ...source, lastError: fetched.error, retryAt, lastReadAt: now.toISOString() });
+    return { tracked: [], error: fetched.error, notModified: false, requests: 1 };
   }
-  if (fetched.notModified) return { tracked: [], error: null, notModified: true };
+  if (fetched.notModified) return { tracked: [], error: null, notModified: true, requests: 1 };
 
   const parsed = parseSource(fetched.xml, fetched.finalUrl);
   if (!parsed.kind) {
     const error = 'not an RSS or Atom feed or a sitemap';
     if (source.lastError !== error) await putSource(env.REDLINE, { ...source, lastError: error, lastReadAt: now.toISOString() });
-    return { tracked: [], error, notModified: false };
+    return { tracked: [], error, notModified: false, requests: 1 };
+  }
+  let links = parsed.links;
+  let requests = 1;
+  if (parsed.kind === 'sitemapindex') {
+    const children = await readSitemapIndex(parsed, settings, fetcher);
+    requests += children.requests;
+    if (children.error) {
+      if (source.lastError !== children.error)
+        await putSource(env.REDLINE, { ...source, kind: parsed.kind, lastError: children.error, lastReadAt: now.toISOString() });
+      return { tracked: [], error: children.error, notModified: false, requests };
+    }
+    links = children.links;
   }
   const seen = new Set(source.seen);
   const fresh: { id: string; url: string }[] = [];
-  if (parsed.kind !== 'sitemapindex') {
-    for (const link of parsed.links) {
-      const verdict = checkTrackableUrl(link, settings);
-      if (!verdict.ok) continue;
-      const id = await articleIdFor(verdict.url);
-      if (!seen.has(id) && !fresh.some((f) => f.id === id)) fresh.push({ id, url: verdict.url });
-    }
+  for (const link of links) {
+    const verdict = checkTrackableUrl(link, settings);
+    if (!verdict.ok) continue;
+    const id = await articleIdFor(verdict.url);
+    if (!seen.has(id) && !fresh.some((f) => f.id === id)) fresh.push({ id, url: verdict.url });
   }
   const now_ = fresh.slice(0, settings.newArticlesPerSourceRead);
   const tracked: string[] = [];
@@ -59,8 +73,9 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
       ...source,
       kind: parsed.kind,
       // With links left over, keep no validators: the next read must see the whole document again.
-      etag: more ? null : fetched.etag,
-      lastModified: more ? null : fetched.lastModified,
+      // Nor for an index: its newest sitemap fills up while the index itself stays the same.
+      etag: more || parsed.kind === 'sitemapindex' ? null : fetched.etag,
+      lastModified: more || parsed.kind === 'sitemapindex' ? null : fetched.lastModified,
       seen: [...source.seen, ...now_.map((f) => f.id)],
       tracked: source.tracked + tracked.length,
       lastReadAt: now.toISOString(),
@@ -68,5 +83,5 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
       retryAt: null,
     });
   }
-  return { tracked, error: null, notModified: false };
+  return { tracked, error: null, notModified: false, requests };
 }
