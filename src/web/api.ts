@@ -36,6 +36,7 @@ import {
   WebhookDeliveriesSchema,
 } from './openapi-schemas';
 import { parseArticleId } from './params';
+import { cacheHeadersFor, publicOrigin } from './public-origin';
 import { siteRecord } from './site-record';
 
 type ApiContext = Context<{ Bindings: Env }>;
@@ -315,7 +316,7 @@ api.openapi(
     const change = changes[0] ? await loadChange(c.env.REDLINE, changes[0]) : null;
     if (!change) return c.json({ error: 'no change stored yet' }, 404) as never;
     const env = c.env as WebhookEnv;
-    return c.json({ configured: webhookUrls(env).length, deliveries: await notifyWebhooks(env, change, new URL(c.req.url).origin) }) as never;
+    return c.json({ configured: webhookUrls(env).length, deliveries: await notifyWebhooks(env, change, publicOrigin(c.env, c.req.url).origin) }) as never;
   },
 );
 
@@ -334,9 +335,10 @@ export function openApiDocument(origin: string) {
 }
 
 api.get('/openapi.json', (c) => {
-  c.header('cache-control', 'public, max-age=300');
+  const base = publicOrigin(c.env, c.req.url);
+  for (const [name, value] of Object.entries(cacheHeadersFor(base, 300))) c.header(name, value);
   c.header('access-control-allow-origin', '*');
-  return c.json(openApiDocument(new URL(c.req.url).origin));
+  return c.json(openApiDocument(base.origin));
 });
 
 api.notFound((c) => c.json({ error: `no such API call: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));

@@ -36,7 +36,8 @@ export function isNotModified(request: Request, validators: Validators): boolean
 }
 
 export function validatorHeaders(validators: Validators): Record<string, string> {
-  const headers: Record<string, string> = { etag: validators.etag, 'cache-control': 'public, max-age=60', vary: 'accept-encoding' };
+  // Cache-Control and Vary come from the origin the links were built from (src/web/public-origin.ts).
+  const headers: Record<string, string> = { etag: validators.etag };
   if (validators.lastModified) headers['last-modified'] = validators.lastModified;
   return headers;
 }

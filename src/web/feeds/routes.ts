@@ -8,6 +8,7 @@ import type { Env } from '../../env';
 import type { ChangeKind } from '../../store';
 import type { ChangeCard } from '../../store/change-card';
 import { indexForReads } from '../index-reads';
+import { cacheHeadersFor, publicOrigin } from '../public-origin';
 import { parseArticleId } from '../params';
 import { atomFromEntries } from './atom';
 import { isNotModified, validatorHeaders, validatorsFor } from './conditional';
@@ -45,14 +46,16 @@ interface FeedSource {
 
 async function answer(c: FeedContext, format: Format, path: string, source: FeedSource | Response) {
   if (source instanceof Response) return source;
-  const url = new URL(c.req.url);
+  const base = publicOrigin(c.env, c.req.url);
+  const { origin } = base;
   const kind = c.req.query('kind');
-  const validators = await validatorsFor([format, url.origin, kind ?? '', ...source.identities], source.newest);
-  if (isNotModified(c.req.raw, validators)) return new Response(null, { status: 304, headers: validatorHeaders(validators) });
-  const self = `${url.origin}${path}${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`;
-  const info: FeedInfo = { ...source.info, self, origin: url.origin };
-  const entries = await Promise.all(source.cards.map((change) => feedEntry(url.origin, change)));
-  return new Response(FORMATS[format].render(info, entries), { headers: { 'content-type': FORMATS[format].type, ...validatorHeaders(validators) } });
+  const validators = await validatorsFor([format, origin, kind ?? '', ...source.identities], source.newest);
+  const headers = { ...validatorHeaders(validators), ...cacheHeadersFor(base, 60, ['Accept-Encoding']) };
+  if (isNotModified(c.req.raw, validators)) return new Response(null, { status: 304, headers });
+  const self = `${origin}${path}${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`;
+  const info: FeedInfo = { ...source.info, self, origin };
+  const entries = await Promise.all(source.cards.map((change) => feedEntry(origin, change)));
+  return new Response(FORMATS[format].render(info, entries), { headers: { 'content-type': FORMATS[format].type, ...headers } });
 }
 
 const kindTitle = (kind: ChangeKind | undefined) => (kind ? ` (${kind})` : '');
@@ -80,7 +83,7 @@ async function articleSource(c: FeedContext): Promise<FeedSource | Response> {
   const { article, cards } = id ? await indexForReads(c.env).article(id, ARTICLE_CHANGES_READ) : { article: null, cards: [] };
   if (!article) return c.text('No such article', 404);
   const newestFirst = cards.reverse();
-  const origin = new URL(c.req.url).origin;
+  const { origin } = publicOrigin(c.env, c.req.url);
   return {
     info: {
       title: `Redline: ${article.title ?? article.url}${kindTitle(kind)}`,
@@ -100,7 +103,7 @@ function newestOf(times: (string | undefined)[]): string | null {
 
 for (const format of Object.keys(FORMATS) as Format[]) {
   feeds.get(`/feed.${format}`, async (c) => {
-    const origin = new URL(c.req.url).origin;
+    const { origin } = publicOrigin(c.env, c.req.url);
     const source = await listedSource(c, undefined, { title: 'Redline: latest changes', description: 'Edits to tracked news articles, word by word.', link: `${origin}/` });
     return answer(c, format, `/feed.${format}`, source);
   });
@@ -110,7 +113,7 @@ for (const format of Object.keys(FORMATS) as Format[]) {
   feeds.get(`/sites/:host/feed.${format}`, async (c) => {
     const site = parseSite(c.req.param('host'));
     if (!site) return c.text('No such site', 404);
-    const origin = new URL(c.req.url).origin;
+    const { origin } = publicOrigin(c.env, c.req.url);
     const source = await listedSource(c, site, { title: `Redline: edits at ${site}`, description: `Edits to articles tracked at ${site}, word by word.`, link: `${origin}/sites/${site}` });
     return answer(c, format, `/sites/${site}/feed.${format}`, source);
   });

@@ -12,6 +12,7 @@ import { classifyChange } from '../../diff/kind';
 import { kindsOfChange, parseKind, parseSite } from '../feeds/select';
 import { loadDiff, readableArticle } from '../load-diff';
 import { parseArticleId, parseCursor, parseVersionNumber } from '../params';
+import { publicOrigin } from '../public-origin';
 import { siteRecord } from '../site-record';
 import { apiDocsPage } from './api-docs';
 import { diffPage } from './diff';
@@ -87,4 +88,4 @@ pages.get('/sites/:host', async (c) => {
   return c.html(sitePage(record, recent));
 });
 
-pages.get('/api/docs', (c) => c.html(apiDocsPage(new URL(c.req.url).origin)));
+pages.get('/api/docs', (c) => c.html(apiDocsPage(publicOrigin(c.env, c.req.url).origin)));
