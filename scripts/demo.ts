@@ -6,6 +6,7 @@
  *   npm run demo             prints the URLs and stops everything it started
  *   npm run demo -- --keep   keeps Redline and the newsroom running until Ctrl-C, to browse
  */
+import { adminDashboard } from './lib/admin-sign-in';
 import { foundingStory, startRedline } from './lib/redline-dev';
 
 const CORRECTED = '<del>Rybakov</del> <ins>Ryabkov</ins>';
@@ -39,11 +40,17 @@ async function main(): Promise<void> {
     const feeds = ['/feed.xml', '/feed.atom', '/feed.json', `/articles/${story.id}/feed.xml`].map((path) => `${redline.origin}${path}`);
     for (const url of [diffUrl, ...feeds]) {
       const body = await (await fetch(url)).text();
-      const shown = body.split(CORRECTED).length - 1 || body.split(CORRECTED.replace(/</g, '&lt;').replace(/>/g, '&gt;')).length - 1 || body.split(JSON.stringify(CORRECTED).slice(1, -1)).length - 1;
+      const shown =
+        body.split(CORRECTED).length - 1 ||
+        body.split(CORRECTED.replace(/</g, '&lt;').replace(/>/g, '&gt;')).length - 1 ||
+        body.split(JSON.stringify(CORRECTED).slice(1, -1)).length - 1;
       if (!shown) throw new Error(`${url} does not show ${CORRECTED}`);
     }
     const kinds = await redline.api<{ changes: { kinds: string[] }[] }>('/changes?limit=1');
     say(`checked: every URL below shows ${CORRECTED} (kinds: ${kinds.changes[0]?.kinds.join(', ')})`);
+    const dashboard = await adminDashboard(redline.origin, redline.token);
+    if (!dashboard.includes(`/admin/articles/${story.id}/check`)) throw new Error('the admin dashboard does not list the story');
+    say(`checked: /admin signs in with the token "${redline.token}" and lists the story`);
     console.log(`
 The correction, word by word:
   diff page        ${diffUrl}
@@ -55,6 +62,8 @@ The correction, word by word:
   the article's    ${feeds[3]}
   site record      ${redline.origin}/sites/127.0.0.1
   API (OpenAPI)    ${redline.origin}/api/v1/openapi.json   docs: ${redline.origin}/api/docs
+  version 1 text   ${redline.origin}/articles/${story.id}/versions/1   raw HTML: ${redline.origin}/articles/${story.id}/versions/1/source
+  admin            ${redline.origin}/admin   (sign in with the token: ${redline.token})
 `);
     if (keep) {
       say('running until Ctrl-C (admin token: demo-token)');
