@@ -7,13 +7,17 @@
  * Startup is measured in Node's V8 (the engine workerd embeds), in a fresh process per sample so
  * nothing is compiled yet: CPU time (user + system) around `import()` of the bundle, with
  * `cloudflare:workers` replaced by a one-class stub. The median of 7 samples is reported.
+ * Then a check's CPU in a fresh isolate: one page through extract, normalize and hash in a new
+ * process (code not yet compiled, as in a Durable Object that meets a cold isolate), beside the
+ * same page warm (scripts/lib/first-check.ts), for pages of the shared corpus at five sizes.
+ *
  * Exits non-zero when the bundle is over its size goal (a size is exact; a time on a shared
  * machine is a measurement, reported but not enforced).
  *
  *   npm run bench:bundle -- [--env paid]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +25,18 @@ import { gzipSync } from 'node:zlib';
 const GZIP_GOAL_KIB = 400;
 const STARTUP_GOAL_MS = 100;
 const SAMPLES = 7;
+
+const CORPUS = '../shared/corpus/wcxb';
+
+/** Five pages of the corpus, smallest to largest by quantile (or the founding story without a corpus). */
+function samplePages(): string[] {
+  if (!existsSync(CORPUS)) return ['test/fixtures/nyt-2016-ryabkov/v1.html'];
+  const pages = readdirSync(CORPUS)
+    .map((d) => join(CORPUS, d, 'source.html'))
+    .filter((f) => existsSync(f))
+    .sort((a, b) => statSync(a).size - statSync(b).size);
+  return [0.1, 0.3, 0.5, 0.7, 1].map((q) => pages[Math.min(pages.length - 1, Math.floor(q * (pages.length - 1)))]);
+}
 
 const args = process.argv.slice(2);
 const env = args.includes('--env') ? args[args.indexOf('--env') + 1] : '';
@@ -54,6 +70,14 @@ try {
   console.log(
     `startup CPU, fresh V8, ${SAMPLES} samples: median ${startupMs.toFixed(1)} ms, range ${samples[0].toFixed(1)}-${samples[samples.length - 1].toFixed(1)} ms (goal < ${STARTUP_GOAL_MS} ms)`,
   );
+  const firstChecks = samplePages().map((page) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/lib/first-check.ts', page], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`first check of ${page} failed:\n${run.stderr}`);
+    return { page, kib: statSync(page).size / 1024, ...(JSON.parse(run.stdout) as { coldMs: number; warmMs: number }) };
+  });
+  for (const c of firstChecks) console.log(`a check in a fresh isolate, ${c.kib.toFixed(0).padStart(5)} KiB page: cold ${c.coldMs.toFixed(1)} ms, warm ${c.warmMs.toFixed(1)} ms CPU`);
+  const colds = firstChecks.map((c) => c.coldMs);
+  console.log(`cold checks ${Math.min(...colds).toFixed(0)}-${Math.max(...colds).toFixed(0)} ms CPU (Free allows 10 ms an invocation; Paid 30 s a Durable Object call)`);
   const sizeOk = gzipKiB <= GZIP_GOAL_KIB;
   const startupOk = startupMs < STARTUP_GOAL_MS;
   console.log(

@@ -1,0 +1,296 @@
+/**
+ * `npm run bench:quota`: a modelled day of Redline on the Free profile (wrangler.toml's top level:
+ * no queue, the cron checks inline), counted inside the Worker (BENCH_METRICS counters) per
+ * request type and projected per resource beside the Free and Paid allowances (docs/platform.md
+ * cites them).
+ *
+ * The day: 1,000 articles on the default schedule (ages spread over its 30 days, the steady state
+ * of a newsroom watcher; 5% of them edited a day), 10,000 feed polls (half of them
+ * conditional), 2,000 page views and 200 API calls. Ticks are run for real at 15-minute virtual
+ * steps; feeds, pages and API calls are sampled (each kind of URL in turn) and scaled to the day.
+ *
+ * CPU is the user + system time of workerd, which also runs the local KV and Durable Object
+ * simulators: an upper bound on the Worker's own. It also measures the tick alone at 1,000 due
+ * articles (a second wrangler dev whose 1,000 due keys name no article, so each check it hands
+ * out ends at once).
+ *
+ * Prints, last: `largest free-plan share N% (resource)`.
+ *
+ *   npm run bench:quota -- [--articles 1000] [--ticks 8]
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { slotOf, tickNumber } from '../src/schedule/tiers';
+import { keys } from '../src/store/keys';
+import { bundleWorker, type Counters, difference, metrics, Newsroom, openLocalKv, startWranglerDev, stopProcessGroup, TICK_MS, waitFor, workerdCpuMs } from './lib/bench-worker';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
+const ARTICLES = option('articles', 1_000);
+const TICKS = option('ticks', 8);
+/**
+ * Changes a day per tracked article: 0.05 is 50 a day for 1,000 articles, about the 33 new
+ * articles a day of a 30-day steady state (their first versions) and as many edits again.
+ */
+const CHANGES_PER_ARTICLE_DAY = 0.05;
+const DAY = { feedPolls: 10_000, pageViews: 2_000, apiCalls: 200, ticks: 96 };
+const SAMPLES = { feedPolls: 120, pageViews: 60, apiCalls: 40 };
+const TOKEN = 'bench-token';
+const ENV_ARG = '--env=';
+
+/**
+ * The allowances a day is held to (docs/platform.md: Workers, KV, Durable Objects and Queues
+ * pricing and limits pages). Paid figures are monthly inclusions divided by 30, with the price
+ * beyond them per million.
+ */
+const ALLOWANCES = {
+  'worker requests': { free: 100_000, paidMonth: 10_000_000, perMillion: 0.3 },
+  'kv reads': { free: 100_000, paidMonth: 10_000_000, perMillion: 0.5 },
+  'kv writes': { free: 1_000, paidMonth: 1_000_000, perMillion: 5 },
+  'kv deletes': { free: 1_000, paidMonth: 1_000_000, perMillion: 5 },
+  'kv lists': { free: 1_000, paidMonth: 1_000_000, perMillion: 5 },
+  'do requests': { free: 100_000, paidMonth: 1_000_000, perMillion: 0.15 },
+  'queue operations': { free: 10_000, paidMonth: 1_000_000, perMillion: 0.4 },
+  'cpu ms': { free: Number.POSITIVE_INFINITY, paidMonth: 30_000_000, perMillion: 0.02 },
+} as const;
+type Resource = keyof typeof ALLOWANCES;
+
+/** What one request of each kind costs, from the counters. */
+function perResource(d: Counters, cpuMs: number, requests: number): Record<Resource, number> {
+  return {
+    'worker requests': requests,
+    'kv reads': d.kvReads ?? 0,
+    'kv writes': d.kvWrites ?? 0,
+    'kv deletes': d.kvDeletes ?? 0,
+    'kv lists': d.kvLists ?? 0,
+    'do requests': (d.runnerCalls ?? 0) + (d.readerCalls ?? 0) + (d.objectCalls ?? 0) + (d.indexCalls ?? 0),
+    'queue operations': 3 * (d.queueSends ?? 0),
+    'cpu ms': cpuMs,
+  };
+}
+
+const scale = (r: Record<Resource, number>, by: number) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v * by])) as Record<Resource, number>;
+const add = (a: Record<Resource, number>, b: Record<Resource, number>) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as Resource]])) as Record<Resource, number>;
+
+async function startWorker(persist: string, vars: string[]) {
+  const port = 8700 + Math.floor(Math.random() * 100);
+  const config = bundleWorker(persist, ENV_ARG);
+  return { port, config, origin: `http://127.0.0.1:${port}`, start: () => startWranglerDev(config, ENV_ARG, port, join(persist, 'state'), vars) };
+}
+
+/** Runs `requests` against the Worker, one at a time, and answers the counters and workerd CPU they cost. */
+async function measure(origin: string, pid: number, run: () => Promise<void>): Promise<{ d: Counters; cpuMs: number }> {
+  const before = await metrics(origin);
+  const cpu = workerdCpuMs(pid);
+  await run();
+  return { d: difference(await metrics(origin), before), cpuMs: workerdCpuMs(pid) - cpu };
+}
+
+/** Waits until the background work (alarms) has stopped moving the counters; answers what it cost. */
+async function settle(origin: string): Promise<Counters> {
+  const first = await metrics(origin);
+  let last = first;
+  for (let still = 0, i = 0; still < 4 && i < 600; i++) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    const now = await metrics(origin);
+    still = now.kvLists === last.kvLists && now.kvReads === last.kvReads ? still + 1 : 0;
+    last = now;
+  }
+  return difference(last, first);
+}
+
+async function modelledDay() {
+  const newsroom = new Newsroom(ARTICLES);
+  await newsroom.start();
+  const persist = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'redline-quota-'));
+  const worker = await startWorker(persist, [`ADMIN_TOKEN:${TOKEN}`, 'ALLOW_PRIVATE_URLS:true', 'MAX_PER_HOST_PER_TICK:200']);
+  const now = Date.now();
+  await newsroom.seed(now, join(persist, 'state'), worker.config);
+  const wrangler = worker.start();
+  try {
+    await waitFor(`${worker.origin}/__metrics`);
+    const pid = wrangler.pid ?? 0;
+    const start = Math.ceil(now / TICK_MS) * TICK_MS;
+    console.log(`bench:quota: ${ARTICLES} articles on the Free profile (inline checks), ${TICKS} ticks after one to warm up, ${CHANGES_PER_ARTICLE_DAY * ARTICLES} edits a day`);
+    const tickAt = async (at: number) => {
+      const fired = await fetch(`${worker.origin}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/15 * * * *')}&time=${at}`);
+      if (!fired.ok) throw new Error(`scheduled failed: ${fired.status} ${await fired.text()}`);
+    };
+    // The first tick meets every object for the first time (an article writer adopts its KV
+    // record, the read index builds itself): once in a deployment's life, not once a day.
+    await tickAt(start - TICK_MS);
+    // The read index backfills articles written straight into KV (as the seed does, or an
+    // import) in the background, by alarm: wait until it is done, since it happens once, not daily.
+    await (await fetch(`${worker.origin}/feed.xml`)).arrayBuffer();
+    const backfill = await settle(worker.origin);
+    console.log(`read index backfilled from KV (once per seeded or imported archive): ${backfill.kvLists ?? 0} lists, ${backfill.kvReads ?? 0} reads`);
+    let owed = 0;
+    console.log('tick  checked  KV reads  writes  deletes  lists  DO calls  subrequests  CPU ms');
+    let ticks = perResource({}, 0, 0);
+    let checks = 0;
+    let subrequestsMax = 0;
+    for (let k = 0; k < TICKS; k++) {
+      owed += (ARTICLES * CHANGES_PER_ARTICLE_DAY) / 96;
+      newsroom.edit(Math.floor(owed));
+      owed -= Math.floor(owed);
+      const { d, cpuMs } = await measure(worker.origin, pid, () => tickAt(start + k * TICK_MS));
+      const r = perResource(d, cpuMs, 1);
+      ticks = add(ticks, r);
+      checks += d.checks;
+      // The tick's own subrequests: its calls to CheckRunner and SourceReader objects and its fetches
+      // (the checks' page fetches happen inside the runner objects, each its own invocation).
+      const subrequests = (d.runnerCalls ?? 0) + (d.readerCalls ?? 0);
+      subrequestsMax = Math.max(subrequestsMax, subrequests);
+      console.log(
+        `${String(k + 1).padStart(4)}  ${String(d.checks).padStart(7)}  ${String(d.kvReads).padStart(8)}  ${String(d.kvWrites).padStart(6)}  ${String(d.kvDeletes).padStart(7)}  ${String(d.kvLists).padStart(5)}  ${String(r['do requests']).padStart(8)}  ${String(subrequests).padStart(11)}  ${String(cpuMs).padStart(6)}`,
+      );
+    }
+    const perTick = scale(ticks, 1 / TICKS);
+    const checksPerTick = checks / TICKS;
+
+    // What readers touch: the URLs a feed reader, a browser and an API client ask for.
+    const articles = (await (await fetch(`${worker.origin}/api/v1/articles?limit=20`)).json()) as { articles: { id: string }[] };
+    const changes = (await (await fetch(`${worker.origin}/api/v1/changes?limit=20`)).json()) as { changes: { id: string; from: number; to: number }[] };
+    const ids = articles.articles.map((a) => a.id);
+    const changed = changes.changes[0];
+    const site = newsroom.hostOf(0);
+    const feeds = ['/feed.xml', '/feed.atom', '/feed.json', '/feed.xml?kind=correction', `/sites/${site}/feed.xml`, ...ids.slice(0, 3).map((id) => `/articles/${id}/feed.xml`)];
+    const pages = ['/', `/articles/${changed?.id ?? ids[0]}`, changed ? `/articles/${changed.id}/diff/${changed.from}/${changed.to}` : `/articles/${ids[1]}`, `/sites/${site}`, `/articles/${ids[2]}`];
+    const apis = ['/api/v1/changes', '/api/v1/articles', `/api/v1/articles/${ids[0]}`, changed ? `/api/v1/articles/${changed.id}/diff` : `/api/v1/articles/${ids[1]}`, `/api/v1/sites/${site}`];
+    const etags = new Map<string, string>();
+    const kinds = {
+      feedPolls: async (i: number) => {
+        const path = feeds[i % feeds.length];
+        // Half the polls are conditional, as feed readers send what they were given.
+        const headers: Record<string, string> = Math.floor(i / feeds.length) % 2 === 1 && etags.has(path) ? { 'if-none-match': etags.get(path) ?? '' } : {};
+        const response = await fetch(`${worker.origin}${path}`, { headers });
+        await response.arrayBuffer();
+        const etag = response.headers.get('etag');
+        if (etag) etags.set(path, etag);
+      },
+      pageViews: async (i: number) => void (await (await fetch(`${worker.origin}${pages[i % pages.length]}`)).arrayBuffer()),
+      apiCalls: async (i: number) => void (await (await fetch(`${worker.origin}${apis[i % apis.length]}`)).arrayBuffer()),
+    };
+    const perRequest = {} as Record<keyof typeof kinds, Record<Resource, number>>;
+    for (const kind of Object.keys(kinds) as (keyof typeof kinds)[]) {
+      const n = SAMPLES[kind];
+      const { d, cpuMs } = await measure(worker.origin, pid, async () => {
+        for (let i = 0; i < n; i++) await kinds[kind](i);
+      });
+      perRequest[kind] = scale(perResource(d, cpuMs, n), 1 / n);
+    }
+    return { perTick, perRequest, checksPerTick, subrequestsMax };
+  } finally {
+    stopProcessGroup(wrangler);
+    newsroom.close();
+    rmSync(persist, { recursive: true, force: true });
+  }
+}
+
+/** The tick alone at 1,000 due articles: due keys that name no article, so every check handed out ends at once. */
+async function tickAtThousandDue(checksPerTick: number): Promise<{ cpuMsPerTick: number; runs: number }> {
+  const persist = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'redline-tick-'));
+  const worker = await startWorker(persist, ['ALLOW_PRIVATE_URLS:true', 'MAX_PER_HOST_PER_TICK:2000', `CHECKS_PER_TICK:${checksPerTick}`]);
+  const at = Date.UTC(2026, 2, 1, 12, 0);
+  const proxy = await openLocalKv(join(persist, 'state'), worker.config);
+  const slot = tickNumber(at) % 96;
+  const puts: Promise<void>[] = [];
+  // Ids whose first 8 hex digits are in this slot of the daily tier (slotOf: that number mod 96).
+  const base = 96 * 2_796_203;
+  for (let n = 0; n < 1_000; n++) {
+    const id = `${(base + n * 96 + slot).toString(16)}00000000`;
+    if (slotOf(id, 1440) !== slot) throw new Error('slot arithmetic');
+    puts.push(proxy.env.REDLINE.put(keys.due(1440, slot, id), '', { metadata: { h: `host-${n % 20}.example` } }));
+  }
+  await Promise.all(puts);
+  await proxy.dispose();
+  const wrangler = worker.start();
+  try {
+    await waitFor(`${worker.origin}/__metrics`);
+    const runs = 20;
+    const fire = async () => void (await (await fetch(`${worker.origin}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/15 * * * *')}&time=${at}`)).text());
+    await fire(); // warms the isolate
+    const cpu = workerdCpuMs(wrangler.pid ?? 0);
+    for (let i = 0; i < runs; i++) await fire();
+    return { cpuMsPerTick: (workerdCpuMs(wrangler.pid ?? 0) - cpu) / runs, runs };
+  } finally {
+    stopProcessGroup(wrangler);
+    rmSync(persist, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
+
+async function main() {
+  const { perTick, perRequest, checksPerTick, subrequestsMax } = await modelledDay();
+  const day = add(add(scale(perTick, DAY.ticks), scale(perRequest.feedPolls, DAY.feedPolls)), add(scale(perRequest.pageViews, DAY.pageViews), scale(perRequest.apiCalls, DAY.apiCalls)));
+
+  console.log('\nper request, counted inside the Worker:');
+  console.log(`${'resource'.padEnd(18)}${'tick'.padStart(10)}${'feed poll'.padStart(11)}${'page view'.padStart(11)}${'API call'.padStart(10)}`);
+  for (const r of Object.keys(ALLOWANCES) as Resource[]) {
+    console.log(`${r.padEnd(18)}${fmt(perTick[r]).padStart(10)}${fmt(perRequest.feedPolls[r]).padStart(11)}${fmt(perRequest.pageViews[r]).padStart(11)}${fmt(perRequest.apiCalls[r]).padStart(10)}`);
+  }
+
+  console.log(`\na day: ${ARTICLES} articles, ${DAY.ticks} ticks, ${DAY.feedPolls} feed polls, ${DAY.pageViews} page views, ${DAY.apiCalls} API calls`);
+  console.log(`${'resource'.padEnd(18)}${'per day'.padStart(10)}${'Free/day'.padStart(10)}${'share'.padStart(7)}${'Paid incl./day'.padStart(16)}`);
+  const shares: [Resource, number][] = [];
+  for (const r of Object.keys(ALLOWANCES) as Resource[]) {
+    const a = ALLOWANCES[r];
+    const share = Number.isFinite(a.free) ? day[r] / a.free : 0;
+    if (Number.isFinite(a.free)) shares.push([r, share]);
+    console.log(`${r.padEnd(18)}${fmt(day[r]).padStart(10)}${(Number.isFinite(a.free) ? fmt(a.free) : 'per call').padStart(10)}${(Number.isFinite(a.free) ? `${Math.round(share * 100)}%` : '-').padStart(7)}${fmt(a.paidMonth / 30).padStart(16)}`);
+  }
+
+  // Articles a Free account carries at this traffic: reader traffic fixed, the tick's per-article
+  // costs scaled (its fixed list calls stay), until the first allowance is spent.
+  const perArticle = scale(perTick, DAY.ticks / ARTICLES);
+  const traffic = add(scale(perRequest.feedPolls, DAY.feedPolls), add(scale(perRequest.pageViews, DAY.pageViews), scale(perRequest.apiCalls, DAY.apiCalls)));
+  const fixedLists = DAY.ticks * perTick['kv lists'];
+  let carried = Number.POSITIVE_INFINITY;
+  let binding: Resource = 'kv reads';
+  for (const [r] of shares) {
+    const fixed = traffic[r] + (r === 'kv lists' ? fixedLists : 0) + (r === 'worker requests' ? DAY.ticks : 0);
+    const each = r === 'kv lists' || r === 'worker requests' ? 0 : perArticle[r];
+    const room = (ALLOWANCES[r].free - fixed) / each;
+    if (each > 0 && room < carried) {
+      carried = room;
+      binding = r;
+    }
+  }
+  // Inline checks: at most CHECKS_PER_TICK (40) a tick, 3,840 a day, at the schedule's checks per article a day.
+  const checksPerArticleDay = (checksPerTick * DAY.ticks) / ARTICLES;
+  const inlineCap = Math.floor((40 * DAY.ticks) / Math.max(0.001, checksPerArticleDay));
+  console.log(`checks: ${fmt(checksPerTick)} a tick, ${fmt(checksPerArticleDay)} per article a day; the tick's subrequests: at most ${subrequestsMax} (Free allows 50 per invocation)`);
+  console.log(`\na Free account carries about ${fmt(Math.min(carried, inlineCap))} articles at this traffic (${carried <= inlineCap ? `${binding} run out first` : 'the inline budget of 40 checks a tick binds first'}; KV alone would allow ${fmt(carried)})`);
+
+  // Paid: 100,000 articles at the same reader traffic, same per-article costs (the queue adds 3 operations a check).
+  const big = add(scale(perArticle, 100_000), traffic);
+  big['queue operations'] += 3 * checksPerArticleDay * 100_000;
+  big['worker requests'] += DAY.ticks;
+  let dollars = 5;
+  const lines: string[] = [];
+  for (const r of Object.keys(ALLOWANCES) as Resource[]) {
+    const month = big[r] * 30;
+    const over = Math.max(0, month - ALLOWANCES[r].paidMonth);
+    const cost = (over / 1_000_000) * ALLOWANCES[r].perMillion;
+    dollars += cost;
+    if (cost > 0.005) lines.push(`${r} $${cost.toFixed(2)}`);
+  }
+  console.log(`Paid, 100,000 articles: about $${dollars.toFixed(2)} a month ($5 base${lines.length ? ` + ${lines.join(' + ')}` : ''})`);
+
+  for (const handed of [40, 1]) {
+    const tick = await tickAtThousandDue(handed);
+    console.log(
+      `tick at 1,000 due articles, ${handed} handed to CheckRunner objects and ${1_000 - handed} carried, warm, mean of ${tick.runs}: ${tick.cpuMsPerTick.toFixed(1)} ms of workerd CPU (upper bound: includes the local KV and Durable Object simulators)`,
+    );
+  }
+
+  shares.sort((a, b) => b[1] - a[1]);
+  console.log(`largest free-plan share ${Math.round(shares[0][1] * 100)}% (${shares[0][0]})`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
