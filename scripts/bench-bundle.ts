@@ -75,9 +75,12 @@ try {
     if (run.status !== 0) throw new Error(`first check of ${page} failed:\n${run.stderr}`);
     return { page, kib: statSync(page).size / 1024, ...(JSON.parse(run.stdout) as { coldMs: number; warmMs: number }) };
   });
-  for (const c of firstChecks) console.log(`a check in a fresh isolate, ${c.kib.toFixed(0).padStart(5)} KiB page: cold ${c.coldMs.toFixed(1)} ms, warm ${c.warmMs.toFixed(1)} ms CPU`);
+  for (const c of firstChecks)
+    console.log(`a check in a fresh isolate, ${c.kib.toFixed(0).padStart(5)} KiB page: cold ${c.coldMs.toFixed(1)} ms, warm ${c.warmMs.toFixed(1)} ms CPU`);
   const colds = firstChecks.map((c) => c.coldMs);
-  console.log(`cold checks ${Math.min(...colds).toFixed(0)}-${Math.max(...colds).toFixed(0)} ms CPU (Free allows 10 ms an invocation; Paid 30 s a Durable Object call)`);
+  console.log(
+    `cold checks ${Math.min(...colds).toFixed(0)}-${Math.max(...colds).toFixed(0)} ms CPU (Free allows 10 ms an invocation; Paid 30 s a Durable Object call)`,
+  );
   const sizeOk = gzipKiB <= GZIP_GOAL_KIB;
   const startupOk = startupMs < STARTUP_GOAL_MS;
   console.log(

@@ -23,7 +23,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { slotOf, tickNumber } from '../src/schedule/tiers';
 import { keys } from '../src/store/keys';
-import { bundleWorker, type Counters, difference, metrics, Newsroom, openLocalKv, startWranglerDev, stopProcessGroup, TICK_MS, waitFor, workerdCpuMs } from './lib/bench-worker';
+import {
+  bundleWorker,
+  type Counters,
+  difference,
+  metrics,
+  Newsroom,
+  openLocalKv,
+  startWranglerDev,
+  stopProcessGroup,
+  TICK_MS,
+  waitFor,
+  workerdCpuMs,
+} from './lib/bench-worker';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
@@ -71,7 +83,8 @@ function perResource(d: Counters, cpuMs: number, requests: number): Record<Resou
 }
 
 const scale = (r: Record<Resource, number>, by: number) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v * by])) as Record<Resource, number>;
-const add = (a: Record<Resource, number>, b: Record<Resource, number>) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as Resource]])) as Record<Resource, number>;
+const add = (a: Record<Resource, number>, b: Record<Resource, number>) =>
+  Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as Resource]])) as Record<Resource, number>;
 
 async function startWorker(persist: string, vars: string[]) {
   const port = 8700 + Math.floor(Math.random() * 100);
@@ -112,7 +125,9 @@ async function modelledDay() {
     await waitFor(`${worker.origin}/__metrics`);
     const pid = wrangler.pid ?? 0;
     const start = Math.ceil(now / TICK_MS) * TICK_MS;
-    console.log(`bench:quota: ${ARTICLES} articles on the Free profile (inline checks), ${TICKS} ticks after one to warm up, ${CHANGES_PER_ARTICLE_DAY * ARTICLES} edits a day`);
+    console.log(
+      `bench:quota: ${ARTICLES} articles on the Free profile (inline checks), ${TICKS} ticks after one to warm up, ${CHANGES_PER_ARTICLE_DAY * ARTICLES} edits a day`,
+    );
     const tickAt = async (at: number) => {
       const fired = await fetch(`${worker.origin}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/15 * * * *')}&time=${at}`);
       if (!fired.ok) throw new Error(`scheduled failed: ${fired.status} ${await fired.text()}`);
@@ -155,9 +170,28 @@ async function modelledDay() {
     const ids = articles.articles.map((a) => a.id);
     const changed = changes.changes[0];
     const site = newsroom.hostOf(0);
-    const feeds = ['/feed.xml', '/feed.atom', '/feed.json', '/feed.xml?kind=correction', `/sites/${site}/feed.xml`, ...ids.slice(0, 3).map((id) => `/articles/${id}/feed.xml`)];
-    const pages = ['/', `/articles/${changed?.id ?? ids[0]}`, changed ? `/articles/${changed.id}/diff/${changed.from}/${changed.to}` : `/articles/${ids[1]}`, `/sites/${site}`, `/articles/${ids[2]}`];
-    const apis = ['/api/v1/changes', '/api/v1/articles', `/api/v1/articles/${ids[0]}`, changed ? `/api/v1/articles/${changed.id}/diff` : `/api/v1/articles/${ids[1]}`, `/api/v1/sites/${site}`];
+    const feeds = [
+      '/feed.xml',
+      '/feed.atom',
+      '/feed.json',
+      '/feed.xml?kind=correction',
+      `/sites/${site}/feed.xml`,
+      ...ids.slice(0, 3).map((id) => `/articles/${id}/feed.xml`),
+    ];
+    const pages = [
+      '/',
+      `/articles/${changed?.id ?? ids[0]}`,
+      changed ? `/articles/${changed.id}/diff/${changed.from}/${changed.to}` : `/articles/${ids[1]}`,
+      `/sites/${site}`,
+      `/articles/${ids[2]}`,
+    ];
+    const apis = [
+      '/api/v1/changes',
+      '/api/v1/articles',
+      `/api/v1/articles/${ids[0]}`,
+      changed ? `/api/v1/articles/${changed.id}/diff` : `/api/v1/articles/${ids[1]}`,
+      `/api/v1/sites/${site}`,
+    ];
     const etags = new Map<string, string>();
     const kinds = {
       feedPolls: async (i: number) => {
@@ -209,7 +243,8 @@ async function tickAtThousandDue(checksPerTick: number): Promise<{ cpuMsPerTick:
   try {
     await waitFor(`${worker.origin}/__metrics`);
     const runs = 20;
-    const fire = async () => void (await (await fetch(`${worker.origin}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/15 * * * *')}&time=${at}`)).text());
+    const fire = async () =>
+      void (await (await fetch(`${worker.origin}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/15 * * * *')}&time=${at}`)).text());
     await fire(); // warms the isolate
     const cpu = workerdCpuMs(wrangler.pid ?? 0);
     for (let i = 0; i < runs; i++) await fire();
@@ -224,12 +259,17 @@ const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n
 
 async function main() {
   const { perTick, perRequest, checksPerTick, subrequestsMax } = await modelledDay();
-  const day = add(add(scale(perTick, DAY.ticks), scale(perRequest.feedPolls, DAY.feedPolls)), add(scale(perRequest.pageViews, DAY.pageViews), scale(perRequest.apiCalls, DAY.apiCalls)));
+  const day = add(
+    add(scale(perTick, DAY.ticks), scale(perRequest.feedPolls, DAY.feedPolls)),
+    add(scale(perRequest.pageViews, DAY.pageViews), scale(perRequest.apiCalls, DAY.apiCalls)),
+  );
 
   console.log('\nper request, counted inside the Worker:');
   console.log(`${'resource'.padEnd(18)}${'tick'.padStart(10)}${'feed poll'.padStart(11)}${'page view'.padStart(11)}${'API call'.padStart(10)}`);
   for (const r of Object.keys(ALLOWANCES) as Resource[]) {
-    console.log(`${r.padEnd(18)}${fmt(perTick[r]).padStart(10)}${fmt(perRequest.feedPolls[r]).padStart(11)}${fmt(perRequest.pageViews[r]).padStart(11)}${fmt(perRequest.apiCalls[r]).padStart(10)}`);
+    console.log(
+      `${r.padEnd(18)}${fmt(perTick[r]).padStart(10)}${fmt(perRequest.feedPolls[r]).padStart(11)}${fmt(perRequest.pageViews[r]).padStart(11)}${fmt(perRequest.apiCalls[r]).padStart(10)}`,
+    );
   }
 
   console.log(`\na day: ${ARTICLES} articles, ${DAY.ticks} ticks, ${DAY.feedPolls} feed polls, ${DAY.pageViews} page views, ${DAY.apiCalls} API calls`);
@@ -239,7 +279,9 @@ async function main() {
     const a = ALLOWANCES[r];
     const share = Number.isFinite(a.free) ? day[r] / a.free : 0;
     if (Number.isFinite(a.free)) shares.push([r, share]);
-    console.log(`${r.padEnd(18)}${fmt(day[r]).padStart(10)}${(Number.isFinite(a.free) ? fmt(a.free) : 'per call').padStart(10)}${(Number.isFinite(a.free) ? `${Math.round(share * 100)}%` : '-').padStart(7)}${fmt(a.paidMonth / 30).padStart(16)}`);
+    console.log(
+      `${r.padEnd(18)}${fmt(day[r]).padStart(10)}${(Number.isFinite(a.free) ? fmt(a.free) : 'per call').padStart(10)}${(Number.isFinite(a.free) ? `${Math.round(share * 100)}%` : '-').padStart(7)}${fmt(a.paidMonth / 30).padStart(16)}`,
+    );
   }
 
   // Articles a Free account carries at this traffic: reader traffic fixed, the tick's per-article
@@ -261,13 +303,21 @@ async function main() {
   // Inline checks: at most CHECKS_PER_TICK (40) a tick, 3,840 a day, at the schedule's checks per article a day.
   const checksPerArticleDay = (checksPerTick * DAY.ticks) / ARTICLES;
   const inlineCap = Math.floor((40 * DAY.ticks) / Math.max(0.001, checksPerArticleDay));
-  console.log(`checks: ${fmt(checksPerTick)} a tick, ${fmt(checksPerArticleDay)} per article a day; the tick's subrequests: at most ${subrequestsMax} (Free allows 50 per invocation)`);
-  console.log(`\na Free account carries about ${fmt(Math.min(carried, inlineCap))} articles at this traffic (${carried <= inlineCap ? `${binding} run out first` : 'the inline budget of 40 checks a tick binds first'}; KV alone would allow ${fmt(carried)})`);
+  console.log(
+    `checks: ${fmt(checksPerTick)} a tick, ${fmt(checksPerArticleDay)} per article a day; the tick's subrequests: at most ${subrequestsMax} (Free allows 50 per invocation)`,
+  );
+  console.log(
+    `\na Free account carries about ${fmt(Math.min(carried, inlineCap))} articles at this traffic (${carried <= inlineCap ? `${binding} run out first` : 'the inline budget of 40 checks a tick binds first'}; KV alone would allow ${fmt(carried)})`,
+  );
 
-  // Paid: 100,000 articles at the same reader traffic, same per-article costs (the queue adds 3 operations a check).
+  // Paid, 100,000 articles, same reader traffic: per-article costs scaled; the tick's list calls
+  // grow only with the due ids (one more per 1,000 due in a tier); the queue adds 3 operations a
+  // check and one consumer invocation per batch of 10 (wrangler.toml [env.paid]).
+  const bigChecksDay = checksPerArticleDay * 100_000;
   const big = add(scale(perArticle, 100_000), traffic);
-  big['queue operations'] += 3 * checksPerArticleDay * 100_000;
-  big['worker requests'] += DAY.ticks;
+  big['kv lists'] = traffic['kv lists'] + DAY.ticks * (perTick['kv lists'] + Math.ceil(bigChecksDay / DAY.ticks / 1_000));
+  big['queue operations'] += 3 * bigChecksDay;
+  big['worker requests'] += DAY.ticks + bigChecksDay / 10;
   let dollars = 5;
   const lines: string[] = [];
   for (const r of Object.keys(ALLOWANCES) as Resource[]) {

@@ -68,7 +68,9 @@ export class Newsroom {
       this.stats.notModified++;
       return void res.writeHead(304, { etag: this.etagOf(i) }).end();
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(this.conditional(i) ? { etag: this.etagOf(i) } : {}) }).end(this.page(i, this.revision[i]));
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(this.conditional(i) ? { etag: this.etagOf(i) } : {}) })
+      .end(this.page(i, this.revision[i]));
   };
 
   /** Listens on one port on all 12 loopback hosts. */
@@ -112,10 +114,42 @@ export class Newsroom {
       const extracted = extractArticle(this.page(i, 0), url);
       // Hashed as a check hashes it (headline, text and byline), so the first check finds the same version.
       const hash = await versionHash(extracted.title, extracted.text, extracted.byline);
-      const summary = { n: 1, fetchedAt: at, title: extracted.title, byline: extracted.byline, hash, words: countWords(extracted.text), revertOf: null, ...(this.conditional(i) ? { etag: this.etagOf(i) } : {}) };
-      const record = { id, url, finalUrl: url, createdAt: at, active: true, deletedAt: null, title: extracted.title, site: this.hostOf(i), versions: [summary], lastCheck: null, removedAt: null };
+      const summary = {
+        n: 1,
+        fetchedAt: at,
+        title: extracted.title,
+        byline: extracted.byline,
+        hash,
+        words: countWords(extracted.text),
+        revertOf: null,
+        ...(this.conditional(i) ? { etag: this.etagOf(i) } : {}),
+      };
+      const record = {
+        id,
+        url,
+        finalUrl: url,
+        createdAt: at,
+        active: true,
+        deletedAt: null,
+        title: extracted.title,
+        site: this.hostOf(i),
+        versions: [summary],
+        lastCheck: null,
+        removedAt: null,
+      };
       const listing = { url, site: this.hostOf(i), title: extracted.title, active: true, versions: 1, retryAt: null };
-      const version = { n: 1, fetchedAt: at, title: extracted.title, byline: extracted.byline, text: extracted.text, hash, url, publishedAt: null, canonicalUrl: null, lang: 'en' };
+      const version = {
+        n: 1,
+        fetchedAt: at,
+        title: extracted.title,
+        byline: extracted.byline,
+        text: extracted.text,
+        hash,
+        url,
+        publishedAt: null,
+        canonicalUrl: null,
+        lang: 'en',
+      };
       puts.push(kv.put(keys.version(id, 1), JSON.stringify(version)));
       puts.push(kv.put(keys.article(id), JSON.stringify(record), { metadata: listing }));
       const tier = tierFor(schedule, Date.parse(at), now);
@@ -157,7 +191,23 @@ export function bundleWorker(dir: string, envArg: string): string {
 export function startWranglerDev(config: string, envArg: string, port: number, persist: string, vars: string[]): ChildProcess {
   const child = spawn(
     'npx',
-    ['wrangler', 'dev', '--config', config, envArg, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--test-scheduled', '--log-level', 'warn', ...['BENCH_METRICS:true', ...vars].flatMap((v) => ['--var', v])],
+    [
+      'wrangler',
+      'dev',
+      '--config',
+      config,
+      envArg,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persist,
+      '--test-scheduled',
+      '--log-level',
+      'warn',
+      ...['BENCH_METRICS:true', ...vars].flatMap((v) => ['--var', v]),
+    ],
     { env: QUIET, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   child.stderr?.on('data', (d) => process.env.BENCH_VERBOSE && process.stderr.write(d));
