@@ -13,19 +13,23 @@ const SRC = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
 /** Top first. A module may import from its own layer and from any layer listed after it. */
 export const LAYERS: string[][] = [
-  ['index.ts'],
+  ['index.ts', 'cli'],
   ['web'],
   ['cron'],
   ['check', 'discovery', 'notify', 'evidence'],
   ['changes'],
   ['store', 'net'],
   ['extract', 'diff', 'schedule'],
-  ['model', 'settings.ts'],
+  ['model', 'settings.ts', 'metrics.ts'],
 ];
+
+/** Copies of dependencies' entry points for the bundle (wrangler.toml [alias]), not our layers. */
+const VENDORED = ['bundle'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
+    if (VENDORED.includes(relative(SRC, path))) return [];
     return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
   });
 }
@@ -47,7 +51,9 @@ export function importGraph(root = SRC): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files(root)) {
     const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(IMPORT)].map((m) => resolveImport(file, m[1] ?? m[2])).filter((t): t is string => t !== null);
+    const targets = [...text.matchAll(IMPORT)]
+      .map((m) => resolveImport(file, m[1] ?? m[2]))
+      .filter((t): t is string => t !== null && !relative(root, t).startsWith('..'));
     graph.set(relative(root, file), [...new Set(targets.map((t) => relative(root, t)))]);
   }
   return graph;

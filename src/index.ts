@@ -1,12 +1,12 @@
 /** The Worker: the Hono app answers HTTP; the cron finds what is due; the queue runs the checks. */
-import { runTick } from './check';
+import { runTick } from './cron/tick';
 export { ArticleWriter } from './check';
-import { settingsFrom, type Env } from './env';
-import { consumeChecks } from './queue/consumer';
-export { CheckRunner } from './queue/runner';
+import { settingsFrom, type Env } from './settings';
+import { consumeChecks } from './cron/queue-consumer';
+export { CheckRunner } from './cron/check-runner';
 export { ReadIndex } from './store/read-index';
 export { SourceReader } from './discovery/source-reader';
-import { installMetrics, metricsResponse } from './schedule/metrics';
+import { installMetrics, metricsResponse } from './metrics';
 import { app } from './web/app';
 
 export default {

@@ -1,8 +1,8 @@
-/** Types `env` from cloudflare:test as the Worker's own Env. */
-import type { Env as RedlineEnv } from '../src/env';
+/** Types `env` from cloudflare:test as the Worker's own Env: the generated bindings plus the settings. */
+import type { SettingVars } from '../src/settings';
 
 declare global {
   namespace Cloudflare {
-    interface Env extends RedlineEnv {}
+    interface Env extends SettingVars {}
   }
 }

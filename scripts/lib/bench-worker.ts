@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { countWords } from '../../src/check/anomaly';
 import { articleIdFor, versionHash } from '../../src/check/hash';
-import { parseSchedule } from '../../src/env';
+import { parseSchedule } from '../../src/settings';
 import { extractArticle } from '../../src/extract';
 import { slotOf, tierFor } from '../../src/schedule/tiers';
 import { keys } from '../../src/store/keys';

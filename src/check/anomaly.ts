@@ -3,7 +3,7 @@
  * article, or sharply shorter than the version before (a paywall, consent or error page).
  * Such a check is recorded as an anomaly and stores no version.
  */
-import type { Settings } from '../env';
+import type { Settings } from '../settings';
 
 /** Words as the diff counts them: in Chinese, Japanese or Thai, the words and not the clauses. */
 export { countWords } from '../diff/tokens';

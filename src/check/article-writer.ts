@@ -18,13 +18,13 @@
  * stores at most 2 MB per value, and a text may be as long as a page (MAX_PAGE_BYTES, 5 MB).
  */
 import { DurableObject } from 'cloudflare:workers';
-import { settingsFrom, type Env } from '../env';
+import { settingsFrom, type Env } from '../settings';
 import { captureSettingsFrom, requestCapture, type CaptureSettings } from '../evidence/archive';
-import { allDueKeys, placementOf } from '../schedule/tiers';
-import { deleteDue, getArticle, getVersion, putArticle, putChange, putDue, putSiteArticle, putVersion, type ArchiveCapture, type ArticleRecord } from '../store';
+import { allPlacements, placementOf } from '../schedule/tiers';
+import { deleteDue, dueKeyOf, getArticle, getVersion, putArticle, putChange, putDue, putSiteArticle, putVersion, type ArchiveCapture, type ArticleRecord } from '../store';
 import { cardOf, type ChangeCard } from '../store/change-card';
 import { indexedArticle, readIndex } from '../store/read-index';
-import { notifyWebhooks } from '../webhooks';
+import { notifyWebhooks } from '../notify/webhooks';
 import { decide, type CheckResult, type Observation } from './decide';
 
 interface WriterState {
@@ -126,13 +126,20 @@ export class ArticleWriter extends DurableObject<Env> {
    * that it aged into the next tier. Returns whether `state` changed (the caller saves it).
    */
   private async place(state: WriterState, at: Date): Promise<boolean> {
-    const wanted = placementOf(state.record, settingsFrom(this.env).schedule, at)?.key ?? null;
+    const schedule = settingsFrom(this.env).schedule;
+    const placement = placementOf(state.record, schedule, at);
+    const wanted = placement ? dueKeyOf(state.record.id, placement) : null;
     if (state.dueKey !== undefined && state.dueKey === wanted) return false;
     if (wanted) await putDue(this.env.REDLINE, wanted, state.record.site);
     if (state.dueKey && state.dueKey !== wanted) await deleteDue(this.env.REDLINE, state.dueKey);
     // State adopted from KV (imported, or written before the schedule): the key is unknown, so
     // clear every tier's key for this id once, lest the article stay listed in two tiers.
-    if (state.dueKey === undefined) for (const key of allDueKeys(state.record.id, settingsFrom(this.env).schedule)) if (key !== wanted) await deleteDue(this.env.REDLINE, key);
+    if (state.dueKey === undefined) {
+      for (const other of allPlacements(state.record.id, schedule)) {
+        const key = dueKeyOf(state.record.id, other);
+        if (key !== wanted) await deleteDue(this.env.REDLINE, key);
+      }
+    }
     state.dueKey = wanted;
     return true;
   }

@@ -7,7 +7,7 @@
  * KV read and no write. Anything else goes to the article's Durable Object, which decides again
  * on the authoritative record and writes one change at a time.
  */
-import type { Env, Settings } from '../env';
+import type { Env, Settings } from '../settings';
 import { putSnapshot } from '../evidence/snapshots';
 import { extractArticle } from '../extract';
 import { getArticle, type ArticleRecord } from '../store';

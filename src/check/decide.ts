@@ -15,7 +15,7 @@ import { diffVersions } from '../diff';
 import { classifyChange } from '../diff/kind';
 import { comparisonForm, normalizeText, type Article } from '../extract';
 import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, SnapshotRef, VersionRecord, VersionSummary } from '../store';
-import { keys } from '../store/keys';
+import { eventSeq, versionSeq } from '../model/sequence';
 import { countWords } from './anomaly';
 
 export interface CheckResult {
@@ -159,7 +159,7 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   const diff = latest ? diffVersions(versionText(normalizeText(latest.title), normalizeText(latestText), latest.byline), version) : null;
   const change: ChangeRecord | null =
     latest && diff
-      ? { ...changeBase(record, seen.at), seq: keys.versionSeq(n), title, from: latest.n, to: n, event, revertOf, hash: seen.hash, kinds: classifyChange(diff), stats: diff.stats, diff }
+      ? { ...changeBase(record, seen.at), seq: versionSeq(n), title, from: latest.n, to: n, event, revertOf, hash: seen.hash, kinds: classifyChange(diff), stats: diff.stats, diff }
       : null;
   return {
     record: {
@@ -205,7 +205,7 @@ function eventChange(record: ArticleRecord, event: 'removed' | 'restored', lates
   const diff = diffVersions(same, same);
   return {
     ...changeBase(record, at),
-    seq: keys.eventSeq(latest.n, event, Date.parse(at)),
+    seq: eventSeq(latest.n, event, Date.parse(at)),
     title: latest.title,
     from: latest.n,
     to: latest.n,

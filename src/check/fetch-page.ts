@@ -8,7 +8,7 @@
  * 304 comes back as `notModified` with no body to read or parse.
  */
 import { decodeHtml } from '../extract/charset';
-import type { Settings } from '../env';
+import type { Settings } from '../settings';
 import { fetchOutbound } from '../net';
 
 export { MAX_REDIRECTS, retryAfterSeconds } from '../net';

@@ -1,5 +1,5 @@
 /** Starting and stopping the tracking of a URL, through the article's Durable Object. */
-import type { Env } from '../env';
+import type { Env } from '../settings';
 import { markPending, type ArticleRecord } from '../store';
 import { writerFor } from './article-writer';
 import { articleIdFor } from './hash';

@@ -9,7 +9,7 @@ import { alignParagraphs } from './align';
 import { commonPrefixLength, commonSuffixLength } from './affixes';
 import { ChangeList } from './changes';
 import { matchParagraphs, paragraphStarts, SEPARATOR, splitParagraphs } from './paragraphs';
-import type { DiffChange } from './types';
+import type { DiffChange } from '../model/diff';
 import { diffWordsBounded } from './words';
 
 export interface BodyDiffOptions {

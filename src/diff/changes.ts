@@ -4,7 +4,7 @@
  * A lone space left equal between two edits is folded into them, so "a b c" -> "x y z" reads as
  * one replaced phrase instead of three replaced words with shared spaces.
  */
-import type { DiffChange, DiffOp } from './types';
+import type { DiffChange, DiffOp } from '../model/diff';
 
 const FOLDABLE = /^[^\S\n]+$/;
 

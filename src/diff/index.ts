@@ -7,10 +7,10 @@ import { comparisonForm } from '../extract/normalize';
 import { diffBodies, type BodyDiffOptions } from './body';
 import { slideHunks } from './slide';
 import { statsOf } from './stats';
-import type { Diff, DiffChange, TextVersion } from './types';
+import type { Diff, DiffChange, TextVersion } from '../model/diff';
 import { toWordBounds } from './word-bounds';
 
-export type { Diff, DiffChange, DiffOp, DiffStats, TextVersion } from './types';
+export type { Diff, DiffChange, DiffOp, DiffStats, TextVersion } from '../model/diff';
 export { contextSnippets, ELLIPSIS } from './snippets';
 export { DEFAULT_MAX_EDIT_LENGTH, type BodyDiffOptions as DiffOptions } from './body';
 

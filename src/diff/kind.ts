@@ -14,9 +14,9 @@
  * `classifyChange` returns every kind that applies, most telling first; [] for no change.
  * Pure: no Workers, KV or HTTP, so the check, the pages and the CLI share it.
  */
-import type { ChangeKind } from '../store/models';
+import type { ChangeKind } from '../model/records';
 import { countWords } from './tokens';
-import type { Diff } from './types';
+import type { Diff } from '../model/diff';
 
 /** The order kinds are listed in: the first is the one a feed title names. */
 export const KIND_ORDER: readonly ChangeKind[] = ['correction', 'headline', 'byline', 'rewrite', 'removal', 'addition', 'spelling', 'minor'];

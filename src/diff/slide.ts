@@ -8,7 +8,7 @@
  */
 import { ChangeList } from './changes';
 import { tokenize } from './tokens';
-import type { DiffChange } from './types';
+import type { DiffChange } from '../model/diff';
 
 /** Tokens a hunk may move either way, and the longest hunk that is moved at all. */
 const MAX_SHIFT = 64;

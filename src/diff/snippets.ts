@@ -10,7 +10,7 @@
  * Joining a snippet's equal+delete texts (minus the ellipses) gives a stretch of the old text,
  * equal+insert a stretch of the new. A diff without body edits has no snippets.
  */
-import type { Diff, DiffChange } from './types';
+import type { Diff, DiffChange } from '../model/diff';
 
 export const ELLIPSIS = '…';
 

@@ -1,6 +1,6 @@
 /** Word counts of a diff: words (runs of non-whitespace) in its inserted and deleted text. */
 import { countWords } from './tokens';
-import type { DiffChange, DiffStats } from './types';
+import type { DiffChange, DiffStats } from '../model/diff';
 
 export function statsOf(changes: readonly DiffChange[]): DiffStats {
   let added = 0;

@@ -10,8 +10,8 @@
  * the segmenter's word boundaries (see tokens.ts).
  */
 import { ChangeList } from './changes';
+import type { DiffChange } from '../model/diff';
 import { codeBefore, isLetterCode, isWordStopCode, unitsOf } from './char-class';
-import type { DiffChange } from './types';
 
 /** A fragment longer than this is not a word (a long URL, a code line): left where the diff put it. */
 const MAX_FRAGMENT = 200;

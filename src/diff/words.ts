@@ -8,7 +8,7 @@ import { commonPrefixLength, commonSuffixLength } from './affixes';
 import { ChangeList } from './changes';
 import { myersDiff } from './myers';
 import { Interner, tokenize } from './tokens';
-import type { DiffChange } from './types';
+import type { DiffChange } from '../model/diff';
 
 /** Past this many tokens on a side we do not even try a word diff. */
 export const MAX_WORD_DIFF_TOKENS = 100_000;

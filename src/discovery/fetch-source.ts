@@ -3,7 +3,7 @@
  * redirects followed by hand with each hop checked against the URL policy, and conditional
  * requests (a 304 reads nothing).
  */
-import type { Settings } from '../env';
+import type { Settings } from '../settings';
 import { fetchOutbound } from '../net';
 
 export type SourceFetch =

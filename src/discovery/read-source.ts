@@ -7,7 +7,7 @@
 import { articleIdFor } from '../check/hash';
 import { trackUrl } from '../check/track';
 import { checkTrackableUrl } from '../net';
-import type { Env, Settings } from '../env';
+import type { Env, Settings } from '../settings';
 import { getArticle, putSource, type SourceRecord } from '../store';
 import { fetchSource } from './fetch-source';
 import { parseSource } from './parse';

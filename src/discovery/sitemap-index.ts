@@ -4,7 +4,7 @@
  * else the first listed. Bounded: CHILD_SITEMAPS_PER_READ children, each read like any source
  * (URL policy on every hop, MAX_PAGE_BYTES, the fetch timeout), and never an index inside an index.
  */
-import type { Settings } from '../env';
+import type { Settings } from '../settings';
 import { fetchSource } from './fetch-source';
 import { parseSource, type ParsedSource } from './parse';
 

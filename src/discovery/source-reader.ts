@@ -7,8 +7,8 @@
  * Without the binding (or with a test's fetcher) the same read runs in place.
  */
 import { DurableObject } from 'cloudflare:workers';
-import { settingsFrom, type Env, type Settings } from '../env';
-import { count } from '../schedule/metrics';
+import { settingsFrom, type Env, type Settings } from '../settings';
+import { count } from '../metrics';
 import { getSource } from '../store';
 import { readSource } from './read-source';
 

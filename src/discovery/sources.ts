@@ -1,6 +1,6 @@
 /** Registering sources and reading the ones due at a tick (each in a slot derived from its id). */
 import { articleIdFor } from '../check/hash';
-import type { Env, Settings } from '../env';
+import type { Env, Settings } from '../settings';
 import { slotOf, tickNumber, ticksPerInterval } from '../schedule/tiers';
 import { runBounded } from '../schedule/pick';
 import { getSource, listSources, putSource, type SourceRecord } from '../store';

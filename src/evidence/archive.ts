@@ -10,7 +10,7 @@
  * {origin}/web/{timestamp}/{original_url}. Still pending after the last poll, it stays "pending"
  * (the history page says a capture was requested). Every call goes through src/net.
  */
-import type { Env } from '../env';
+import type { Env } from '../settings';
 import { fetchOutbound } from '../net';
 import type { ArchiveCapture } from '../store';
 

@@ -3,7 +3,7 @@
  * compounds of those (`div.story-body`), descendant combinators (`article .body`) and comma lists.
  * Matched against the pruned tree, iteratively.
  */
-import type { Element } from './tree';
+import type { Element } from './node';
 
 interface Compound {
   tag: string | null;

@@ -6,9 +6,8 @@
  * Each tier is checked every `everyMinutes`, in the tick slot `hash(id) mod ticks-per-interval`,
  * so the load of a tier spreads evenly over its ticks and nothing has to write "checked at".
  */
-import type { ScheduleTier } from '../env';
-import type { ArticleRecord } from '../store';
-import { keys } from '../store/keys';
+import type { ArticleRecord } from '../model/records';
+import type { ScheduleTier } from '../settings';
 
 /** The cron runs every 15 minutes (wrangler.toml). */
 export const TICK_MINUTES = 15;
@@ -32,9 +31,10 @@ export function tierFor(schedule: ScheduleTier[], anchorMs: number, nowMs: numbe
   return schedule.find((tier) => tier.untilMinutes === null || ageMinutes < tier.untilMinutes) ?? null;
 }
 
+/** Where the due index holds an article: the interval of its tier and its slot in that interval (src/store/schedule.ts makes the key). */
 export interface Placement {
-  key: string;
   everyMinutes: number;
+  slot: number;
 }
 
 /** Where the due index should hold this article now; null: not scheduled (untracked or too old). */
@@ -42,12 +42,12 @@ export function placementOf(record: ArticleRecord, schedule: ScheduleTier[], now
   if (!record.active) return null;
   const tier = tierFor(schedule, anchorOf(record), typeof now === 'number' ? now : now.getTime());
   if (!tier) return null;
-  return { key: keys.due(tier.everyMinutes, slotOf(record.id, tier.everyMinutes), record.id), everyMinutes: tier.everyMinutes };
+  return { everyMinutes: tier.everyMinutes, slot: slotOf(record.id, tier.everyMinutes) };
 }
 
-/** Every key the index could hold `id` under with this schedule (one per interval). */
-export function allDueKeys(id: string, schedule: ScheduleTier[]): string[] {
-  return [...new Set(schedule.map((tier) => tier.everyMinutes))].map((every) => keys.due(every, slotOf(id, every), id));
+/** Every place the index could hold `id` with this schedule (one per interval). */
+export function allPlacements(id: string, schedule: ScheduleTier[]): Placement[] {
+  return [...new Set(schedule.map((tier) => tier.everyMinutes))].map((everyMinutes) => ({ everyMinutes, slot: slotOf(id, everyMinutes) }));
 }
 
 /** The (interval, slot) pairs due at this tick: one list call each. */

@@ -1,7 +1,7 @@
 /** Articles in KV: one record per tracked URL, listed with metadata so a list needs no gets. */
 import { keys } from './keys';
 import { fitMetadata } from './metadata';
-import type { ArticleListing, ArticleRecord } from './models';
+import type { ArticleListing, ArticleRecord } from '../model/records';
 
 export async function getArticle(kv: KVNamespace, id: string): Promise<ArticleRecord | null> {
   return kv.get<ArticleRecord>(keys.article(id), 'json');

@@ -6,8 +6,8 @@
  */
 import { contextSnippets } from '../diff';
 import { classifyChange, isChangeKind } from '../diff/kind';
-import type { DiffChange } from '../diff/types';
-import type { ChangeKind, ChangeRecord, ChangeSummary } from './models';
+import type { DiffChange } from '../model/diff';
+import type { ChangeKind, ChangeRecord, ChangeSummary } from '../model/records';
 
 export interface ChangeCard extends ChangeSummary {
   kinds: ChangeKind[];

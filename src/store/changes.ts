@@ -4,7 +4,7 @@
  */
 import { keys } from './keys';
 import { fitMetadata } from './metadata';
-import type { ChangeRecord, ChangeSummary } from './models';
+import type { ChangeRecord, ChangeSummary } from '../model/records';
 
 export function summaryOf(change: ChangeRecord): ChangeSummary {
   const { diff: _diff, ...summary } = change;

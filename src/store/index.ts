@@ -2,7 +2,7 @@
 export * from './articles';
 export * from './changes';
 export * from './versions';
-export type * from './models';
+export type * from '../model/records';
 export * from './transfer';
 export * from './schedule';
 export * from './sources';

@@ -15,6 +15,8 @@
  * to read newest first with one list call and no gets. Article ids are derived from the URL,
  * so tracking the same URL twice (even concurrently) lands on the same key.
  */
+import { eventSeq, versionSeq } from '../model/sequence';
+
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const MAX_MS = 9_999_999_999_999;
 
@@ -23,8 +25,8 @@ export const keys = {
   articlePrefix: 'article:',
   idFromArticleKey: (key: string) => key.slice('article:'.length),
   version: (id: string, n: number) => `version:${id}:${pad(n, 6)}`,
-  versionSeq: (n: number) => pad(n, 6),
-  eventSeq: (n: number, event: string, atMs: number) => `${pad(n, 6)}-${event}-${atMs}`,
+  versionSeq,
+  eventSeq,
   change: (id: string, seq: string) => `change:${id}:${seq}`,
   changeIndex: (atMs: number, id: string, seq: string) => `changes:${pad(MAX_MS - atMs, 13)}:${id}:${seq}`,
   changeIndexPrefix: 'changes:',

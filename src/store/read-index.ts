@@ -22,7 +22,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { CHANGE_KINDS } from '../diff/kind';
 import { cardOf, changeRecordProblem, hasTextChange, type ChangeCard } from './change-card';
 import { keys } from './keys';
-import type { ArticleRecord, ChangeEvent, ChangeKind, ChangeRecord } from './models';
+import type { ArticleRecord, ChangeEvent, ChangeKind, ChangeRecord } from '../model/records';
 
 /** What lists show of an article. */
 export interface IndexedArticle {

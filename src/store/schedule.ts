@@ -3,6 +3,7 @@
  * tier and the slot of its id, with the host as metadata so a tick can be polite without a get.
  * And the carry-over list: checks a tick was due to run but had no budget (or host quota) for.
  */
+import type { Placement } from '../schedule/tiers';
 import { keys } from './keys';
 
 export interface DueEntry {
@@ -17,6 +18,9 @@ export interface CarriedCheck {
   /** The interval of the tier it was listed under; null for a newly tracked article. */
   every: number | null;
 }
+
+/** The due-index key of an article at a placement (src/schedule/tiers.ts says which). */
+export const dueKeyOf = (id: string, placement: Placement) => keys.due(placement.everyMinutes, placement.slot, id);
 
 export async function putDue(kv: KVNamespace, key: string, host: string): Promise<void> {
   await kv.put(key, '', { metadata: { h: host } });

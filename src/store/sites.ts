@@ -4,7 +4,7 @@
  */
 import { getChange, changesNewestFirst } from './changes';
 import { keys } from './keys';
-import type { ChangeRecord, ChangeSummary } from './models';
+import type { ChangeRecord, ChangeSummary } from '../model/records';
 
 /** Seqs of an article's changes, oldest first (a version's events sort after the version's edit). */
 export async function articleChangeSeqs(kv: KVNamespace, id: string, max = 1000): Promise<string[]> {

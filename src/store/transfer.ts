@@ -5,7 +5,7 @@
  */
 import { allArticles, getArticle } from './articles';
 import { keys } from './keys';
-import type { ArticleRecord, ChangeRecord, VersionRecord } from './models';
+import type { ArticleRecord, ChangeRecord, VersionRecord } from '../model/records';
 import { getSource, listSources, type SourceRecord } from './sources';
 import { getVersion } from './versions';
 

@@ -1,6 +1,6 @@
 /** Versions in KV: append-only, one key per version. */
 import { keys } from './keys';
-import type { VersionRecord } from './models';
+import type { VersionRecord } from '../model/records';
 
 export async function getVersion(kv: KVNamespace, id: string, n: number): Promise<VersionRecord | null> {
   return kv.get<VersionRecord>(keys.version(id, n), 'json');

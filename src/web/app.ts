@@ -1,6 +1,6 @@
 /** The Hono app: the JSON API, the feeds and the pages, with errors handled in one place. */
 import { Hono } from 'hono';
-import type { Env } from '../env';
+import type { Env } from '../settings';
 import { api } from './api';
 import { feeds } from './feeds/routes';
 import { admin } from './admin/routes';

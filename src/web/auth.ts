@@ -1,6 +1,6 @@
 /** Bearer-token auth for mutating calls: 503 when no token is configured, 401 when it does not match. */
 import { createMiddleware } from 'hono/factory';
-import type { Env } from '../env';
+import type { Env } from '../settings';
 
 /** Compares two strings in time that depends only on their lengths, not on where they differ. */
 export function timingSafeEqual(a: string, b: string): boolean {

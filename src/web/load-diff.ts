@@ -4,7 +4,7 @@
  * computed here, bounded like every diff.
  */
 import { diffVersions } from '../diff';
-import type { Diff } from '../diff/types';
+import type { Diff } from '../model/diff';
 import { getArticle, getChangeToVersion, getVersion, type ArticleRecord, type VersionRecord } from '../store';
 import { changeRecordProblem } from '../store/change-card';
 

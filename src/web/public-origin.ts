@@ -8,7 +8,7 @@
  * serves them to others (cache poisoning). Browsers and feed readers still cache it and ask
  * again with its ETag.
  */
-import type { Env } from '../env';
+import type { Env } from '../settings';
 
 export interface PublicOrigin {
   origin: string;

@@ -4,7 +4,7 @@
  */
 import { html, raw } from 'hono/html';
 import { contextSnippets } from '../diff';
-import type { Diff, DiffChange } from '../diff/types';
+import type { Diff, DiffChange } from '../model/diff';
 
 const PARAGRAPH_BREAK = raw('<br><br>');
 
@@ -47,15 +47,6 @@ export function renderByline(diff: Pick<Diff, 'byline'>, className = '') {
   const old = byline.old ? html`<del dir="auto">${byline.old}</del>` : '';
   const now = byline.new ? html`<ins dir="auto">${byline.new}</ins>` : '';
   return html`<p${className ? html` class="${className}"` : ''}><strong>Byline:</strong> ${old}${old && now ? ' ' : ''}${now}</p>`;
-}
-
-export function describeStats(diff: Pick<Diff, 'stats' | 'title' | 'byline'>): string {
-  const { added, removed } = diff.stats;
-  const parts: string[] = [];
-  if (diff.title) parts.push('headline changed');
-  if (diff.byline) parts.push('byline changed');
-  if (added || removed) parts.push(`${added} word${added === 1 ? '' : 's'} added, ${removed} removed`);
-  return parts.join('; ') || 'no visible change';
 }
 
 /** Unchanged paragraphs in a row from which the middle ones fold away (still in the page, in <details>). */
@@ -146,35 +137,7 @@ export function renderSideBySide(changes: DiffChange[], fromLabel: string, toLab
   return html`<table class="sbs"><caption class="visually-hidden">${fromLabel} beside ${toLabel}</caption><thead><tr><th scope="col">${fromLabel}</th><th scope="col">${toLabel}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** "3 words changed, 33 added": substitutions first, then what was only added or removed. */
-export function describeWords(stats: { added: number; removed: number }): string {
-  const changed = Math.min(stats.added, stats.removed);
-  const parts: string[] = [];
-  if (changed) parts.push(`${plural(changed, 'word')} changed`);
-  if (stats.added > changed) parts.push(changed ? `${stats.added - changed} added` : `${plural(stats.added - changed, 'word')} added`);
-  if (stats.removed > changed) parts.push(changed ? `${stats.removed - changed} removed` : `${plural(stats.removed - changed, 'word')} removed`);
-  return parts.join(', ');
-}
 
 function sideRow(row: { old: DiffChange[]; new: DiffChange[] }, changed: boolean, fromLabel: string, toLabel: string) {
   return html`<tr${changed ? raw(' class="changed"') : ''}><td data-label="${fromLabel}">${renderChanges(row.old)}</td><td data-label="${changed ? toLabel : 'Both versions'}">${renderChanges(row.new)}</td></tr>`;
-}
-
-/** What a change did, for feed titles and lists: "3 words changed, 33 added (correction, spelling)". */
-export function describeChange(change: { event?: string; from: number; to: number; revertOf?: number | null; stats: { added: number; removed: number } }, kinds: readonly string[], titleChanged = false, bylineChanged = false): string {
-  const words = describeWords(change.stats);
-  const what = [titleChanged ? 'headline changed' : '', bylineChanged ? 'byline changed' : '', words].filter(Boolean).join('; ');
-  const kindText = kinds.length ? ` (${kinds.join(', ')})` : '';
-  switch (change.event) {
-    case 'removed':
-      return 'removed from the site';
-    case 'restored':
-      return change.from === change.to ? 'back on the site, unchanged' : `back on the site: ${what || 'changed'}${kindText}`;
-    case 'revert':
-      return `reverted to the text of version ${change.revertOf ?? '?'}${what ? `: ${what}` : ''}${kindText}`;
-    default:
-      return `${what || 'no visible change'}${kindText}`;
-  }
 }

@@ -8,7 +8,7 @@
  * correction notice (no `correction` kind).
  */
 import { CHANGE_KINDS } from '../diff/kind';
-import type { Env } from '../env';
+import type { Env } from '../settings';
 import type { ChangeKind } from '../store';
 import type { ChangeCard } from '../store/change-card';
 import type { SiteRows } from '../store/read-index';

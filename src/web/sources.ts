@@ -12,7 +12,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { checkTrackableUrl } from '../check';
 import { readSource, registerSource } from '../discovery';
-import { settingsFrom, type Env } from '../env';
+import { settingsFrom, type Env } from '../settings';
 import { deleteSource, getSource, listSources } from '../store';
 import { requireAdmin } from './auth';
 import { parseArticleId } from './params';

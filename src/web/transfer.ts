@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { writerFor } from '../check/article-writer';
-import { settingsFrom, type Env } from '../env';
+import { settingsFrom, type Env } from '../settings';
 import { exportRecords, isEmpty, markPending, putChange, putSource, putVersion } from '../store';
 import { readIndex } from '../store/read-index';
 import { requireAdmin } from './auth';

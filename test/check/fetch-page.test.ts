@@ -1,7 +1,7 @@
 /** Fetching through a real local web server: every failure is classified, never thrown. */
 import { describe, expect, it } from 'vitest';
 import { fetchPage } from '../../src/check/fetch-page';
-import { settingsFrom } from '../../src/env';
+import { settingsFrom } from '../../src/settings';
 import { publish } from '../helpers';
 
 const settings = { ...settingsFrom({ ALLOW_PRIVATE_URLS: 'true' } as never), fetchTimeoutMs: 500, maxPageBytes: 100_000 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchPage, retryAfterSeconds } from '../../src/check/fetch-page';
-import { settingsFrom } from '../../src/env';
+import { settingsFrom } from '../../src/settings';
 import { timingSafeEqual } from '../../src/web/auth';
 
 describe('how Redline presents itself', () => {

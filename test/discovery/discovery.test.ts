@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { canonicalizeUrl, trustedCanonical } from '../../src/check/url-policy';
 import { articleIdFor } from '../../src/check/hash';
 import { parseSource } from '../../src/discovery';
-import { checkDue } from '../../src/schedule/check-due';
+import { checkDue } from '../../src/cron/check-due';
 import { getArticle, listArticles } from '../../src/store';
 import { api, auth, cronTick, post, publish } from '../helpers';
 import { settings, story, track, wipe } from '../schedule/scale-helpers';

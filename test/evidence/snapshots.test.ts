@@ -9,7 +9,7 @@ import v1 from '../fixtures/nyt-2016-ryabkov/v1.html?raw';
 import v1Noise from '../fixtures/nyt-2016-ryabkov/v1-noise.html?raw';
 import v2 from '../fixtures/nyt-2016-ryabkov/v2.html?raw';
 import { checkArticle } from '../../src/check';
-import { settingsFrom } from '../../src/env';
+import { settingsFrom } from '../../src/settings';
 import { gunzip, sha256OfBytes, snapshotKey } from '../../src/evidence/snapshots';
 import { api, page, post, publish } from '../helpers';
 

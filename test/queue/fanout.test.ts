@@ -6,10 +6,10 @@
  */
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runTick } from '../../src/check/tick';
-import type { CheckMessage } from '../../src/queue/message';
-import { runCheck } from '../../src/queue/runner';
-import { checkDue } from '../../src/schedule/check-due';
+import { runTick } from '../../src/cron/tick';
+import type { CheckMessage } from '../../src/cron/check-message';
+import { runCheck } from '../../src/cron/check-runner';
+import { checkDue } from '../../src/cron/check-due';
 import { pickForTick } from '../../src/schedule/pick';
 import { getArticle, getCarried, putDue } from '../../src/store';
 import { keys } from '../../src/store/keys';

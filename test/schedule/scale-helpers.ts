@@ -1,6 +1,6 @@
 /** Shared by the scale tests: stories, a KV counter, a queue recorder and due-index probes. */
 import { env } from 'cloudflare:test';
-import { settingsFrom, type Settings } from '../../src/env';
+import { settingsFrom, type Settings } from '../../src/settings';
 import { keys } from '../../src/store/keys';
 import { post, publish, wipeKv } from '../helpers';
 

@@ -6,9 +6,9 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../src/check/hash';
-import { runTick } from '../../src/check/tick';
-import { DEFAULT_SCHEDULE, parseSchedule } from '../../src/env';
-import { checkDue } from '../../src/schedule/check-due';
+import { runTick } from '../../src/cron/tick';
+import { DEFAULT_SCHEDULE, parseSchedule } from '../../src/settings';
+import { checkDue } from '../../src/cron/check-due';
 import { checksPerLifetime, dueSlots, placementOf, slotOf, tickNumber, tierFor, ticksPerInterval } from '../../src/schedule/tiers';
 import { putDue } from '../../src/store';
 import { keys } from '../../src/store/keys';
@@ -95,7 +95,7 @@ describe('an article through the schedule', () => {
   it('follows a configured schedule', () => {
     const schedule = parseSchedule('30m<1h,2h');
     const record = { id: '00000000000000ab', active: true, createdAt: new Date(0).toISOString(), versions: [] } as never;
-    expect(placementOf(record, schedule, 20 * 60_000)).toEqual({ everyMinutes: 30, key: keys.due(30, slotOf('00000000000000ab', 30), '00000000000000ab') });
+    expect(placementOf(record, schedule, 20 * 60_000)).toEqual({ everyMinutes: 30, slot: slotOf('00000000000000ab', 30) });
     expect(placementOf(record, schedule, 400 * DAY)?.everyMinutes).toBe(120);
     expect(dueSlots(schedule, new Date(0)).map((s) => s.everyMinutes)).toEqual([30, 120]);
   });

@@ -5,7 +5,7 @@
  */
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { counters, installMetrics } from '../../src/schedule/metrics';
+import { counters, installMetrics } from '../../src/metrics';
 import { trackFoundingStory } from '../feeds/story';
 
 /** Waits until background work (webhook deliveries after a change) stops touching KV. */

@@ -6,7 +6,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from '../../src/diff';
-import { counters, installMetrics } from '../../src/schedule/metrics';
+import { counters, installMetrics } from '../../src/metrics';
 import { putArticle, putChange, putSiteArticle, putVersion, type ArticleRecord, type ChangeRecord, type VersionRecord } from '../../src/store';
 
 const ID = '00112233445566aa';

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { describe, expect, it } from 'vitest';
-import type { DiffChange } from '../../src/diff/types';
+import type { DiffChange } from '../../src/model/diff';
 import { renderChanges } from '../../src/web/render-diff';
 
 const render = async (changes: DiffChange[]) => String(await html`${renderChanges(changes)}`);

@@ -5,8 +5,8 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getChange, type ChangeRecord } from '../../src/store';
-import { notifyWebhooks, recentDeliveries, webhookUrls } from '../../src/webhooks';
-import { formatFor } from '../../src/webhooks/message';
+import { notifyWebhooks, recentDeliveries, webhookUrls } from '../../src/notify/webhooks';
+import { formatFor } from '../../src/notify/webhook-message';
 import { trackFoundingStory } from '../feeds/story';
 import { api, auth, post, publish } from '../helpers';
 

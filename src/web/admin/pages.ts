@@ -5,7 +5,7 @@
  */
 import { html } from 'hono/html';
 import type { ArticleRecord, SourceListing } from '../../store';
-import type { WebhookDelivery } from '../../webhooks';
+import type { WebhookDelivery } from '../../notify/webhooks';
 import { layout, time } from '../pages/layout';
 
 export interface Notice {

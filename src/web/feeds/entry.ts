@@ -6,8 +6,10 @@
 import { html } from 'hono/html';
 import type { ChangeKind, ChangeRecord } from '../../store';
 import { hasTextChange, type ChangeCard } from '../../store/change-card';
+import { describeChange } from '../../changes/describe';
+import { changeGuid, changePath } from '../../changes/links';
+import { renderSnippetParts } from '../render-diff';
 import { webUrl } from '../links';
-import { describeChange, renderSnippetParts } from '../render-diff';
 
 export interface FeedInfo {
   title: string;
@@ -28,20 +30,6 @@ export interface FeedEntry {
   kinds: ChangeKind[];
   /** The article's own URL; null when it is not http(s) (then no feed links to it). */
   articleUrl: string | null;
-}
-
-/**
- * `urn:redline:<id>:<from>-<to>:<hash>` for a change that made a version (the form feeds have
- * always used), `urn:redline:<id>:<seq>:<hash>` for an event that made none (its seq is unique).
- */
-export function changeGuid(change: Pick<ChangeRecord, 'id' | 'seq' | 'from' | 'to' | 'hash'>): string {
-  const versionEvent = !change.seq || /^\d+$/.test(change.seq);
-  return `urn:redline:${change.id}:${versionEvent ? `${change.from}-${change.to}` : change.seq}:${change.hash.slice(0, 12)}`;
-}
-
-/** The page a change is read on: its diff, or for an event without a new text its place in the history. */
-export function changePath(change: Pick<ChangeRecord, 'id' | 'seq' | 'from' | 'to' | 'event'>): string {
-  return hasTextChange(change) ? `/articles/${change.id}/diff/${change.from}/${change.to}` : `/articles/${change.id}#change-${change.seq}`;
 }
 
 function eventHtml(change: Pick<ChangeRecord, 'event' | 'from' | 'to'>) {

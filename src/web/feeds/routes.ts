@@ -4,7 +4,7 @@
  * outlet (/sites/:host/feed.*). Answers carry an ETag and Last-Modified, and 304 when unchanged.
  */
 import { Hono, type Context } from 'hono';
-import type { Env } from '../../env';
+import type { Env } from '../../settings';
 import type { ChangeKind } from '../../store';
 import type { ChangeCard } from '../../store/change-card';
 import { indexForReads } from '../index-reads';
@@ -15,7 +15,7 @@ import { isNotModified, validatorHeaders, validatorsFor } from './conditional';
 import { feedEntry, type FeedInfo } from './entry';
 import { jsonFeedFromEntries } from './json-feed';
 import { rssFromEntries } from './rss';
-import { parseKind, parseSite } from './select';
+import { parseKind, parseSite } from '../../changes/select';
 
 export const FEED_ITEMS = 30;
 /** Changes of one article its feed's validators cover (the newest; older ones never change). */

@@ -3,7 +3,8 @@ import type { ChangeCard } from '../../store/change-card';
 import { feedEntry, type FeedEntry, type FeedInfo } from './entry';
 import { xmlEscape } from './xml';
 
-export { changeGuid, type FeedInfo } from './entry';
+export { changeGuid } from '../../changes/links';
+export type { FeedInfo } from './entry';
 
 export function rssFromEntries(feed: FeedInfo, entries: FeedEntry[]): string {
   const items = entries.map(

@@ -4,10 +4,11 @@
  * stacked on a phone). The toggle is two links, so it needs no script.
  */
 import { html } from 'hono/html';
-import type { Diff } from '../../diff/types';
+import type { Diff } from '../../model/diff';
 import type { ArticleRecord, ChangeKind } from '../../store';
+import { describeWords } from '../../changes/describe';
+import { renderByline, renderInlineWithAnchors, renderSideBySide } from '../render-diff';
 import { articleLink } from '../links';
-import { describeWords, renderByline, renderInlineWithAnchors, renderSideBySide } from '../render-diff';
 import { kindBadges, layout, time } from './layout';
 
 export type DiffView = 'inline' | 'side';

@@ -11,7 +11,7 @@
  */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { Env } from '../../env';
+import type { Env } from '../../settings';
 import { getSnapshot } from '../../evidence/snapshots';
 import { getArticle, getVersion, type ArticleRecord, type VersionRecord } from '../../store';
 import { parseArticleId, parseVersionNumber } from '../params';

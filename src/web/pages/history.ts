@@ -6,8 +6,9 @@
 import { html } from 'hono/html';
 import type { ArticleRecord, FailureSpell } from '../../store';
 import type { ChangeCard } from '../../store/change-card';
+import { describeWords } from '../../changes/describe';
+import { renderByline } from '../render-diff';
 import { articleLink } from '../links';
-import { describeWords, renderByline } from '../render-diff';
 import { eventBadge, formatTime, kindBadges, layout, time } from './layout';
 
 function changeEntry(article: ArticleRecord, change: ChangeCard) {

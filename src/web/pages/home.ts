@@ -3,8 +3,8 @@ import { html } from 'hono/html';
 import { CHANGE_KINDS } from '../../diff/kind';
 import type { ChangeKind, ChangeSummary } from '../../store';
 import type { IndexedArticle, IndexNote } from '../../store/read-index';
-import { changePath } from '../feeds/entry';
-import { describeChange } from '../render-diff';
+import { changePath } from '../../changes/links';
+import { describeChange } from '../../changes/describe';
 import { eventBadge, kindBadges, layout, time } from './layout';
 
 export interface HomeFilter {

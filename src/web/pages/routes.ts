@@ -4,12 +4,12 @@
  */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { Env } from '../../env';
+import type { Env } from '../../settings';
 import { getChangeToVersion } from '../../store';
 import { changeRecordProblem } from '../../store/change-card';
 import { indexForReads } from '../index-reads';
 import { classifyChange } from '../../diff/kind';
-import { kindsOfChange, parseKind, parseSite } from '../feeds/select';
+import { kindsOfChange, parseKind, parseSite } from '../../changes/select';
 import { loadDiff, readableArticle } from '../load-diff';
 import { parseArticleId, parseCursor, parseVersionNumber } from '../params';
 import { publicOrigin } from '../public-origin';

@@ -4,11 +4,11 @@
  * is retried with exponential backoff before it is recorded; a check that keeps throwing, or a
  * message that is not a check at all (poison), goes to the dead-letter queue.
  */
-import { settingsFrom, type Env, type Settings } from '../env';
-import { count } from '../schedule/metrics';
+import { settingsFrom, type Env, type Settings } from '../settings';
+import { count } from '../metrics';
 import { runBounded } from '../schedule/pick';
-import { isCheckMessage, type CheckMessage } from './message';
-import { runCheck } from './runner';
+import { isCheckMessage, type CheckMessage } from './check-message';
+import { runCheck } from './check-runner';
 
 const CONCURRENCY = 6;
 

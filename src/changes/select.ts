@@ -2,9 +2,9 @@
  * Choosing changes for feeds, lists and the API: newest first, optionally of one outlet and of
  * one kind. Changes stored before kinds were recorded (kinds: []) are classified from their diff.
  */
-import { isChangeKind } from '../../diff/kind';
-import { changesNewestFirst, getChange, getChangeToVersion, type ChangeKind, type ChangeRecord, type ChangeSummary } from '../../store';
-import { changeRecordProblem, hasTextChange, kindsOfChange } from '../../store/change-card';
+import { isChangeKind } from '../diff/kind';
+import { changesNewestFirst, getChange, getChangeToVersion, type ChangeKind, type ChangeRecord, type ChangeSummary } from '../store';
+import { changeRecordProblem, hasTextChange, kindsOfChange } from '../store/change-card';
 
 export { hasTextChange, kindsOfChange };
 

@@ -1,20 +1,14 @@
 /**
- * The Worker's bindings and settings, typed once. Every setting a user may change lives here
- * with its default; `settingsFrom(env)` turns the raw strings into numbers and booleans.
+ * The Worker's settings: every var and secret a user may set, with its default, and
+ * `settingsFrom(env)` that turns their raw strings into numbers and booleans.
+ *
+ * The bindings (KV, Durable Objects, queues, R2) are typed by `wrangler types` from
+ * wrangler.toml into worker-configuration.d.ts (`npm run types`; CI checks it is current), so
+ * this layer imports no binding's class.
  */
-import type { ArticleWriter } from './check/article-writer';
-import type { CheckMessage } from './queue/message';
-import type { CheckRunner } from './queue/runner';
-import type { ReadIndex } from './store/read-index';
-import type { SourceReader } from './discovery/source-reader';
 
-export interface Env {
-  /** Everything Redline keeps: articles, versions, changes, the schedule. See src/store/keys.ts. */
-  REDLINE: KVNamespace;
-  /** One Durable Object per article serialises its writes (src/check/article-writer.ts). */
-  ARTICLE_WRITER: DurableObjectNamespace<ArticleWriter>;
-  /** What pages and feeds list, kept current by the article writers (src/store/read-index.ts). */
-  READ_INDEX: DurableObjectNamespace<ReadIndex>;
+/** Vars and secrets: all optional strings, set in wrangler.toml [vars], with --var or as secrets. */
+export interface SettingVars {
   /** Bearer token for mutating API calls. Unset: mutations answer 503. */
   ADMIN_TOKEN?: string;
   /** "true" lets the Worker fetch loopback and private-range addresses (dev, tests, the demo). */
@@ -43,14 +37,6 @@ export interface Env {
   MAX_SHRINK_RATIO?: string;
 
   // --- Scale: the adaptive schedule, the check fan-out and discovery (README: Scale) ---
-  /** Optional: the check fan-out queue. Without it the cron checks inline within CHECKS_PER_TICK. */
-  CHECKS?: Queue<CheckMessage>;
-  /** Optional: where the consumer puts messages it cannot process (poison) or gave up retrying. */
-  CHECKS_DLQ?: Queue<unknown>;
-  /** Optional: runs each scheduled check in an invocation of its own (src/queue/runner.ts). */
-  CHECK_RUNNER?: DurableObjectNamespace<CheckRunner>;
-  /** Optional: reads each due feed or sitemap in an invocation of its own (src/discovery/source-reader.ts). */
-  SOURCE_READER?: DurableObjectNamespace<SourceReader>;
   /** Check intervals by age, "15m<3h,1h<1d,3h<7d,1d<30d": every 15 min until 3 h old, ... then stop. */
   SCHEDULE?: string;
   /** "auto" (queue when CHECKS is bound), "queue" or "inline". */
@@ -70,8 +56,6 @@ export interface Env {
   /** Most new articles one source read starts tracking (default 100). */
   NEW_ARTICLES_PER_SOURCE_READ?: string;
   // --- Evidence (docs/evidence-admin.md) ---
-  /** Optional: R2 bucket keeping the raw HTML of every version, gzipped, by SHA-256. Without it none is kept. */
-  SNAPSHOTS?: R2Bucket;
   /** "true" asks the Internet Archive's Save Page Now to capture each new version's URL (off by default). */
   SAVE_PAGE_NOW?: string;
   /** Save Page Now credentials, "accesskey:secret" (archive.org S3 keys): sent as `authorization: LOW ...`. A secret. */
@@ -83,6 +67,12 @@ export interface Env {
   /** "true" counts KV, fetch and queue operations and answers them at /__metrics (the benchmark). */
   BENCH_METRICS?: string;
 }
+
+/** Bindings a deploy may leave out: without them the cron checks inline and no raw HTML is kept. */
+type OptionalBinding = 'CHECKS' | 'CHECKS_DLQ' | 'CHECK_RUNNER' | 'SOURCE_READER' | 'SNAPSHOTS';
+
+/** The Worker's env: the bindings generated from wrangler.toml (some optional), and the settings. */
+export type Env = Omit<Cloudflare.Env, OptionalBinding> & Partial<Pick<Cloudflare.Env, OptionalBinding>> & SettingVars;
 
 export interface Settings {
   adminToken: string | null;

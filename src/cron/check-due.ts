@@ -16,10 +16,10 @@ import { changesNothing, type CheckResult, type Observation, type PageSeen } fro
 import { articleIdFor } from '../check/hash';
 import { trackUrl, untrack } from '../check/track';
 import { checkFetchableUrl, trustedCanonical } from '../net';
-import type { Env, Settings } from '../env';
+import type { Env, Settings } from '../settings';
 import { getArticle, type ArticleRecord } from '../store';
-import { count } from './metrics';
-import { placementOf } from './tiers';
+import { count } from '../metrics';
+import { placementOf } from '../schedule/tiers';
 
 export interface DueCheck {
   id: string;

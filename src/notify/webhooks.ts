@@ -7,13 +7,13 @@
  *
  * Wiring: after a change is stored, `ctx.waitUntil(notifyWebhooks(env, change, origin))`.
  */
-import { settingsFrom, type Env } from '../env';
+import { settingsFrom, type Env } from '../settings';
 import { checkFetchableUrl, fetchOutbound, type UrlPolicy } from '../net';
 import type { ChangeRecord } from '../store';
 import { webhookKeys } from '../store/keys';
-import { changePath } from '../web/feeds/entry';
-import { kindsOfChange } from '../web/feeds/select';
-import { formatFor, webhookMessage, type ChangeLinks, type WebhookFormat } from './message';
+import { changePath } from '../changes/links';
+import { kindsOfChange } from '../changes/select';
+import { formatFor, webhookMessage, type ChangeLinks, type WebhookFormat } from './webhook-message';
 
 /** The settings webhooks read (declared with the others in src/env.ts). */
 export type WebhookSettings = Pick<Env, 'WEBHOOK_URLS' | 'PUBLIC_URL'>;

@@ -5,7 +5,7 @@
  */
 import { contextSnippets } from '../diff';
 import type { ChangeKind, ChangeRecord } from '../store';
-import { describeChange } from '../web/render-diff';
+import { describeChange } from '../changes/describe';
 
 export type WebhookFormat = 'slack' | 'discord' | 'generic';
 

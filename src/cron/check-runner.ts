@@ -8,9 +8,9 @@
  * Without the binding (or with a test's fetcher) the same function runs in place.
  */
 import { DurableObject } from 'cloudflare:workers';
-import { settingsFrom, type Env, type Settings } from '../env';
-import { count } from '../schedule/metrics';
-import { checkDue, type DueCheck, type DueOptions, type DueOutcome } from '../schedule/check-due';
+import { settingsFrom, type Env, type Settings } from '../settings';
+import { count } from '../metrics';
+import { checkDue, type DueCheck, type DueOptions, type DueOutcome } from './check-due';
 
 export class CheckRunner extends DurableObject<Env> {
   async check(due: DueCheck, at: string, deferTransient = false): Promise<DueOutcome> {

@@ -1,5 +1,5 @@
 /** What Redline keeps in KV. Types only; src/store/keys.ts says where each lives. */
-import type { Diff, DiffStats } from '../diff/types';
+import type { Diff, DiffStats } from './diff';
 
 /** One stored version's summary, as listed on the article record. */
 export interface VersionSummary {

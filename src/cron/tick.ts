@@ -10,12 +10,12 @@
  * Politeness: at most MAX_PER_HOST_PER_TICK requests to one host per tick (feeds included); the
  * rest carries over to the next tick, as does whatever exceeds the tick's budget.
  */
-import type { Env, Settings } from '../env';
+import type { Env, Settings } from '../settings';
 import { readDueSources } from '../discovery';
-import type { CheckMessage } from '../queue/message';
-import { runCheck } from '../queue/runner';
-import type { DueCheck, DueOutcome } from '../schedule/check-due';
-import { count } from '../schedule/metrics';
+import type { CheckMessage } from './check-message';
+import { runCheck } from './check-runner';
+import type { DueCheck, DueOutcome } from './check-due';
+import { count } from '../metrics';
 import { pickForTick, runBounded } from '../schedule/pick';
 import { dueSlots, TICK_MINUTES } from '../schedule/tiers';
 import { clearPending, getCarried, listDueSlot, pendingArticles, putCarried, type CarriedCheck } from '../store';

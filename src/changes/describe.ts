@@ -1,0 +1,29 @@
+/** A change in words, for feed titles, lists, pages and webhook messages: "3 words changed, 33 added (correction, spelling)". */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "3 words changed, 33 added": substitutions first, then what was only added or removed. */
+export function describeWords(stats: { added: number; removed: number }): string {
+  const changed = Math.min(stats.added, stats.removed);
+  const parts: string[] = [];
+  if (changed) parts.push(`${plural(changed, 'word')} changed`);
+  if (stats.added > changed) parts.push(changed ? `${stats.added - changed} added` : `${plural(stats.added - changed, 'word')} added`);
+  if (stats.removed > changed) parts.push(changed ? `${stats.removed - changed} removed` : `${plural(stats.removed - changed, 'word')} removed`);
+  return parts.join(', ');
+}
+
+/** What a change did, for feed titles and lists: "3 words changed, 33 added (correction, spelling)". */
+export function describeChange(change: { event?: string; from: number; to: number; revertOf?: number | null; stats: { added: number; removed: number } }, kinds: readonly string[], titleChanged = false, bylineChanged = false): string {
+  const words = describeWords(change.stats);
+  const what = [titleChanged ? 'headline changed' : '', bylineChanged ? 'byline changed' : '', words].filter(Boolean).join('; ');
+  const kindText = kinds.length ? ` (${kinds.join(', ')})` : '';
+  switch (change.event) {
+    case 'removed':
+      return 'removed from the site';
+    case 'restored':
+      return change.from === change.to ? 'back on the site, unchanged' : `back on the site: ${what || 'changed'}${kindText}`;
+    case 'revert':
+      return `reverted to the text of version ${change.revertOf ?? '?'}${what ? `: ${what}` : ''}${kindText}`;
+    default:
+      return `${what || 'no visible change'}${kindText}`;
+  }
+}

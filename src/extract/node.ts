@@ -1,0 +1,35 @@
+/** One element of the pruned tree that tree.ts builds and scoring, cleaning, selectors and text read. */
+export interface Element {
+  tag: string;
+  attrs: Record<string, string>;
+  parent: Element | null;
+  children: Node[];
+  /** Lower-cased `id` and `class`, what the class/id hints look at. */
+  hint: string;
+  /** Block-level: starts a new paragraph in the text and can hold a paragraph of its own. */
+  block: boolean;
+  /** Characters of visible text in the subtree (whitespace runs count as one). */
+  textLen: number;
+  /** Characters of that text inside links. */
+  linkLen: number;
+  /** Text in this element's own inline flow (not inside a block child): what makes it a paragraph. */
+  flowLen: number;
+  flowLinkLen: number;
+  flowCommas: number;
+  /** Descendant counts used by scoring and cleaning. */
+  paragraphs: number;
+  listItems: number;
+  images: number;
+  inputs: number;
+  headings: number;
+  /** Text in the subtree's real paragraphs: blocks with 25+ characters of their own, mostly not links. */
+  goodLen: number;
+  /** Set by scoring. */
+  score: number;
+  /** Memos of hints.ts: class weight (NaN until asked) and furniture verdict (null until asked). */
+  weight: number;
+  furniture: boolean | null;
+  dropped: boolean;
+}
+
+export type Node = Element | string;
