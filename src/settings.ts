@@ -36,7 +36,7 @@ export interface SettingVars {
   /** A text that lost more than this share of its words at once is an anomaly (default 0.6). */
   MAX_SHRINK_RATIO?: string;
 
-  // --- Scale: the adaptive schedule, the check fan-out and discovery (README: Scale) ---
+  // --- Scale: the adaptive schedule, the check fan-out and discovery (docs/scale.md) ---
   /** Check intervals by age, "15m<3h,1h<1d,3h<7d,1d<30d": every 15 min until 3 h old, ... then stop. */
   SCHEDULE?: string;
   /** "auto" (queue when CHECKS is bound), "queue" or "inline". */

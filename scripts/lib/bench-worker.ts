@@ -269,7 +269,7 @@ export function workerdCpuMs(root: number): number {
   return total;
 }
 
-/** The BENCH_METRICS counters (src/schedule/metrics.ts), read at /__metrics. */
+/** The BENCH_METRICS counters (src/metrics.ts), read at /__metrics. */
 export type Counters = Record<string, number>;
 
 export async function metrics(origin: string): Promise<Counters> {

@@ -15,7 +15,7 @@ import { changePath } from '../changes/links';
 import { kindsOfChange } from '../changes/select';
 import { formatFor, webhookMessage, type ChangeLinks, type WebhookFormat } from './webhook-message';
 
-/** The settings webhooks read (declared with the others in src/env.ts). */
+/** The settings webhooks read (declared with the others in src/settings.ts). */
 export type WebhookSettings = Pick<Env, 'WEBHOOK_URLS' | 'PUBLIC_URL'>;
 
 export type WebhookEnv = Pick<Env, 'REDLINE' | 'ALLOW_PRIVATE_URLS' | 'ALLOW_PRIVATE_ORIGINS'> & WebhookSettings;

@@ -51,7 +51,7 @@ export const keys = {
   sourcePrefix: 'source:',
 };
 
-// ---- Webhook deliveries (the reader's side, src/webhooks) -------------------------------------
+// ---- Webhook deliveries (the reader's side, src/notify) -------------------------------------
 //   webhook:<inverted ms>:<id>:<seq>:<target>   WebhookDelivery: attempts and outcome    30 days
 // <target> is a short hash of the webhook URL (the URL itself holds a secret and is not stored).
 export const webhookKeys = {

@@ -7,7 +7,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { articleIdFor } from '../check/hash';
-import { checkTrackableUrl } from '../check/url-policy';
+import { checkTrackableUrl } from '../net';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ArticleRecord, type ChangeRecord, type ExportRecord, type SourceRecord, type VersionRecord } from '../store';
 import { keys } from '../store/keys';
 import { ArticleSchema, StoredChangeSchema, StoredSourceSchema, StoredVersionSchema } from './openapi-schemas';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTrackableUrl, isPrivateHost } from '../../src/check/url-policy';
+import { checkTrackableUrl, isPrivateHost } from '../../src/net';
 
 describe('which URLs Redline tracks', () => {
   it('accepts a public http(s) article and drops tracking parameters and the fragment', () => {

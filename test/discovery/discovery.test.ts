@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { canonicalizeUrl, trustedCanonical } from '../../src/check/url-policy';
+import { canonicalizeUrl, trustedCanonical } from '../../src/net';
 import { articleIdFor } from '../../src/check/hash';
 import { parseSource } from '../../src/discovery';
 import { checkDue } from '../../src/cron/check-due';
