@@ -12,8 +12,10 @@ import { countWords } from '../diff/tokens';
 /** `previousWords` is the word count of the latest version, or null for a first check. */
 export function detectAnomaly(text: string, previousWords: number | null, settings: Pick<Settings, 'minArticleWords' | 'maxShrinkRatio'>): string | null {
   const words = countWords(text);
-  if (words === 0) return 'extraction anomaly: no article text found';
-  if (words < settings.minArticleWords) return `extraction anomaly: only ${words} words of text (floor ${settings.minArticleWords})`;
+  // The extractor has already read the whole page for recall when the body it found was near-empty.
+  if (words === 0) return 'extraction anomaly: no article text found, even reading every paragraph of the page (a script-rendered page or an empty one?)';
+  if (words < settings.minArticleWords)
+    return `extraction anomaly: only ${words} words of text found, even reading every paragraph of the page (an article has at least ${settings.minArticleWords})`;
   if (previousWords && words < previousWords * (1 - settings.maxShrinkRatio)) {
     return `extraction anomaly: text shrank from ${previousWords} to ${words} words`;
   }

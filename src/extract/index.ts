@@ -26,6 +26,12 @@ export function extractArticle(html: string, url?: string): Article {
     const drop = rule?.drop;
     const keep = drop ? (element: Element) => !matches(element, drop) && generic(element) : generic;
     let text = dropBoilerplateLines(paragraphTexts(body, keep).map(normalizeParagraph), metadata.title).join('\n\n');
+    if (!rule && text.length < NEAR_EMPTY_CHARS) {
+      // Never near-empty: a page that plainly holds more text than the body found (the body chosen
+      // was a caption or a teaser) is read again for recall, every paragraph outside furniture.
+      const recall = dropBoilerplateLines(paragraphTexts([root], bodyFilter([root])).map(normalizeParagraph), metadata.title).join('\n\n');
+      if (recall.length >= RECALL_MINIMUM && recall.length >= text.length * RECALL_GAIN) text = recall;
+    }
     if (!rule && head.jsonLd.length > 0) {
       // The page may render its story by script: JSON-LD's articleBody is then the only full copy.
       const linked = dropBoilerplateLines(linkedArticleBody(head.jsonLd).map(normalizeParagraph)).join('\n\n');
@@ -37,6 +43,12 @@ export function extractArticle(html: string, url?: string): Article {
     return { title: '', byline: null, text: '', publishedAt: null, canonicalUrl: null, lang: null };
   }
 }
+
+/** A body shorter than this is near-empty: the page is read again for recall. */
+const NEAR_EMPTY_CHARS = 300;
+/** The recall read replaces it when it finds at least this much text, and this many times more. */
+const RECALL_MINIMUM = 500;
+const RECALL_GAIN = 3;
 
 /** A JSON-LD articleBody shorter than this is a summary, never a replacement for the page's body. */
 const LINKED_BODY_MINIMUM = 500;
@@ -93,7 +105,10 @@ function trimEdges(lines: string[], title: string): string[] {
 }
 
 function dropBoilerplateLines(paragraphs: string[], title = ''): string[] {
-  const lines = trimEdges(paragraphs.filter((line) => line !== '' && !(line.length < 60 && BOILERPLATE.test(line))), title);
+  const lines = trimEdges(
+    paragraphs.filter((line) => line !== '' && !(line.length < 60 && BOILERPLATE.test(line))),
+    title,
+  );
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const line of lines) {
