@@ -7,6 +7,12 @@
  * this layer imports no binding's class.
  */
 
+/**
+ * Most checks (or source reads) one invocation runs at once: a Worker invocation may hold six
+ * outgoing connections open at a time; more would only queue inside the runtime.
+ */
+export const OPEN_CONNECTIONS = 6;
+
 /** Vars and secrets: all optional strings, set in wrangler.toml [vars], with --var or as secrets. */
 export interface SettingVars {
   /** Bearer token for mutating API calls. Unset: mutations answer 503. */

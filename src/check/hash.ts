@@ -1,10 +1,8 @@
 /** Content hashes: what decides whether a check found a new version. */
 import { comparisonForm } from '../extract/normalize';
+import { sha256Hex } from '../model/sha256';
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { sha256Hex };
 
 /**
  * The hash of a version: its headline, byline and body text in their comparison form (see

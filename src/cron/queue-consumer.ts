@@ -4,13 +4,12 @@
  * is retried with exponential backoff before it is recorded; a check that keeps throwing, or a
  * message that is not a check at all (poison), goes to the dead-letter queue.
  */
-import { settingsFrom, type Env, type Settings } from '../settings';
+import { OPEN_CONNECTIONS, settingsFrom, type Env, type Settings } from '../settings';
 import { count } from '../metrics';
 import { runBounded } from '../schedule/pick';
 import { isCheckMessage, type CheckMessage } from './check-message';
 import { runCheck } from './check-runner';
 
-const CONCURRENCY = 6;
 
 export interface BatchReport {
   checked: number;
@@ -44,7 +43,7 @@ export async function consumeChecks(batch: MessageBatch<unknown>, env: Env, fetc
       await deadLetter(env, message, 'not a check message');
     }
   }
-  await runBounded(valid, CONCURRENCY, settings.hostConcurrency, async ({ message, body }) => {
+  await runBounded(valid, OPEN_CONNECTIONS, settings.hostConcurrency, async ({ message, body }) => {
     count('consumed');
     const last = message.attempts >= settings.queueMaxAttempts;
     try {

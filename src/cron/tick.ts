@@ -10,7 +10,7 @@
  * Politeness: at most MAX_PER_HOST_PER_TICK requests to one host per tick (feeds included); the
  * rest carries over to the next tick, as does whatever exceeds the tick's budget.
  */
-import type { Env, Settings } from '../settings';
+import { OPEN_CONNECTIONS, type Env, type Settings } from '../settings';
 import { readDueSources } from '../discovery';
 import type { CheckMessage } from './check-message';
 import { runCheck } from './check-runner';
@@ -23,7 +23,6 @@ import { clearPending, getCarried, listDueSlot, pendingArticles, putCarried, typ
 export { TICK_MINUTES };
 
 /** Six connections at once is what one Worker invocation may hold open. */
-const CONCURRENCY = 6;
 /** The longest carry-over list kept (scheduled checks beyond it wait for their next slot). */
 const MAX_CARRIED = 5_000;
 /** Messages per sendBatch call (the Queues limit). */
@@ -88,7 +87,7 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
       for (const c of batch) if (due.pending.has(c.id)) await clearPending(kv, c.id);
     }
   } else {
-    const outcomes = await runBounded(run, CONCURRENCY, settings.hostConcurrency, async (check): Promise<DueOutcome> => {
+    const outcomes = await runBounded(run, OPEN_CONNECTIONS, settings.hostConcurrency, async (check): Promise<DueOutcome> => {
       try {
         const outcome = await runCheck(env, settings, check, now);
         if (due.pending.has(check.id)) await clearPending(kv, check.id);

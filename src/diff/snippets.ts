@@ -11,6 +11,7 @@
  * equal+insert a stretch of the new. A diff without body edits has no snippets.
  */
 import type { Diff, DiffChange } from '../model/diff';
+import { isSpaceCode } from './char-class';
 
 export const ELLIPSIS = '…';
 
@@ -49,12 +50,12 @@ function leadingContext(text: string, count: number): string {
   while (pos > 0) {
     const c = text.charCodeAt(pos - 1);
     if (c === 10) return text.slice(pos);
-    if (isSpace(c)) {
+    if (isSpaceCode(c)) {
       pos--;
       continue;
     }
     if (seen === count) return `${ELLIPSIS} ${text.slice(pos).trimStart()}`;
-    while (pos > 0 && !isSpace(text.charCodeAt(pos - 1))) pos--;
+    while (pos > 0 && !isSpaceCode(text.charCodeAt(pos - 1))) pos--;
     seen++;
   }
   return text;
@@ -67,12 +68,12 @@ function trailingContext(text: string, count: number): string {
   while (pos < text.length) {
     const c = text.charCodeAt(pos);
     if (c === 10) return text.slice(0, pos);
-    if (isSpace(c)) {
+    if (isSpaceCode(c)) {
       pos++;
       continue;
     }
     if (seen === count) return `${text.slice(0, pos).trimEnd()} ${ELLIPSIS}`;
-    while (pos < text.length && !isSpace(text.charCodeAt(pos))) pos++;
+    while (pos < text.length && !isSpaceCode(text.charCodeAt(pos))) pos++;
     seen++;
   }
   return text;
@@ -83,13 +84,10 @@ function hasAtMostWords(text: string, limit: number): boolean {
   let seen = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
+    const space = isSpaceCode(text.charCodeAt(i));
     if (!space && !inWord && ++seen > limit) return false;
     inWord = !space;
   }
   return true;
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 11 || code === 0xa0;
-}

@@ -1,13 +1,12 @@
 /** Registering sources and reading the ones due at a tick (each in a slot derived from its id). */
 import { articleIdFor } from '../check/hash';
-import type { Env, Settings } from '../settings';
+import { OPEN_CONNECTIONS, type Env, type Settings } from '../settings';
 import { slotOf, tickNumber, ticksPerInterval } from '../schedule/tiers';
 import { runBounded } from '../schedule/pick';
 import { getSource, listSources, putSource, type SourceRecord } from '../store';
 import { readSourceApart } from './source-reader';
 
 /** Sources read at once by one tick (each in its own SourceReader invocation). */
-const CONCURRENCY = 6;
 
 export async function registerSource(env: Env, url: string, now = new Date()): Promise<{ source: SourceRecord; created: boolean }> {
   const id = await articleIdFor(url);
@@ -53,7 +52,7 @@ export async function readDueSources(env: Env, settings: Settings, now: Date, fe
     report.hosts.set(host, (report.hosts.get(host) ?? 0) + 1);
     run.push({ id: listing.id, url: listing.url, host });
   }
-  await runBounded(run, CONCURRENCY, settings.hostConcurrency, async ({ id, url }) => {
+  await runBounded(run, OPEN_CONNECTIONS, settings.hostConcurrency, async ({ id, url }) => {
     try {
       const outcome = await readSourceApart(env, settings, id, now, fetcher);
       if (!outcome.found) return;

@@ -7,6 +7,7 @@
  * kept and versions simply name no snapshot.
  */
 
+import { sha256Hex } from '../model/sha256';
 import type { SnapshotRef } from '../store';
 
 export type { SnapshotRef };
@@ -16,10 +17,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /** The R2 key of a snapshot: content-addressed. */
 export const snapshotKey = (sha256: string) => `html/${sha256}.gz`;
 
-export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export const sha256OfBytes = (bytes: Uint8Array): Promise<string> => sha256Hex(bytes);
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());

@@ -131,13 +131,13 @@ if (
 }
 
 /** Whitespace as the Tokenizer sees it: space, tab, newline, form feed, carriage return. */
-function isSpace(c: number): boolean {
+function isHtmlSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
 }
 
-const isTagNameEnd = (c: number) => c === 0x2f || c === 0x3e || isSpace(c);
-const isAttributeNameEnd = (c: number) => c === 0x3d || c === 0x2f || c === 0x3e || isSpace(c);
-const isClosingTagNameEnd = (c: number) => c === 0x3e || isSpace(c);
+const isTagNameEnd = (c: number) => c === 0x2f || c === 0x3e || isHtmlSpace(c);
+const isAttributeNameEnd = (c: number) => c === 0x3d || c === 0x2f || c === 0x3e || isHtmlSpace(c);
+const isClosingTagNameEnd = (c: number) => c === 0x3e || isHtmlSpace(c);
 
 /**
  * Tag and attribute names: one loop here to the character that ends the name instead of one pass

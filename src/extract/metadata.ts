@@ -4,6 +4,7 @@
  * canonical URL (resolved against the page URL) and language.
  */
 import { normalizeParagraph } from './normalize';
+import { textOf } from './node';
 import type { Element, Head } from './tree';
 
 export interface Metadata {
@@ -73,22 +74,12 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
 function byline(fromMeta: string | null, head: Head): string | null {
   if (fromMeta && !/^https?:/.test(fromMeta)) return normalizeParagraph(fromMeta.slice(0, 200)) || null;
   for (const element of head.bylines) {
-    const text = normalizeParagraph(textOf(element));
+    const text = normalizeParagraph(textOf(element, 500));
     if (text && text.length < 120) return text;
   }
   return null;
 }
 
-function textOf(element: Element): string {
-  let text = '';
-  const stack: Array<Element | string> = [element];
-  while (stack.length > 0 && text.length < 500) {
-    const node = stack.pop() as Element | string;
-    if (typeof node === 'string') text += node;
-    else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-  }
-  return text;
-}
 
 function canonical(head: Head, ogUrl: string | null, url?: string): string | null {
   const link = head.links.find((l) => (l.rel ?? '').toLowerCase().split(/\s+/).includes('canonical') && l.href);

@@ -33,3 +33,15 @@ export interface Element {
 }
 
 export type Node = Element | string;
+
+/** The text of a subtree in reading order, raw (not normalized); stops once it holds `maxChars` or more. */
+export function textOf(element: Element, maxChars = Number.POSITIVE_INFINITY): string {
+  let text = '';
+  const stack: Node[] = [element];
+  while (stack.length > 0 && text.length < maxChars) {
+    const node = stack.pop() as Node;
+    if (typeof node === 'string') text += node;
+    else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return text;
+}

@@ -5,6 +5,7 @@
  * and the best container wins, together with the siblings that score close to it.
  */
 import { classFactor, isFurniture } from './hints';
+import { textOf } from './node';
 import type { Element } from './tree';
 
 /** Containers that hold paragraphs; other blocks with text give their score to their parent. */
@@ -145,13 +146,3 @@ function withSiblings(top: Element): Element[] {
   return kept;
 }
 
-function textOf(element: Element): string {
-  let text = '';
-  const stack: Array<Element | string> = [element];
-  while (stack.length > 0) {
-    const node = stack.pop() as Element | string;
-    if (typeof node === 'string') text += node;
-    else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-  }
-  return text;
-}

@@ -14,6 +14,7 @@ import { webhookKeys } from '../store/keys';
 import { changePath } from '../changes/links';
 import { kindsOfChange } from '../changes/select';
 import { formatFor, webhookMessage, type ChangeLinks, type WebhookFormat } from './webhook-message';
+import { sha256Hex } from '../model/sha256';
 
 /** The settings webhooks read (declared with the others in src/settings.ts). */
 export type WebhookSettings = Pick<Env, 'WEBHOOK_URLS' | 'PUBLIC_URL'>;
@@ -56,8 +57,7 @@ export function webhookUrls(env: WebhookSettings): string[] {
 }
 
 async function targetOf(url: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(url)));
-  return [...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return (await sha256Hex(url)).slice(0, 12);
 }
 
 /** Worth another attempt: the network, a timeout, 408, 429 or a 5xx. Never a refused redirect. */

@@ -2,6 +2,7 @@
 import { keys } from './keys';
 import { fitMetadata } from './metadata';
 import type { ArticleListing, ArticleRecord } from '../model/records';
+import { listKeys } from './list-keys';
 
 export async function getArticle(kv: KVNamespace, id: string): Promise<ArticleRecord | null> {
   return kv.get<ArticleRecord>(keys.article(id), 'json');
@@ -27,13 +28,8 @@ export async function putSiteArticle(kv: KVNamespace, article: ArticleRecord): P
 /** Ids of an outlet's tracked articles. */
 export async function siteArticleIds(kv: KVNamespace, site: string): Promise<string[]> {
   const ids: string[] = [];
-  let cursor: string | undefined;
   const prefix = keys.siteArticlePrefix(site);
-  do {
-    const page = await kv.list({ prefix, cursor });
-    ids.push(...page.keys.map((k) => k.name.slice(prefix.length)));
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
+  for await (const key of listKeys(kv, prefix)) ids.push(key.name.slice(prefix.length));
   return ids;
 }
 

@@ -5,17 +5,16 @@
 import { getChange, changesNewestFirst } from './changes';
 import { keys } from './keys';
 import type { ChangeRecord, ChangeSummary } from '../model/records';
+import { listKeys } from './list-keys';
 
 /** Seqs of an article's changes, oldest first (a version's events sort after the version's edit). */
 export async function articleChangeSeqs(kv: KVNamespace, id: string, max = 1000): Promise<string[]> {
   const prefix = keys.change(id, '');
   const seqs: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await kv.list({ prefix, cursor, limit: 1000 });
-    seqs.push(...page.keys.map((k) => k.name.slice(prefix.length)));
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor && seqs.length < max);
+  for await (const key of listKeys(kv, prefix)) {
+    seqs.push(key.name.slice(prefix.length));
+    if (seqs.length >= max) break;
+  }
   return seqs;
 }
 

@@ -8,6 +8,7 @@ import { keys } from './keys';
 import type { ArticleRecord, ChangeRecord, VersionRecord } from '../model/records';
 import { getSource, listSources, type SourceRecord } from './sources';
 import { getVersion } from './versions';
+import { listKeys } from './list-keys';
 
 export const EXPORT_FORMAT = 'redline-export';
 export const EXPORT_VERSION = 1;
@@ -20,15 +21,10 @@ export type ExportRecord =
   | { type: 'source'; source: SourceRecord };
 
 async function* changesOfArticle(kv: KVNamespace, id: string): AsyncGenerator<ChangeRecord> {
-  let cursor: string | undefined;
-  do {
-    const page = await kv.list({ prefix: keys.change(id, ''), cursor });
-    for (const key of page.keys) {
-      const change = await kv.get<ChangeRecord>(key.name, 'json');
-      if (change) yield change;
-    }
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
+  for await (const key of listKeys(kv, keys.change(id, ''))) {
+    const change = await kv.get<ChangeRecord>(key.name, 'json');
+    if (change) yield change;
+  }
 }
 
 export async function* exportRecords(kv: KVNamespace, now = new Date()): AsyncGenerator<ExportRecord> {

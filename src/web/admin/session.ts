@@ -19,6 +19,7 @@
  */
 import { adminSessionKeys } from '../../store/keys';
 import { timingSafeEqual } from '../auth';
+import { sha256Hex } from '../../model/sha256';
 
 export const SESSION_COOKIE = '__Host-redline-admin';
 export const SIGN_IN_COOKIE = '__Host-redline-sign-in';
@@ -47,10 +48,7 @@ export function randomToken(): string {
     .replace(/=+$/, '');
 }
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+const sha256 = sha256Hex;
 
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 

@@ -4,6 +4,8 @@
  * list, and a matching If-None-Match (or, without one, an If-Modified-Since at or after the newest
  * change) answers 304 before any change is loaded.
  */
+import { sha256Hex } from '../../model/sha256';
+
 export interface Validators {
   etag: string;
   lastModified: string | null;
@@ -13,9 +15,7 @@ export interface Validators {
 const FEED_FORMAT = 'feeds-2';
 
 export async function validatorsFor(parts: readonly string[], newest: string | null): Promise<Validators> {
-  const bytes = new TextEncoder().encode([FEED_FORMAT, ...parts].join('\n'));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  const hex = [...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = (await sha256Hex([FEED_FORMAT, ...parts].join('\n'))).slice(0, 24);
   return { etag: `W/"${hex}"`, lastModified: newest ? new Date(newest).toUTCString() : null };
 }
 
