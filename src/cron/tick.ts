@@ -17,10 +17,9 @@ import { runCheck } from './check-runner';
 import type { DueCheck, DueOutcome } from './check-due';
 import { count } from '../metrics';
 import { pickForTick, runBounded } from '../schedule/pick';
-import { dueSlots, TICK_MINUTES } from '../schedule/tiers';
+import { dueSlots } from '../schedule/tiers';
 import { clearPending, getCarried, listDueSlot, pendingArticles, putCarried, type CarriedCheck } from '../store';
 
-export { TICK_MINUTES };
 
 /** Six connections at once is what one Worker invocation may hold open. */
 /** The longest carry-over list kept (scheduled checks beyond it wait for their next slot). */

@@ -16,10 +16,3 @@ export function parseCursor(raw: string | undefined): string | null | undefined 
   if (raw === undefined || raw === '') return null;
   return raw.length <= 1024 && /^[A-Za-z0-9_\-.=+/]+$/.test(raw) ? raw : undefined;
 }
-
-export function parseLimit(raw: string | undefined, fallback: number, max: number): number | null {
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^[0-9]{1,4}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n >= 1 && n <= max ? n : null;
-}
