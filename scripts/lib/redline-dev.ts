@@ -39,14 +39,30 @@ export interface Redline {
   stop(options?: { keepState?: boolean }): Promise<void>;
 }
 
-export async function startRedline(options: { token?: string; log?: (text: string) => void; timeoutMs?: number; vars?: Record<string, string> } = {}): Promise<Redline> {
+export async function startRedline(
+  options: { token?: string; log?: (text: string) => void; timeoutMs?: number; vars?: Record<string, string> } = {},
+): Promise<Redline> {
   const token = options.token ?? 'demo-token';
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), 'redline-state-'));
-  const wrangler = join(ROOT, 'node_modules', '.bin', 'wrangler');
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `ADMIN_TOKEN:${token}`, '--var', 'ALLOW_PRIVATE_URLS:true', '--test-scheduled'];
+  // Started the way a user starts it: `npm run dev -- FLAGS` (scripts/dev.ts), so the demo and the
+  // browser run also prove that extra flags, --port and --persist-to included, reach wrangler.
+  const args = [
+    'run',
+    '--silent',
+    'dev',
+    '--',
+    '--port',
+    String(port),
+    '--persist-to',
+    state,
+    '--var',
+    `ADMIN_TOKEN:${token}`,
+    '--var',
+    'ALLOW_PRIVATE_URLS:true',
+  ];
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
-  const child = spawn(wrangler, args, {
+  const child = spawn('npm', args, {
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
