@@ -1,5 +1,9 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { dropWorkerdSubrequestNoise } from './test/workerd-noise';
+
+// workerd's verbose diagnostics of subrequests that failed on purpose (see test/workerd-noise.ts).
+dropWorkerdSubrequestNoise();
 
 export default defineConfig({
   test: {
