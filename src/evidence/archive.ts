@@ -10,7 +10,6 @@
  * {origin}/web/{timestamp}/{original_url}. Still pending after the last poll, it stays "pending"
  * (the history page says a capture was requested). Every call goes through src/net.
  */
-import type { Env } from '../settings';
 import { fetchOutbound } from '../net';
 import type { ArchiveCapture } from '../store';
 
@@ -27,8 +26,17 @@ const MAX_POLLS = 6;
 const TIMEOUT_MS = 30_000;
 const MAX_ANSWER_BYTES = 64 * 1024;
 
+/** The Worker settings this reads (a part of Env, named here so evidence/ needs nothing from settings.ts). */
+export interface CaptureEnv {
+  SAVE_PAGE_NOW?: string;
+  SAVE_PAGE_NOW_AUTH?: string;
+  SAVE_PAGE_NOW_ORIGIN?: string;
+  SAVE_PAGE_NOW_POLL_SECONDS?: string;
+  ALLOW_PRIVATE_URLS?: string;
+}
+
 /** The settings, or null when captures are off (the default). */
-export function captureSettingsFrom(env: Env): CaptureSettings | null {
+export function captureSettingsFrom(env: CaptureEnv): CaptureSettings | null {
   if (env.SAVE_PAGE_NOW !== 'true') return null;
   const seconds = Number(env.SAVE_PAGE_NOW_POLL_SECONDS);
   return {
