@@ -65,7 +65,7 @@ export async function kvSnapshot(except: string[] = []): Promise<Map<string, str
   return snapshot;
 }
 
-/** Deletes every key, so a test starts from an empty namespace. */
+/** Deletes every key, and every raw-HTML snapshot in R2, so a test starts from empty storage. */
 export async function wipeKv() {
   let cursor: string | undefined;
   do {
@@ -73,4 +73,10 @@ export async function wipeKv() {
     await Promise.all(listed.keys.map((k) => env.REDLINE.delete(k.name)));
     cursor = listed.list_complete ? undefined : listed.cursor;
   } while (cursor);
+  let more = true;
+  while (env.SNAPSHOTS && more) {
+    const listed = await env.SNAPSHOTS.list();
+    await Promise.all(listed.objects.map((o) => env.SNAPSHOTS?.delete(o.key)));
+    more = listed.truncated;
+  }
 }

@@ -72,3 +72,19 @@ export async function restoreSnapshot(bucket: R2Bucket, sha256: string, packed: 
   await bucket.put(snapshotKey(sha256), packed, { httpMetadata: { contentType: 'application/gzip' }, customMetadata: { bytes: String(raw.byteLength) } });
   return true;
 }
+
+/** Base64 of bytes, for a snapshot line in an export. */
+export function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+/** The bytes of a base64 text, or null when it is not base64. */
+export function fromBase64(text: string): Uint8Array | null {
+  try {
+    return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}

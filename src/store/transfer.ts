@@ -18,7 +18,9 @@ export type ExportRecord =
   | { type: 'article'; article: ArticleRecord }
   | { type: 'version'; id: string; version: VersionRecord }
   | { type: 'change'; change: ChangeRecord }
-  | { type: 'source'; source: SourceRecord };
+  | { type: 'source'; source: SourceRecord }
+  /** A version's raw HTML, gzipped, base64 (added by the export route from R2: src/web/transfer.ts). */
+  | { type: 'snapshot'; sha256: string; gzip: string };
 
 async function* changesOfArticle(kv: KVNamespace, id: string): AsyncGenerator<ChangeRecord> {
   for await (const key of listKeys(kv, keys.change(id, ''))) {

@@ -9,6 +9,7 @@ import { z } from '@hono/zod-openapi';
 import { articleIdFor } from '../check/hash';
 import { checkTrackableUrl } from '../net';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ArticleRecord, type ChangeRecord, type ExportRecord, type SourceRecord, type VersionRecord } from '../store';
+import { fromBase64, gunzip, sha256OfBytes } from '../evidence/snapshots';
 import { keys } from '../store/keys';
 import { ArticleSchema, StoredChangeSchema, StoredSourceSchema, StoredVersionSchema } from './openapi-schemas';
 import { ARTICLE_ID } from './params';
@@ -36,6 +37,11 @@ const RECORD_SCHEMAS = {
   version: z.strictObject({ type: z.literal('version'), id: z.string(), version: strictly(StoredVersionSchema) }),
   change: z.strictObject({ type: z.literal('change'), change: strictly(StoredChangeSchema) }),
   source: z.strictObject({ type: z.literal('source'), source: strictly(StoredSourceSchema) }),
+  snapshot: z.strictObject({
+    type: z.literal('snapshot'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hex'),
+    gzip: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+  }),
 };
 type RecordType = keyof typeof RECORD_SCHEMAS;
 
@@ -180,6 +186,8 @@ function checkChangeAgainst(entry: ArticleEntry, line: number, change: ChangeRec
 export interface CheckedImport {
   articles: ArticleEntry[];
   sources: SourceRecord[];
+  /** Raw HTML by SHA-256, gzipped, each checked to unpack to bytes with that hash. */
+  snapshots: Map<string, Uint8Array>;
 }
 
 /**
@@ -189,6 +197,7 @@ export interface CheckedImport {
 export async function checkReferences(records: NumberedRecord[], allowPrivate: boolean): Promise<CheckedImport> {
   const articles = new Map<string, ArticleEntry>();
   const sources = new Map<string, { line: number; source: SourceRecord }>();
+  const snapshots = new Map<string, Uint8Array>();
   for (const { line, record } of records) {
     if (record.type === 'article') {
       const { article } = record;
@@ -204,6 +213,13 @@ export async function checkReferences(records: NumberedRecord[], allowPrivate: b
       if (source.seen.some((id) => !ARTICLE_ID.test(id))) refuse(line, 'source.seen must hold article ids (16 hex digits)');
       if (new Set(source.seen).size !== source.seen.length) refuse(line, 'source.seen lists an article twice');
       sources.set(source.id, { line, source });
+    } else if (record.type === 'snapshot') {
+      if (snapshots.has(record.sha256)) refuse(line, `snapshot ${record.sha256} appears twice`);
+      const packed = fromBase64(record.gzip);
+      const raw = packed ? await gunzip(packed).catch(() => null) : null;
+      if (!packed || !raw) refuse(line, 'snapshot.gzip is not gzipped data in base64');
+      if ((await sha256OfBytes(raw)) !== record.sha256) refuse(line, 'snapshot.gzip does not unpack to bytes with its sha256');
+      snapshots.set(record.sha256, packed);
     }
   }
   for (const { line, record } of records) {
@@ -237,5 +253,5 @@ export async function checkReferences(records: NumberedRecord[], allowPrivate: b
         refuse(entry.line, `article ${entry.article.id} has version ${summary.n} but not the change that made it`);
     }
   }
-  return { articles: [...articles.values()], sources: [...sources.values()].map((s) => s.source) };
+  return { articles: [...articles.values()], sources: [...sources.values()].map((s) => s.source), snapshots };
 }

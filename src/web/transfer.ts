@@ -7,7 +7,8 @@
 import { Hono } from 'hono';
 import { writerFor } from '../check/article-writer';
 import { settingsFrom, type Env } from '../settings';
-import { exportRecords, isEmpty, markPending, putChange, putSource, putVersion } from '../store';
+import { getSnapshotGzip, restoreSnapshot, toBase64 } from '../evidence/snapshots';
+import { exportRecords, isEmpty, markPending, putChange, putSource, putVersion, type ExportRecord } from '../store';
 import { readIndex } from '../store/read-index';
 import { requireAdmin } from './auth';
 import { checkLine, checkReferences, ImportRefused, type CheckedImport, type NumberedRecord } from './import-check';
@@ -18,8 +19,24 @@ export const transfer = new Hono<{ Bindings: Env }>();
 /** Largest import accepted in one request. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
+/**
+ * The export's records with each version's raw HTML after it (a `snapshot` line, once per
+ * distinct hash), when the SNAPSHOTS bucket is bound and holds it.
+ */
+async function* withSnapshots(records: AsyncGenerator<ExportRecord>, bucket: R2Bucket | undefined): AsyncGenerator<ExportRecord> {
+  const sent = new Set<string>();
+  for await (const record of records) {
+    yield record;
+    const sha256 = record.type === 'version' ? record.version.snapshot?.sha256 : undefined;
+    if (!bucket || !sha256 || sent.has(sha256)) continue;
+    sent.add(sha256);
+    const packed = await getSnapshotGzip(bucket, sha256);
+    if (packed) yield { type: 'snapshot', sha256, gzip: toBase64(packed) };
+  }
+}
+
 transfer.get('/export', requireAdmin, (c) => {
-  const records = exportRecords(c.env.REDLINE);
+  const records = withSnapshots(exportRecords(c.env.REDLINE), c.env.SNAPSHOTS);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -81,7 +98,10 @@ transfer.post('/import', requireAdmin, async (c) => {
     await putSource(c.env.REDLINE, source);
     counts.sources++;
   }
+  // Raw HTML, already checked against its hash; without a bucket there is nowhere to keep it.
+  let snapshots = 0;
+  if (c.env.SNAPSHOTS) for (const [sha256, packed] of checked.snapshots) if (await restoreSnapshot(c.env.SNAPSHOTS, sha256, packed)) snapshots++;
   // The read index is rebuilt from what is now in KV (the changes came in without their writers).
   await readIndex(c.env).rebuild();
-  return c.json({ imported: counts }, 201);
+  return c.json({ imported: { ...counts, snapshots } }, 201);
 });

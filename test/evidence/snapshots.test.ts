@@ -10,8 +10,8 @@ import v1Noise from '../fixtures/nyt-2016-ryabkov/v1-noise.html?raw';
 import v2 from '../fixtures/nyt-2016-ryabkov/v2.html?raw';
 import { checkArticle } from '../../src/check';
 import { settingsFrom } from '../../src/settings';
-import { gunzip, sha256OfBytes, snapshotKey } from '../../src/evidence/snapshots';
-import { api, page, post, publish } from '../helpers';
+import { gunzip, gzip, sha256OfBytes, snapshotKey, toBase64 } from '../../src/evidence/snapshots';
+import { api, auth, page, post, publish, wipeKv } from '../helpers';
 
 const BODY =
   'The council met on Tuesday and voted to keep the library open for another year. Residents had asked for longer hours, and the mayor said the budget allowed it. ';
@@ -142,5 +142,58 @@ describe('the version page', () => {
     const response = await page(`/articles/${id}/versions/3`);
     expect(response.status).toBe(404);
     expect(await response.text()).toMatch(/has 0 versions/);
+  });
+});
+
+async function exportNow(): Promise<string> {
+  const response = await api('/export', { headers: auth });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+describe('export and import carry the raw HTML', () => {
+  it('the export has one snapshot line per distinct page; imported into an empty namespace and bucket, the download comes back byte for byte', async () => {
+    const bytes = hostilePage('exported');
+    const id = await track(await publish('/evidence/exported.html', bytes, { headers: { 'content-type': 'text/html; charset=windows-1252' } }));
+    await post(`/articles/${id}/check`, '');
+    const sha = await sha256OfBytes(bytes);
+    const first = await exportNow();
+    const lines = first
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const snapshots = lines.filter((l) => l.type === 'snapshot');
+    expect(snapshots.filter((l) => l.sha256 === sha)).toHaveLength(1);
+    expect(new Set(snapshots.map((l) => l.sha256)).size).toBe(snapshots.length);
+    const versionLine = lines.findIndex((l) => l.type === 'version' && l.id === id);
+    expect(lines[versionLine + 1]).toMatchObject({ type: 'snapshot', sha256: sha });
+
+    await wipeKv(); // the bucket too
+    const imported = await post('/import', first);
+    expect(imported.status).toBe(201);
+    expect((await imported.json<{ imported: { snapshots: number } }>()).imported.snapshots).toBe(snapshots.length);
+    const source = await page(`/articles/${id}/versions/1/source`);
+    expect(source.status).toBe(200);
+    expect(new Uint8Array(await source.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('a snapshot line whose bytes are not its hash refuses the whole import, naming the line, and writes nothing', async () => {
+    await wipeKv(); // the bucket too
+    const header = JSON.stringify({ type: 'redline-export', version: 1 });
+    const wrong = JSON.stringify({
+      type: 'snapshot',
+      sha256: await sha256OfBytes(new TextEncoder().encode('other')),
+      gzip: toBase64(await gzip(new TextEncoder().encode('<p>page</p>'))),
+    });
+    const refused = await post('/import', `${header}\n${wrong}\n`);
+    expect(refused.status).toBe(400);
+    expect((await refused.json<{ error: string }>()).error).toMatch(/line 2: snapshot.gzip does not unpack to bytes with its sha256/);
+    const notGzip = JSON.stringify({
+      type: 'snapshot',
+      sha256: await sha256OfBytes(new TextEncoder().encode('x')),
+      gzip: toBase64(new TextEncoder().encode('not gzip')),
+    });
+    expect((await (await post('/import', `${header}\n${notGzip}\n`)).json<{ error: string }>()).error).toMatch(/line 2: snapshot.gzip is not gzipped data/);
+    expect((await env.SNAPSHOTS!.list()).objects).toEqual([]);
   });
 });
