@@ -14,14 +14,14 @@
  * `classifyChange` returns every kind that applies, most telling first; [] for no change.
  * Pure: no Workers, KV or HTTP, so the check, the pages and the CLI share it.
  */
-import type { ChangeKind } from '../model/records';
+import { CHANGE_KINDS, type ChangeKind } from '../model/records';
 import { countWords } from './tokens';
 import type { Diff } from '../model/diff';
 
 /** The order kinds are listed in: the first is the one a feed title names. */
 export const KIND_ORDER: readonly ChangeKind[] = ['correction', 'headline', 'byline', 'rewrite', 'removal', 'addition', 'spelling', 'minor'];
 
-export const CHANGE_KINDS: readonly ChangeKind[] = ['spelling', 'correction', 'headline', 'byline', 'addition', 'removal', 'rewrite', 'minor'];
+export { CHANGE_KINDS };
 
 export function isChangeKind(value: unknown): value is ChangeKind {
   return typeof value === 'string' && (CHANGE_KINDS as readonly string[]).includes(value);

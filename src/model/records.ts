@@ -108,8 +108,9 @@ export interface VersionRecord {
   snapshot?: SnapshotRef;
 }
 
-/** Kinds of change, for filters and feed titles (see src/diff/kind.ts). */
-export type ChangeKind = 'spelling' | 'correction' | 'headline' | 'byline' | 'addition' | 'removal' | 'rewrite' | 'minor';
+/** Kinds of change, for filters and feed titles, written once (src/diff/kind.ts says when each applies). */
+export const CHANGE_KINDS = ['spelling', 'correction', 'headline', 'byline', 'addition', 'removal', 'rewrite', 'minor'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /**
  * What a change records: an `edit` (a new text), a `revert` (a text seen before came back as

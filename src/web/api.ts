@@ -35,7 +35,7 @@ import {
   VersionSchema,
   WebhookDeliveriesSchema,
 } from './openapi-schemas';
-import { parseArticleId } from './params';
+import { jsonObjectBody, parseArticleId } from './params';
 import { cacheHeadersFor, publicOrigin } from './public-origin';
 import { siteRecord } from './site-record';
 
@@ -113,13 +113,9 @@ const trackRoute = createRoute({
 });
 api.openAPIRegistry.registerPath(trackRoute);
 api.post('/articles', requireAdmin, limitBody, async (c) => {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    return c.json({ error: 'body must be JSON like {"url": "https://..."}' }, 400);
-  }
-  const parsed = TrackRequest.safeParse(Array.isArray(body) ? null : body);
+  const body = await jsonObjectBody(c.req);
+  if (!body) return c.json({ error: 'body must be a JSON object like {"url": "https://..."}' }, 400);
+  const parsed = TrackRequest.safeParse(body);
   if (!parsed.success) return c.json({ error: parsed.error.issues[0]?.message ?? 'bad request' }, 400);
   const verdict = checkTrackableUrl(parsed.data.url, settingsFrom(c.env));
   if (!verdict.ok) return c.json({ error: verdict.error }, 400);

@@ -13,7 +13,7 @@ const KIND_MESSAGE = `kind must be one of ${CHANGE_KINDS.join(', ')}`;
 
 export const ErrorSchema = z.object({ error: z.string().openapi({ example: 'no such article' }) }).openapi('Error');
 
-export const ChangeKindSchema = z.enum(CHANGE_KINDS as [string, ...string[]]).openapi('ChangeKind', {
+export const ChangeKindSchema = z.enum(CHANGE_KINDS).openapi('ChangeKind', {
   description:
     'spelling: a few short words swapped for near-identical ones; correction: a correction, clarification or editor\'s note was added; headline: the headline changed; addition / removal: words added / removed; rewrite: a large share of the text replaced; minor: punctuation or whitespace only.',
 });
@@ -52,7 +52,7 @@ export const ChangesQuery = z.object({
   cursor,
   limit: limit(50),
   kind: z
-    .enum(CHANGE_KINDS as [string, ...string[]], { error: KIND_MESSAGE })
+    .enum(CHANGE_KINDS, { error: KIND_MESSAGE })
     .optional()
     .openapi({ description: 'Only changes of this kind.', example: 'spelling' }),
   site: z.string().max(253).optional().openapi({ description: 'Only changes at this outlet (host name).', example: 'www.nytimes.com' }),

@@ -16,3 +16,13 @@ export function parseCursor(raw: string | undefined): string | null | undefined 
   if (raw === undefined || raw === '') return null;
   return raw.length <= 1024 && /^[A-Za-z0-9_\-.=+/]+$/.test(raw) ? raw : undefined;
 }
+
+/** The request's JSON body when it is a JSON object; null when it is not JSON or not an object. */
+export async function jsonObjectBody(request: { json(): Promise<unknown> }): Promise<Record<string, unknown> | null> {
+  try {
+    const body = await request.json();
+    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

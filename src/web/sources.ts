@@ -15,20 +15,15 @@ import { readSource, registerSource } from '../discovery';
 import { settingsFrom, type Env } from '../settings';
 import { deleteSource, getSource, listSources } from '../store';
 import { requireAdmin } from './auth';
-import { parseArticleId } from './params';
+import { jsonObjectBody, parseArticleId } from './params';
 
 export const sources = new Hono<{ Bindings: Env }>();
 
 sources.post('/sources', requireAdmin, bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'request body is larger than 16 KB' }, 413) }), async (c) => {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    body = null;
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return c.json({ error: 'body must be a JSON object like {"url": "https://.../feed.xml"}' }, 400);
+  const body = await jsonObjectBody(c.req);
+  if (!body) return c.json({ error: 'body must be a JSON object like {"url": "https://.../feed.xml"}' }, 400);
   const settings = settingsFrom(c.env);
-  const verdict = checkTrackableUrl((body as { url?: unknown }).url, settings);
+  const verdict = checkTrackableUrl(body.url, settings);
   if (!verdict.ok) return c.json({ error: verdict.error }, 400);
   const { source, created } = await registerSource(c.env, verdict.url);
   if (!created) return c.json(source, 200);
