@@ -8,11 +8,12 @@ export { ReadIndex } from './store/read-index';
 export { SourceReader } from './discovery/source-reader';
 import { installMetrics, metricsResponse } from './metrics';
 import { app } from './web/app';
+import { debugResponse } from './web/debug';
 
 export default {
-  fetch(request, env, ctx) {
+  async fetch(request, env, ctx) {
     installMetrics(env);
-    return metricsResponse(request, env) ?? app.fetch(request, env, ctx);
+    return metricsResponse(request, env) ?? (await debugResponse(request, env)) ?? app.fetch(request, env, ctx);
   },
   async scheduled(controller, env, _ctx) {
     installMetrics(env);

@@ -228,6 +228,19 @@ export class ArticleWriter extends DurableObject<Env> {
     });
   }
 
+  /**
+   * What this object holds, as stored, without adopting or publishing anything: for the soak's
+   * check that KV and the objects agree (served only with BENCH_METRICS, src/web/debug.ts).
+   */
+  inspect(): Promise<{ record: ArticleRecord; latestText: string | null; unpublished: boolean } | null> {
+    return this.serially(async () => {
+      const stored = await this.ctx.storage.get<WriterState>(STATE);
+      if (!stored) return null;
+      const latestText = stored.latestText !== undefined ? (stored.latestText ?? null) : await this.readText();
+      return { record: stored.record, latestText, unpublished: Boolean(stored.unpublished?.length) };
+    });
+  }
+
   /** The text to write with a save: none when storage has it already (undefined keeps it). */
   private textToStore(loaded: Loaded): string | null | undefined {
     return loaded.textStored ? undefined : loaded.latestText;

@@ -5,6 +5,7 @@
  */
 import { contextSnippets } from '../diff';
 import type { ChangeKind, ChangeRecord } from '../store';
+import { changeGuid } from '../changes/links';
 import { describeChange } from '../changes/describe';
 
 export type WebhookFormat = 'slack' | 'discord' | 'generic';
@@ -76,6 +77,9 @@ export function webhookMessage(format: WebhookFormat, change: ChangeRecord, kind
   if (format === 'discord') return { content: textFor(change, kinds, links, DISCORD, 2000), username: 'Redline', allowed_mentions: { parse: [] } };
   const { diff: _diff, ...summary } = change;
   return {
+    // The change's feed guid: the same on every delivery of it, so a receiver can drop repeats
+    // (a delivery is retried, and may arrive twice when an answer is lost).
+    id: changeGuid(change),
     text: textFor(change, kinds, links, SLACK, 3000),
     content: textFor(change, kinds, links, DISCORD, 2000),
     allowed_mentions: { parse: [] },

@@ -70,6 +70,16 @@ describe('webhooks', () => {
     expect(body.change).not.toHaveProperty('diff');
   });
 
+  it('gives each change one id, the same on every delivery, so a receiver can drop repeats', async () => {
+    const { sent, fetcher } = recorder([503, 200, 200]);
+    const settings = { REDLINE: env.REDLINE, WEBHOOK_URLS: 'https://example.com/hook' };
+    await notifyWebhooks(settings, change, 'https://redline.example', { fetcher, ...noWait });
+    await notifyWebhooks(settings, change, 'https://redline.example', { fetcher, ...noWait });
+    const ids = sent.map((s) => (s.body as { id?: string }).id);
+    expect(ids).toEqual([`urn:redline:${change.id}:1-2:${change.hash.slice(0, 12)}`, expect.any(String), expect.any(String)]);
+    expect(new Set(ids).size).toBe(1);
+  });
+
   it('retries a failed delivery after a network error and a 503, honouring Retry-After, and records the attempts', async () => {
     const { sent, fetcher } = recorder([0, 429, 200]);
     const waits: number[] = [];
