@@ -9,6 +9,7 @@ export { SourceReader } from './discovery/source-reader';
 import { installMetrics, metricsResponse } from './metrics';
 import { app } from './web/app';
 import { debugResponse } from './web/debug';
+import { redeliverWebhooks } from './notify/redeliver';
 
 export default {
   async fetch(request, env, ctx) {
@@ -18,6 +19,9 @@ export default {
   async scheduled(controller, env, _ctx) {
     installMetrics(env);
     const report = await runTick(env, settingsFrom(env), new Date(controller.scheduledTime));
+    // Webhook deliveries that failed every attempt are owed: each tick sends them again.
+    const owed = await redeliverWebhooks(env);
+    if (owed.tried) console.log(`webhooks: ${owed.delivered} of ${owed.tried} owed deliveries delivered`);
     console.log(
       `tick: ${report.due} due, ${report.queued} queued, ${report.checked} checked, ${report.changed} changed, ${report.failed} failed, ` +
         `${report.carried} carried over, ${report.sourcesRead} sources read, ${report.discovered} discovered`,

@@ -13,10 +13,18 @@
  *   GET /__trap-log/<name> lists them: proof that a refused redirect sent nothing there.
  * The same server also listens on a second port (`otherOrigin`): another origin on loopback, for
  * "a redirect into loopback is refused" when only `origin` is allowed.
+ *
+ * Faults for the soak (scripts/soak.ts): a page set with `fault: 'reset'` closes the connection
+ * without an answer, `fault: 'truncate'` promises its whole length and sends half; a webhook
+ * receiver (`hookMode(name, mode)`) answers 204, or 500 ('fail'), or resets ('reset'), or waits
+ * `slowMs` first ('slow'), and `received(name)` lists what it kept.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fakeArchive } from './fake-archive';
+
+export type PageFault = 'reset' | 'truncate';
+export type HookMode = 'ok' | 'fail' | 'reset' | 'slow';
 
 interface Page {
   status: number;
@@ -24,12 +32,20 @@ interface Page {
   delayMs: number;
   headers: Record<string, string>;
   body: Buffer;
+  fault: PageFault | null;
 }
 
 export interface PageOptions {
   status?: number;
   headers?: Record<string, string>;
   delayMs?: number;
+  fault?: PageFault;
+}
+
+/** What a webhook receiver kept of one POST. */
+export interface HookReceipt {
+  contentType: string | undefined;
+  body: unknown;
 }
 
 export interface Newsroom {
@@ -37,6 +53,10 @@ export interface Newsroom {
   /** The same newsroom on another port: a different origin on loopback. */
   otherOrigin: string;
   set(path: string, body: string | Buffer, options?: PageOptions): void;
+  /** How the receiver at /__hooks/<name> answers from now on (default 'ok'). */
+  hookMode(name: string, mode: HookMode, slowMs?: number): void;
+  /** What the receiver at /__hooks/<name> kept (only POSTs it answered 204). */
+  received(name: string): HookReceipt[];
   close(): Promise<void>;
 }
 
@@ -48,10 +68,12 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
       delayMs: options.delayMs ?? 0,
       headers: { 'content-type': 'text/html; charset=utf-8', ...options.headers },
       body: Buffer.isBuffer(body) ? body : Buffer.from(body),
+      fault: options.fault ?? null,
     });
   };
   // A webhook receiver too: POST /__hooks/<name> keeps the body, GET /__hooks/<name> lists them.
-  const hooks = new Map<string, unknown[]>();
+  const hooks = new Map<string, HookReceipt[]>();
+  const hookModes = new Map<string, { mode: HookMode; slowMs: number }>();
   const traps = new Map<string, { method: string; origin: string }[]>();
   const floods = new Map<string, { sent: number; finished: boolean; hungUp: boolean }>();
   const archive = fakeArchive();
@@ -77,11 +99,19 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(received));
         return;
       }
+      const { mode, slowMs } = hookModes.get(url.pathname) ?? { mode: 'ok', slowMs: 0 };
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        received.push({ contentType: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString() || 'null') });
-        res.writeHead(204).end();
+        if (mode === 'reset') return void req.socket.destroy();
+        if (mode === 'fail') return void res.writeHead(500, { 'content-type': 'text/plain' }).end('receiver down');
+        const keep = () => {
+          if (res.destroyed) return; // the sender gave up waiting: not received
+          received.push({ contentType: req.headers['content-type'], body: JSON.parse(Buffer.concat(chunks).toString() || 'null') });
+          res.writeHead(204).end();
+        };
+        if (mode === 'slow') setTimeout(keep, slowMs);
+        else keep();
       });
       return;
     }
@@ -123,7 +153,15 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
       return;
     }
     const answer = () => {
-      if (!res.destroyed) res.writeHead(page.status, page.headers).end(page.body);
+      if (res.destroyed) return;
+      if (page.fault === 'reset') return void req.socket.destroy();
+      if (page.fault === 'truncate') {
+        // The whole length promised, half of it sent, then the connection closed.
+        res.writeHead(page.status, { ...page.headers, 'content-length': String(page.body.length) });
+        res.write(page.body.subarray(0, Math.floor(page.body.length / 2)), () => req.socket.destroy());
+        return;
+      }
+      res.writeHead(page.status, page.headers).end(page.body);
     };
     if (page.delayMs > 0) setTimeout(answer, page.delayMs);
     else answer();
@@ -145,6 +183,8 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     otherOrigin: `http://127.0.0.1:${(other.address() as AddressInfo).port}`,
     set,
+    hookMode: (name, mode, slowMs = 0) => void hookModes.set(`/__hooks/${name}`, { mode, slowMs }),
+    received: (name) => hooks.get(`/__hooks/${name}`) ?? [],
     close: async () => {
       await Promise.all([closeOne(server), closeOne(other)]);
     },

@@ -4,12 +4,14 @@
  * A failed delivery (network error, timeout, 408, 429 or 5xx) is retried twice, after 1 s and 4 s
  * (or the Retry-After the target asked for, up to 10 s); every delivery's attempts and outcome
  * are recorded in KV under `webhook:` for 30 days, and readable at GET /api/v1/webhooks.
+ * A delivery that still failed with such an error is owed: the cron sends it again
+ * (src/webhooks/redeliver.ts) until it arrives, so a receiver that was down gets every change.
  *
  * Wiring: after a change is stored, `ctx.waitUntil(notifyWebhooks(env, change, origin))`.
  */
 import { settingsFrom, type Env } from '../settings';
 import { checkFetchableUrl, fetchOutbound, type UrlPolicy } from '../net';
-import type { ChangeRecord } from '../store';
+import { deleteOwedDelivery, putOwedDelivery, type ChangeRecord } from '../store';
 import { webhookKeys } from '../store/keys';
 import { changePath } from '../changes/links';
 import { kindsOfChange } from '../changes/select';
@@ -47,7 +49,14 @@ export interface DeliveryOptions {
   /** Waits before the second and third attempts. */
   backoffMs?: readonly number[];
   timeoutMs?: number;
+  /** Only these of the configured URLs (a redelivery sends to one). */
+  urls?: string[];
+  /** Set when the cron sends an owed delivery again: the rounds of attempts made before. */
+  redelivery?: number;
 }
+
+/** Rounds of attempts before an owed delivery is given up: a day of 15-minute cron ticks. */
+export const MAX_DELIVERY_ROUNDS = 96;
 
 const RETENTION_SECONDS = 30 * 24 * 3600;
 const MAX_RETRY_AFTER_MS = 10_000;
@@ -56,7 +65,7 @@ export function webhookUrls(env: WebhookSettings): string[] {
   return [...new Set((env.WEBHOOK_URLS ?? '').split(/[\s,]+/).filter(Boolean))];
 }
 
-async function targetOf(url: string): Promise<string> {
+export async function targetOf(url: string): Promise<string> {
   return (await sha256Hex(url)).slice(0, 12);
 }
 
@@ -68,8 +77,8 @@ async function deliver(
   url: string,
   body: string,
   policy: UrlPolicy,
-  options: Required<Omit<DeliveryOptions, 'fetcher'>> & Pick<DeliveryOptions, 'fetcher'>,
-): Promise<{ ok: boolean; attempts: WebhookAttempt[] }> {
+  options: Required<Pick<DeliveryOptions, 'sleep' | 'now' | 'backoffMs' | 'timeoutMs'>> & Pick<DeliveryOptions, 'fetcher'>,
+): Promise<{ ok: boolean; attempts: WebhookAttempt[]; retryable: boolean }> {
   const attempts: WebhookAttempt[] = [];
   for (let k = 0; k <= options.backoffMs.length; k++) {
     const at = options.now().toISOString();
@@ -86,19 +95,19 @@ async function deliver(
     });
     if (sent.ok) {
       attempts.push({ at, status: sent.status, error: null });
-      return { ok: true, attempts };
+      return { ok: true, attempts, retryable: false };
     }
     attempts.push({ at, status: sent.status ?? null, error: sent.kind === 'http' ? sent.message : `${sent.kind}: ${sent.message}` });
-    if (!retryable(sent.kind, sent.status)) return { ok: false, attempts };
+    if (!retryable(sent.kind, sent.status)) return { ok: false, attempts, retryable: false };
     if (sent.retryAfterSeconds !== undefined) wait = Math.min(MAX_RETRY_AFTER_MS, sent.retryAfterSeconds * 1000);
     if (k < options.backoffMs.length) await options.sleep(wait);
   }
-  return { ok: false, attempts };
+  return { ok: false, attempts, retryable: true };
 }
 
 /** Sends `change` to every configured webhook, retrying failures; records and returns each delivery. */
 export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, origin?: string, options: DeliveryOptions = {}): Promise<WebhookDelivery[]> {
-  const urls = webhookUrls(env);
+  const urls = webhookUrls(env).filter((url) => !options.urls || options.urls.includes(url));
   if (!urls.length) return [];
   const settings = {
     fetcher: options.fetcher,
@@ -132,13 +141,23 @@ export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, orig
         ok: false,
         attempts: [],
       };
+      let owed = false;
       if (!verdict.ok) delivery.attempts.push({ at: settings.now().toISOString(), status: null, error: `refused: ${verdict.error}` });
-      else Object.assign(delivery, await deliver(url, JSON.stringify(webhookMessage(format, change, kinds, links)), policy, settings));
+      else {
+        const sent = await deliver(url, JSON.stringify(webhookMessage(format, change, kinds, links)), policy, settings);
+        delivery.ok = sent.ok;
+        delivery.attempts = sent.attempts;
+        owed = sent.retryable;
+      }
       await env.REDLINE.put(webhookKeys.delivery(settings.now().getTime(), change.id, change.seq, target), JSON.stringify(delivery), {
         expirationTtl: RETENTION_SECONDS,
         metadata: { ok: delivery.ok, host: delivery.host, attempts: delivery.attempts.length },
       });
-      if (!delivery.ok) console.warn(`webhook to ${delivery.host} failed for ${change.id}/${change.seq}: ${delivery.attempts.at(-1)?.error}`);
+      // Still failing with an error worth retrying: owed, and the cron sends it again (redeliver.ts).
+      const rounds = (options.redelivery ?? 0) + 1;
+      if (owed && rounds < MAX_DELIVERY_ROUNDS) await putOwedDelivery(env.REDLINE, { id: change.id, seq: change.seq, target, attempts: rounds });
+      else if (options.redelivery) await deleteOwedDelivery(env.REDLINE, change.id, change.seq, target);
+      if (!delivery.ok) console.warn(`webhook to ${delivery.host} failed for ${change.id}/${change.seq}: ${delivery.attempts.at(-1)?.error}${owed ? ' (owed: the cron sends it again)' : ''}`);
       return delivery;
     }),
   );

@@ -6,3 +6,4 @@ export type * from '../model/records';
 export * from './transfer';
 export * from './schedule';
 export * from './sources';
+export * from './redeliveries';

@@ -4,8 +4,9 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getChange, type ChangeRecord } from '../../src/store';
+import { getChange, listOwedDeliveries, type ChangeRecord } from '../../src/store';
 import { notifyWebhooks, recentDeliveries, webhookUrls } from '../../src/notify/webhooks';
+import { redeliverWebhooks } from '../../src/notify/redeliver';
 import { formatFor } from '../../src/notify/webhook-message';
 import { trackFoundingStory } from '../feeds/story';
 import { api, auth, post, publish } from '../helpers';
@@ -101,10 +102,40 @@ describe('webhooks', () => {
     const [exhausted] = await notifyWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: 'https://example.com/down' }, change, undefined, { fetcher: failing.fetcher, ...noWait });
     expect(exhausted.ok).toBe(false);
     expect(exhausted.attempts).toHaveLength(3);
+    // Owed (the cron sends it again, see below); cleared here so the next tests start with none.
+    expect(await redeliverWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: '' })).toEqual({ tried: 1, delivered: 0 });
     const gone = recorder([404]);
     const [refused] = await notifyWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: 'https://example.com/gone' }, change, undefined, { fetcher: gone.fetcher, ...noWait });
     expect(refused.attempts).toHaveLength(1);
     expect(refused.attempts[0].error).toBe('HTTP 404');
+  });
+
+  it('owes a delivery that failed every attempt, and the cron sends it again until it arrives', async () => {
+    const receiver = await publish('/webhooks/down-then-up', 'down', { status: 503, headers: { 'content-type': 'text/plain' } });
+    const settings = { REDLINE: env.REDLINE, WEBHOOK_URLS: receiver, ALLOW_PRIVATE_URLS: 'true' };
+    const [failed] = await notifyWebhooks(settings, change, undefined, noWait);
+    expect(failed.ok).toBe(false);
+    expect(await listOwedDeliveries(env.REDLINE, 100)).toEqual([{ id: change.id, seq: change.seq, target: failed.target, attempts: 1 }]);
+
+    // Still down at the next tick: still owed, one more round counted.
+    expect(await redeliverWebhooks(settings, noWait)).toEqual({ tried: 1, delivered: 0 });
+    expect((await listOwedDeliveries(env.REDLINE, 100)).map((o) => o.attempts)).toEqual([2]);
+
+    await publish('/webhooks/down-then-up', 'up', { headers: { 'content-type': 'text/plain' } });
+    expect(await redeliverWebhooks(settings, noWait)).toEqual({ tried: 1, delivered: 1 });
+    expect(await listOwedDeliveries(env.REDLINE, 100)).toEqual([]);
+    expect(await redeliverWebhooks(settings, noWait)).toEqual({ tried: 0, delivered: 0 });
+  });
+
+  it('owes nothing after a 4xx, and drops what is owed to a URL no longer configured', async () => {
+    const gone = await publish('/webhooks/gone', 'no', { status: 404, headers: { 'content-type': 'text/plain' } });
+    await notifyWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: gone, ALLOW_PRIVATE_URLS: 'true' }, change, undefined, noWait);
+    expect(await listOwedDeliveries(env.REDLINE, 100)).toEqual([]);
+    const down = await publish('/webhooks/removed-later', 'down', { status: 500, headers: { 'content-type': 'text/plain' } });
+    await notifyWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: down, ALLOW_PRIVATE_URLS: 'true' }, change, undefined, noWait);
+    expect(await listOwedDeliveries(env.REDLINE, 100)).toHaveLength(1);
+    expect(await redeliverWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: '', ALLOW_PRIVATE_URLS: 'true' }, noWait)).toEqual({ tried: 1, delivered: 0 });
+    expect(await listOwedDeliveries(env.REDLINE, 100)).toEqual([]);
   });
 
   it('refuses a private webhook URL unless private URLs are allowed', async () => {
