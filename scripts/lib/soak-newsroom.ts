@@ -95,14 +95,18 @@ export class SoakNewsroom {
       case undefined:
         break;
       case '500':
-        return this.newsroom.set(this.path(k), '<h1>Internal error</h1>', { status: 500 });
+        this.newsroom.set(this.path(k), '<h1>Internal error</h1>', { status: 500 });
+        return;
       case '503':
-        return this.newsroom.set(this.path(k), '<h1>Busy</h1>', { status: 503, headers: { 'retry-after': '2' } });
+        this.newsroom.set(this.path(k), '<h1>Busy</h1>', { status: 503, headers: { 'retry-after': '2' } });
+        return;
       case '404':
       case '410':
-        return this.newsroom.set(this.path(k), '<h1>Gone</h1>', { status: Number(story.fault.kind) });
+        this.newsroom.set(this.path(k), '<h1>Gone</h1>', { status: Number(story.fault.kind) });
+        return;
       case 'redirect':
-        return this.newsroom.set(this.path(k), '', { status: 301, headers: { location: this.movedPath(k) } });
+        this.newsroom.set(this.path(k), '', { status: 301, headers: { location: this.movedPath(k) } });
+        return;
       case 'slow':
         // Sometimes inside the fetch timeout the soak sets (4 s), sometimes past it.
         options.delayMs = this.random.pick([1500, 6000]);
