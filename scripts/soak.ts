@@ -328,7 +328,9 @@ async function main() {
     console.log(`${invariant.violations.length ? '✗' : '✓'} ${invariant.name}`);
     for (const violation of invariant.violations) console.log(`    ${violation}`);
   }
-  const stats = `${view.articles.length} articles, ${view.changes.length} changes, ${room.edits} edits, ${ticks} cron ticks, ${room.receiverOutages} receiver outages, ${room.received('alpha').length + room.received('beta').length} webhook messages received`;
+  const receipts = room.receivers.flatMap((name) => room.received(name).map((r) => `${name} ${(r.body as { id?: string } | null)?.id}`));
+  const repeats = receipts.length - new Set(receipts).size;
+  const stats = `${view.articles.length} articles, ${view.changes.length} changes, ${room.edits} edits, ${ticks} cron ticks, ${room.receiverOutages} receiver outages, ${receipts.length} webhook messages received (${repeats} repeats a receiver drops by id)`;
   say(stats);
   const violated = invariants.filter((i) => i.violations.length).length;
   const calls = (a.calls + b.calls).toLocaleString('en-US');

@@ -133,7 +133,7 @@ export class SoakNewsroom {
       this.edits++;
       this.publish(k);
     }
-    if (this.random.chance(0.3)) {
+    if (this.random.chance(0.45)) {
       const k = this.random.int(this.stories.length);
       if (!this.stories[k].fault) {
         this.stories[k].fault = { kind: this.random.pick(FAULT_KINDS), until: now + this.random.between(4, 25) * 1000 };

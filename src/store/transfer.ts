@@ -39,7 +39,9 @@ export async function* exportRecords(kv: KVNamespace, now = new Date()): AsyncGe
       const version = await getVersion(kv, article.id, summary.n);
       if (version) yield { type: 'version', id: article.id, version };
     }
-    for await (const change of changesOfArticle(kv, article.id)) yield { type: 'change', change };
+    // A check writes its change before the record that lists the new version: a change past the
+    // record's last version is one still being written, and belongs to the next export.
+    for await (const change of changesOfArticle(kv, article.id)) if (change.to <= article.versions.length) yield { type: 'change', change };
   }
   for (const listing of await listSources(kv)) {
     const source = await getSource(kv, listing.id);

@@ -4,6 +4,7 @@
  * over the cap is cut off while it streams. A property test mutates a real export at random: each
  * mutation either imports exactly (a second export equals it) or is refused with nothing written.
  */
+import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import v1 from '../fixtures/nyt-2016-ryabkov/v1.html?raw';
@@ -196,6 +197,17 @@ describe('import refuses what it cannot trust, naming the line, writing nothing'
     const { response, untouched } = await importIntoEmpty(toNdjson(valid), { 'content-length': String(MAX_IMPORT_BYTES + 1) });
     expect(response.status).toBe(413);
     expect(untouched).toBe(true);
+  });
+
+  it('an export taken while a check is writing leaves out the change whose version is not listed yet', async () => {
+    await importIntoEmpty(toNdjson(valid));
+    // What a check writes first, before its record lists the new version: the change to version 3.
+    const change = structuredClone(valid.find((l) => l.type === 'change' && l.change.to === 2)!.change);
+    await env.REDLINE.put(`change:${change.id}:000003`, JSON.stringify({ ...change, seq: '000003', from: 2, to: 3 }));
+    const during = await exportNow();
+    expect(recordsOf(toLines(during))).toEqual(recordsOf(valid));
+    const { response } = await importIntoEmpty(during);
+    expect(response.status).toBe(201);
   });
 
   it('the export itself imports exactly, sources included', async () => {
