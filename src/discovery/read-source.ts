@@ -17,36 +17,32 @@ export interface SourceRead {
   tracked: string[];
   error: string | null;
   notModified: boolean;
-  /** Requests this read made (a sitemap index adds its children). */
-  requests: number;
 }
 
 export async function readSource(env: Env, settings: Settings, source: SourceRecord, now: Date, fetcher: typeof fetch = fetch): Promise<SourceRead> {
-  if (source.retryAt && Date.parse(source.retryAt) > now.getTime()) return { tracked: [], error: null, notModified: true, requests: 0 };
+  if (source.retryAt && Date.parse(source.retryAt) > now.getTime()) return { tracked: [], error: null, notModified: true };
   const fetched = await fetchSource(source.url, settings, source, fetcher);
   if (!fetched.ok) {
     const retryAt = fetched.retryAfterSeconds != null ? new Date(now.getTime() + fetched.retryAfterSeconds * 1000).toISOString() : null;
     if (source.lastError !== fetched.error || source.retryAt !== retryAt)
       await putSource(env.REDLINE, { ...source, lastError: fetched.error, retryAt, lastReadAt: now.toISOString() });
-    return { tracked: [], error: fetched.error, notModified: false, requests: 1 };
+    return { tracked: [], error: fetched.error, notModified: false };
   }
-  if (fetched.notModified) return { tracked: [], error: null, notModified: true, requests: 1 };
+  if (fetched.notModified) return { tracked: [], error: null, notModified: true };
 
   const parsed = parseSource(fetched.xml, fetched.finalUrl);
   if (!parsed.kind) {
     const error = 'not an RSS or Atom feed or a sitemap';
     if (source.lastError !== error) await putSource(env.REDLINE, { ...source, lastError: error, lastReadAt: now.toISOString() });
-    return { tracked: [], error, notModified: false, requests: 1 };
+    return { tracked: [], error, notModified: false };
   }
   let links = parsed.links;
-  let requests = 1;
   if (parsed.kind === 'sitemapindex') {
     const children = await readSitemapIndex(parsed, settings, fetcher);
-    requests += children.requests;
     if (children.error) {
       if (source.lastError !== children.error)
         await putSource(env.REDLINE, { ...source, kind: parsed.kind, lastError: children.error, lastReadAt: now.toISOString() });
-      return { tracked: [], error: children.error, notModified: false, requests };
+      return { tracked: [], error: children.error, notModified: false };
     }
     links = children.links;
   }
@@ -83,5 +79,5 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
       retryAt: null,
     });
   }
-  return { tracked, error: null, notModified: false, requests };
+  return { tracked, error: null, notModified: false };
 }

@@ -13,8 +13,6 @@ export const CHILD_SITEMAPS_PER_READ = 3;
 export interface IndexRead {
   /** Article URLs from the children that could be read, in their order. */
   links: string[];
-  /** Requests spent on children. */
-  requests: number;
   /** Set when no child could be read. */
   error: string | null;
 }
@@ -34,7 +32,7 @@ export function childrenToRead(index: ParsedSource): string[] {
 
 export async function readSitemapIndex(index: ParsedSource, settings: Settings, fetcher?: typeof fetch): Promise<IndexRead> {
   const children = childrenToRead(index);
-  if (children.length === 0) return { links: [], requests: 0, error: 'a sitemap index that names no sitemap' };
+  if (children.length === 0) return { links: [], error: 'a sitemap index that names no sitemap' };
   const reads = await Promise.all(
     children.map(async (url) => {
       const fetched = await fetchSource(url, settings, { etag: null, lastModified: null }, fetcher);
@@ -49,7 +47,7 @@ export async function readSitemapIndex(index: ParsedSource, settings: Settings, 
   const read = reads.filter((r) => r.error === null);
   const failures = reads.filter((r) => r.error !== null).map((r) => `${r.url}: ${r.error}`);
   if (read.length === 0)
-    return { links: [], requests: children.length, error: `a sitemap index whose newest sitemaps could not be read (${failures.join('; ')})` };
+    return { links: [], error: `a sitemap index whose newest sitemaps could not be read (${failures.join('; ')})` };
   for (const failure of failures) console.warn(`sitemap index: skipped ${failure}`);
-  return { links: read.flatMap((r) => r.links), requests: children.length, error: null };
+  return { links: read.flatMap((r) => r.links), error: null };
 }
