@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getArticle, getChange, putArticle, putChange } from '../../src/store';
+import { getArticle, getChange, getVersion, putArticle, putChange, putVersion } from '../../src/store';
 import { readIndex } from '../../src/store/read-index';
 import { trackFoundingStory } from '../feeds/story';
 import { page } from '../helpers';
@@ -24,14 +24,16 @@ describe.each(HOSTILE)('a stored URL %j', (hostile) => {
   beforeAll(async () => {
     ({ id } = await trackFoundingStory(`/unsafe-links/${encodeURIComponent(hostile)}/2016/russia.html`));
     const article = (await getArticle(env.REDLINE, id))!;
-    await putArticle(env.REDLINE, { ...article, url: hostile, finalUrl: hostile });
+    const archive = { status: 'success' as const, requestedAt: article.versions[1].fetchedAt, url: hostile, jobId: null, error: null };
+    await putArticle(env.REDLINE, { ...article, url: hostile, finalUrl: hostile, versions: article.versions.map((v) => ({ ...v, archive })) });
+    for (const n of [1, 2]) await putVersion(env.REDLINE, id, { ...(await getVersion(env.REDLINE, id, n))!, url: hostile });
     const change = (await getChange(env.REDLINE, id, '000002'))!;
     await putChange(env.REDLINE, { ...change, url: hostile });
     await readIndex(env).rebuild();
   });
 
-  it('is shown as text, never as a link, on the history and diff pages', async () => {
-    for (const path of [`/articles/${id}`, `/articles/${id}/diff/1/2`]) {
+  it('is shown as text, never as a link, on the history, diff and version pages', async () => {
+    for (const path of [`/articles/${id}`, `/articles/${id}/diff/1/2`, `/articles/${id}/versions/1`, `/articles/${id}/versions/2`]) {
       const response = await page(path);
       expect(response.status, path).toBe(200);
       const body = await response.text();

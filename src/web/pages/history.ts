@@ -8,7 +8,7 @@ import type { ArticleRecord, FailureSpell } from '../../store';
 import type { ChangeCard } from '../../store/change-card';
 import { describeWords } from '../../changes/describe';
 import { renderByline } from '../render-diff';
-import { articleLink } from '../links';
+import { articleLink, webUrl } from '../links';
 import { eventBadge, formatTime, kindBadges, layout, time } from './layout';
 
 function changeEntry(article: ArticleRecord, change: ChangeCard) {
@@ -29,7 +29,7 @@ ${renderByline({ byline: change.bylineDiff })}
 function evidenceLinks(article: ArticleRecord, n: number) {
   const summary = article.versions[n - 1];
   const base = `/articles/${article.id}/versions/${n}`;
-  return html`<a href="${base}" aria-label="The text of version ${n}">text</a>${summary?.snapshot ? html` · <a href="${base}/source" download aria-label="The HTML of version ${n} as fetched">source</a>` : ''}${summary?.archive?.status === 'success' && summary.archive.url ? html` · <a href="${summary.archive.url}" rel="nofollow noopener noreferrer" aria-label="The Internet Archive's capture of version ${n}">archived</a>` : ''}`;
+  return html`<a href="${base}" aria-label="The text of version ${n}">text</a>${summary?.snapshot ? html` · <a href="${base}/source" download aria-label="The HTML of version ${n} as fetched">source</a>` : ''}${summary?.archive?.status === 'success' && webUrl(summary.archive.url) ? html` · <a href="${webUrl(summary.archive.url)}" rel="nofollow noopener noreferrer" aria-label="The Internet Archive's capture of version ${n}">archived</a>` : ''}`;
 }
 
 function failureEntry(spell: FailureSpell, index: number) {

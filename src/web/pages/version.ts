@@ -5,6 +5,7 @@
  */
 import { html } from 'hono/html';
 import type { ArticleRecord, VersionRecord } from '../../store';
+import { articleLink, webUrl } from '../links';
 import { layout, time } from './layout';
 
 function kilobytes(bytes: number): string {
@@ -23,7 +24,7 @@ export function versionPage(article: ArticleRecord, version: VersionRecord) {
     html`<p class="meta"><a href="${base}">← History of this article</a></p>
 <h1>${version.title || article.url}</h1>
 <p class="meta">Version ${n} of ${count}${summary?.revertOf ? html` · the text of version ${summary.revertOf} again` : ''} · stored ${time(version.fetchedAt)}${version.byline ? html` · ${version.byline}` : ''}${version.publishedAt ? html` · published ${time(version.publishedAt)}` : ''}<br>
-as fetched from <a href="${version.url}" rel="nofollow noopener noreferrer">${version.url}</a></p>
+as fetched from ${articleLink(version.url)}</p>
 <nav class="toolbar" aria-label="This version">
 ${n > 1 ? html`<a href="${base}/diff/${n - 1}/${n}">What changed from version ${n - 1}</a>` : html`<span class="muted">The first version seen</span>`}
 ${n < count ? html`<a href="${base}/diff/${n}/${n + 1}">What changed in version ${n + 1}</a>` : html`<span class="muted">The latest version</span>`}
@@ -38,8 +39,8 @@ ${
     : html`<li class="muted">No copy of the raw HTML was kept for this version.</li>`
 }
 ${
-  archive?.status === 'success' && archive.url
-    ? html`<li><a href="${archive.url}" rel="nofollow noopener noreferrer">The Internet Archive's capture</a> <span class="meta">(requested ${time(archive.requestedAt)})</span></li>`
+  archive?.status === 'success' && webUrl(archive.url)
+    ? html`<li>${articleLink(archive.url ?? '', "The Internet Archive's capture")} <span class="meta">(requested ${time(archive.requestedAt)})</span></li>`
     : archive
       ? html`<li class="meta">Internet Archive capture ${archive.status === 'pending' ? 'requested' : html`failed: ${archive.error ?? 'unknown error'}`} (${time(archive.requestedAt)})</li>`
       : ''
