@@ -1,5 +1,5 @@
 /** The Worker: the Hono app answers HTTP; the cron finds what is due; the queue runs the checks. */
-import { runTick } from './cron/tick';
+import { noteTrouble, runTick } from './cron/tick';
 export { ArticleWriter } from './check';
 import { settingsFrom, type Env } from './settings';
 import { consumeChecks } from './cron/queue-consumer';
@@ -18,14 +18,25 @@ export default {
   },
   async scheduled(controller, env, _ctx) {
     installMetrics(env);
-    const report = await runTick(env, settingsFrom(env), new Date(controller.scheduledTime));
-    // Webhook deliveries that failed every attempt are owed: each tick sends them again.
-    const owed = await redeliverWebhooks(env);
-    if (owed.tried) console.log(`webhooks: ${owed.delivered} of ${owed.tried} owed deliveries delivered`);
-    console.log(
-      `tick: ${report.due} due, ${report.queued} queued, ${report.checked} checked, ${report.changed} changed, ${report.failed} failed, ` +
-        `${report.carried} carried over, ${report.sourcesRead} sources read, ${report.discovered} discovered`,
-    );
+    const at = new Date(controller.scheduledTime);
+    try {
+      const report = await runTick(env, settingsFrom(env), at);
+      console.log(
+        `tick: ${report.due} due, ${report.queued} queued, ${report.checked} checked, ${report.changed} changed, ${report.failed} failed, ` +
+          `${report.carried} carried over, ${report.sourcesRead} sources read, ${report.discovered} discovered` +
+          (report.troubles.length ? `, ${report.troubles.length} step(s) failed and carried over` : ''),
+      );
+    } catch (error) {
+      // runTick records its own failing steps; this is the last resort for anything else.
+      await noteTrouble(env, 'cron tick', `the tick stopped: ${error instanceof Error ? error.message : String(error)}`, at);
+    }
+    try {
+      // Webhook deliveries that failed every attempt are owed: each tick sends them again.
+      const owed = await redeliverWebhooks(env);
+      if (owed.tried) console.log(`webhooks: ${owed.delivered} of ${owed.tried} owed deliveries delivered`);
+    } catch (error) {
+      await noteTrouble(env, 'webhook redelivery', `stopped: ${error instanceof Error ? error.message : String(error)}; the owed deliveries wait for the next tick`, at);
+    }
   },
   async queue(batch, env, _ctx) {
     installMetrics(env);

@@ -9,6 +9,12 @@
  *
  * Politeness: at most MAX_PER_HOST_PER_TICK requests to one host per tick (feeds included); the
  * rest carries over to the next tick, as does whatever exceeds the tick's budget.
+ *
+ * Spent quotas and platform errors (a KV list refused for the day, a queue that will not take a
+ * batch) never stop a tick: each step that fails is recorded (logged, and noted in the read
+ * index, which the home page shows) and its work carries over: pending markers stay, a due slot
+ * that could not be listed is listed by the next tick, checks that were not sent or not run are
+ * carried.
  */
 import { OPEN_CONNECTIONS, type Env, type Settings } from '../settings';
 import { readDueSources } from '../discovery';
@@ -18,10 +24,10 @@ import type { DueCheck, DueOutcome } from './check-due';
 import { count } from '../metrics';
 import { pickForTick, runBounded } from '../schedule/pick';
 import { dueSlots } from '../schedule/tiers';
-import { clearPending, getCarried, listDueSlot, pendingArticles, putCarried, type CarriedCheck } from '../store';
+import { clearPending, getCarryOver, listDueSlot, pendingArticles, putCarryOver, type CarriedCheck, type DueSlot } from '../store';
+import { describeError, isPlatformError } from '../store/platform-error';
+import { readIndex } from '../store/read-index';
 
-
-/** Six connections at once is what one Worker invocation may hold open. */
 /** The longest carry-over list kept (scheduled checks beyond it wait for their next slot). */
 const MAX_CARRIED = 5_000;
 /** Messages per sendBatch call (the Queues limit). */
@@ -37,27 +43,51 @@ export interface TickReport {
   carried: number;
   sourcesRead: number;
   discovered: number;
+  /** Steps that failed and carried their work over (empty on a good tick). */
+  troubles: string[];
+}
+
+/** Runs one step of a tick; a throw is recorded in `troubles` and answers `fallback`. */
+type Attempt = <T>(what: string, work: () => Promise<T>, fallback: T) => Promise<T>;
+
+function attempter(troubles: string[]): Attempt {
+  return async (what, work, fallback) => {
+    try {
+      return await work();
+    } catch (error) {
+      const trouble = `${what}: ${describeError(error)}`;
+      if (!troubles.includes(trouble)) troubles.push(trouble);
+      return fallback;
+    }
+  };
 }
 
 export interface DueArticles {
   /** Carried over first, then newly tracked, then scheduled; each id once. */
   checks: DueCheck[];
   pending: Set<string>;
-  carriedBefore: number;
+  /** Size of the carry-over read (checks and slots); null when it could not be read (then it is left as it is). */
+  carriedBefore: number | null;
+  /** Due slots that could not be listed, for the next tick. */
+  missed: DueSlot[];
 }
 
-export async function dueArticles(kv: KVNamespace, settings: Settings, now: Date): Promise<DueArticles> {
-  const carried = await getCarried(kv);
+export async function dueArticles(kv: KVNamespace, settings: Settings, now: Date, attempt: Attempt = attempter([])): Promise<DueArticles> {
+  const carry = await attempt('reading the carry-over list', () => getCarryOver(kv), null);
   // A pending marker names its host in its metadata: no get per newly tracked article.
-  const pending = await pendingArticles(kv);
+  const pending = await attempt('listing newly tracked articles', () => pendingArticles(kv), []);
   const pendingChecks: DueCheck[] = pending.map(({ id, host }) => ({ id, every: null, host }));
+  const slots = [...(carry?.missed ?? []), ...dueSlots(settings.schedule, now)].filter((s, i, all) => all.findIndex((o) => o.everyMinutes === s.everyMinutes && o.slot === s.slot) === i);
   const scheduled: DueCheck[] = [];
-  for (const { everyMinutes, slot } of dueSlots(settings.schedule, now)) {
-    for (const entry of await listDueSlot(kv, everyMinutes, slot)) scheduled.push({ ...entry, every: everyMinutes });
+  const missed: DueSlot[] = [];
+  for (const { everyMinutes, slot } of slots) {
+    const entries = await attempt('listing due articles', () => listDueSlot(kv, everyMinutes, slot), null);
+    if (entries === null) missed.push({ everyMinutes, slot });
+    for (const entry of entries ?? []) scheduled.push({ ...entry, every: everyMinutes });
   }
   const seen = new Set<string>();
-  const checks = [...carried, ...pendingChecks, ...scheduled].filter((c) => !seen.has(c.id) && seen.add(c.id));
-  return { checks, pending: new Set(pending.map((p) => p.id)), carriedBefore: carried.length };
+  const checks = [...(carry?.checks ?? []), ...pendingChecks, ...scheduled].filter((c) => !seen.has(c.id) && seen.add(c.id));
+  return { checks, pending: new Set(pending.map((p) => p.id)), carriedBefore: carry ? carry.checks.length + carry.missed.length : null, missed };
 }
 
 export function usesQueue(env: Env, settings: Settings): env is Env & { CHECKS: Queue<CheckMessage> } {
@@ -67,23 +97,30 @@ export function usesQueue(env: Env, settings: Settings): env is Env & { CHECKS: 
 export async function runTick(env: Env, settings: Settings, now = new Date()): Promise<TickReport> {
   const kv = env.REDLINE;
   count('ticks');
-  const sources = await readDueSources(env, settings, now);
-  const due = await dueArticles(kv, settings, now);
+  const troubles: string[] = [];
+  const attempt = attempter(troubles);
+  const sources = await attempt('reading due sources', () => readDueSources(env, settings, now), { read: 0, tracked: 0, hosts: new Map<string, number>() });
+  const due = await dueArticles(kv, settings, now, attempt);
   const queue = usesQueue(env, settings);
   const budget = queue ? settings.queuedChecksPerTick : Math.max(0, settings.checksPerTick - sources.read);
   const { run, later } = pickForTick(due.checks, budget, settings.maxPerHostPerTick, sources.hosts);
   // Pending markers stay until checked, so only scheduled checks need carrying.
-  const carried: CarriedCheck[] = later.filter((c) => !due.pending.has(c.id)).slice(0, MAX_CARRIED);
-  const report: TickReport = { due: due.checks.length, checked: 0, changed: 0, failed: 0, queued: 0, carried: carried.length, sourcesRead: sources.read, discovered: sources.tracked };
+  const carried: CarriedCheck[] = later.filter((c) => !due.pending.has(c.id));
+  const carry = (checks: DueCheck[]) => carried.push(...checks.filter((c) => !due.pending.has(c.id)));
+  const report: TickReport = { due: due.checks.length, checked: 0, changed: 0, failed: 0, queued: 0, carried: 0, sourcesRead: sources.read, discovered: sources.tracked, troubles };
 
   if (queue) {
     const at = now.toISOString();
     for (let i = 0; i < run.length; i += SEND_BATCH) {
       const batch = run.slice(i, i + SEND_BATCH);
-      await env.CHECKS.sendBatch(batch.map((c): { body: CheckMessage } => ({ body: { id: c.id, every: c.every, host: c.host, at } })));
+      const sent = await attempt('sending checks to the queue', () => env.CHECKS.sendBatch(batch.map((c): { body: CheckMessage } => ({ body: { id: c.id, every: c.every, host: c.host, at } }))).then(() => true), false);
+      if (!sent) {
+        carry(run.slice(i));
+        break;
+      }
       report.queued += batch.length;
       // The queue owns them now (retries, dead letters): their markers can go.
-      for (const c of batch) if (due.pending.has(c.id)) await clearPending(kv, c.id);
+      for (const c of batch) if (due.pending.has(c.id)) await attempt('clearing a pending marker', () => clearPending(kv, c.id), undefined);
     }
   } else {
     const outcomes = await runBounded(run, OPEN_CONNECTIONS, settings.hostConcurrency, async (check): Promise<DueOutcome> => {
@@ -93,6 +130,12 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
         return outcome;
       } catch (error) {
         console.error(`check of ${check.id} failed`, error);
+        if (isPlatformError(error)) {
+          // Not the page's fault: the check runs again next tick.
+          const trouble = `checking an article: ${describeError(error)}`;
+          if (!troubles.includes(trouble)) troubles.push(trouble);
+          carry([check]);
+        }
         return { changed: false, version: null, error: String(error) };
       }
     });
@@ -100,6 +143,20 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
     report.changed = outcomes.filter((o) => o.changed).length;
     report.failed = outcomes.filter((o) => o.error).length;
   }
-  await putCarried(kv, carried, due.carriedBefore);
+  const kept = carried.slice(0, MAX_CARRIED);
+  report.carried = kept.length;
+  // A carry-over that could not be read is left as it is (this tick's carry waits its next slot).
+  if (due.carriedBefore !== null) await attempt('writing the carry-over list', () => putCarryOver(kv, { checks: kept, missed: due.missed }, due.carriedBefore ?? 0), undefined);
+  if (troubles.length) await noteTrouble(env, 'cron tick', `${troubles.join('; ')}. The work carries over to the next tick.`, now);
   return report;
+}
+
+/** Logs what went wrong in the background and keeps it for the home page (when the index answers). */
+export async function noteTrouble(env: Env, source: string, message: string, now = new Date()): Promise<void> {
+  console.error(`${source}: ${message}`);
+  try {
+    await readIndex(env).note({ at: now.toISOString(), source, message });
+  } catch (error) {
+    console.error(`the note could not be kept either: ${describeError(error)}`);
+  }
 }

@@ -40,7 +40,7 @@ export const keys = {
 
   // --- Scale (issue 5): the due-time index, carried-over checks, discovery sources ---
   //   due:<every, minutes, 5 digits>:<slot, 5 digits>:<id>   "" (metadata: {h: host})   moved only when the tier changes
-  //   schedule:carry                                          CarriedCheck[]             written by a tick that could not check all
+  //   schedule:carry                                          CarriedCheck[] | {checks, missed}   by a tick that could not check or list all
   //   source:<id>                                             SourceRecord (metadata: SourceListing)   on register, on new items
   // An article sits under exactly one due key: the interval of its tier and the slot of its id, so
   // a tick lists `due:<every>:<tick mod ticks per interval>:` once per tier and reads only due ids.

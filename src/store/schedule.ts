@@ -43,13 +43,34 @@ export async function listDueSlot(kv: KVNamespace, everyMinutes: number, slot: n
   return entries;
 }
 
-export async function getCarried(kv: KVNamespace): Promise<CarriedCheck[]> {
-  return (await kv.get<CarriedCheck[]>(keys.carry, 'json')) ?? [];
+/** What a tick hands to the next: checks it could not run, and due slots it could not list. */
+export interface CarryOver {
+  checks: CarriedCheck[];
+  /** Due slots a tick could not list (a spent list quota): the next tick lists them too. */
+  missed: DueSlot[];
 }
 
-/** Writes the carry-over list; writes nothing when it was and stays empty. */
-export async function putCarried(kv: KVNamespace, checks: CarriedCheck[], before: number): Promise<void> {
-  if (checks.length === 0 && before === 0) return;
-  if (checks.length === 0) await kv.delete(keys.carry);
-  else await kv.put(keys.carry, JSON.stringify(checks));
+/** One slot of one interval of the due index. */
+export interface DueSlot {
+  everyMinutes: number;
+  slot: number;
+}
+
+/** The carry-over (stored as a bare list of checks before slots were carried too). */
+export async function getCarryOver(kv: KVNamespace): Promise<CarryOver> {
+  const stored = await kv.get<CarriedCheck[] | CarryOver>(keys.carry, 'json');
+  if (!stored) return { checks: [], missed: [] };
+  return Array.isArray(stored) ? { checks: stored, missed: [] } : { checks: stored.checks ?? [], missed: stored.missed ?? [] };
+}
+
+export async function getCarried(kv: KVNamespace): Promise<CarriedCheck[]> {
+  return (await getCarryOver(kv)).checks;
+}
+
+/** Writes the carry-over; writes nothing when it was and stays empty. */
+export async function putCarryOver(kv: KVNamespace, carry: CarryOver, before: number): Promise<void> {
+  const size = carry.checks.length + carry.missed.length;
+  if (size === 0 && before === 0) return;
+  if (size === 0) await kv.delete(keys.carry);
+  else await kv.put(keys.carry, JSON.stringify(carry.missed.length ? carry : carry.checks));
 }

@@ -6,11 +6,11 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
 import { ArticleNotFound, checkArticle, checkTrackableUrl, trackUrl, untrack } from '../check';
 import { settingsFrom, type Env } from '../settings';
 import { clearPending, getArticle, getVersion, listArticles, type ChangeKind } from '../store';
 import { requireAdmin } from './auth';
+import { answerError } from './errors';
 import { notifyWebhooks, recentDeliveries, webhookUrls, type WebhookEnv } from '../notify/webhooks';
 import { loadChange, parseSite, selectChanges } from '../changes/select';
 import { loadDiff } from './load-diff';
@@ -56,11 +56,7 @@ export const api = new OpenAPIHono<{ Bindings: Env }>({
   },
 });
 
-api.onError((error, c) => {
-  if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
-  console.error(error);
-  return c.json({ error: 'internal error' }, 500);
-});
+api.onError(answerError);
 
 const limitBody = bodyLimit({
   maxSize: 16 * 1024,

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { Env } from '../settings';
 import { api } from './api';
+import { answerError } from './errors';
 import { feeds } from './feeds/routes';
 import { admin } from './admin/routes';
 import { evidencePages } from './pages/evidence-routes';
@@ -19,10 +20,6 @@ app.route('/admin', admin);
 app.route('/', evidencePages);
 app.route('/', pages);
 
-app.onError((error, c) => {
-  console.error(error);
-  if (new URL(c.req.url).pathname.startsWith('/api/')) return c.json({ error: 'internal error' }, 500);
-  return c.text('Internal error', 500);
-});
+app.onError(answerError);
 
 app.notFound((c) => c.text('Not found', 404));
