@@ -17,7 +17,7 @@ export const LAYERS: string[][] = [
   ['web'],
   ['cron'],
   ['check', 'discovery', 'notify', 'evidence'],
-  ['changes'],
+  ['changes', 'cards'],
   ['store', 'net'],
   ['extract', 'diff', 'schedule'],
   ['model', 'settings.ts', 'metrics.ts'],

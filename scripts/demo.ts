@@ -46,6 +46,11 @@ async function main(): Promise<void> {
         body.split(JSON.stringify(CORRECTED).slice(1, -1)).length - 1;
       if (!shown) throw new Error(`${url} does not show ${CORRECTED}`);
     }
+    // The diff card: drawn on this first request, a 1200x630 PNG (PNG signature, IHDR size).
+    const cardUrl = `${diffUrl}.png`;
+    const card = new Uint8Array(await (await fetch(cardUrl)).arrayBuffer());
+    const view = new DataView(card.buffer);
+    if (card[1] !== 0x50 || view.getUint32(16) !== 1200 || view.getUint32(20) !== 630) throw new Error(`${cardUrl} is not a 1200x630 PNG`);
     const kinds = await redline.api<{ changes: { kinds: string[] }[] }>('/changes?limit=1');
     say(`checked: every URL below shows ${CORRECTED} (kinds: ${kinds.changes[0]?.kinds.join(', ')})`);
     const dashboard = await adminDashboard(redline.origin, redline.token);
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
 The correction, word by word:
   diff page        ${diffUrl}
   side by side     ${diffUrl}?view=side
+  diff card (PNG)  ${cardUrl}   (${Math.round(card.length / 1024)} KB; the diff page's og:image)
   history          ${redline.origin}/articles/${story.id}
   RSS feed         ${feeds[0]}
   Atom feed        ${feeds[1]}

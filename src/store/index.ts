@@ -7,3 +7,4 @@ export * from './transfer';
 export * from './schedule';
 export * from './sources';
 export * from './redeliveries';
+export * from './cards';

@@ -64,3 +64,19 @@ export const webhookKeys = {
 export const adminSessionKeys = {
   session: (idHash: string) => `admin-session:${idHash}`,
 };
+
+// ---- Diff cards (src/cards) --------------------------------------------------------------------
+//   card:<design>:<id>:<seq>   PNG bytes of the card of the change that made version <seq>   90 days
+// Only cards of consecutive versions (one per published change) are kept in KV: that is at most
+// one write per change, where keeping any pair a visitor asks for would let one visitor spend
+// the free plan's 1,000 writes a day. <design> changes when the card's look does.
+export const cardKeys = {
+  card: (design: string, id: string, to: number) => `card:${design}:${id}:${pad(to, 6)}`,
+};
+
+// ---- Posts to Mastodon and Bluesky (src/notify) ------------------------------------------------
+//   post:<inverted ms>:<id>:<seq>:<network>   PostDelivery: attempts and outcome   30 days
+export const postKeys = {
+  delivery: (atMs: number, id: string, seq: string, network: string) => `post:${pad(MAX_MS - atMs, 13)}:${id}:${seq}:${network}`,
+  deliveryPrefix: 'post:',
+};

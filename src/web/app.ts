@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { Env } from '../settings';
 import { api } from './api';
+import { cardRoutes } from './card-route';
 import { answerError } from './errors';
 import { feeds } from './feeds/routes';
 import { admin } from './admin/routes';
@@ -18,6 +19,8 @@ app.route('/api/v1', api);
 app.route('/', feeds);
 app.route('/admin', admin);
 app.route('/', evidencePages);
+// Before the pages: `/articles/:id/diff/:from/:to` would also match `2.png` as `:to`.
+app.route('/', cardRoutes);
 app.route('/', pages);
 
 app.onError(answerError);

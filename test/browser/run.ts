@@ -22,7 +22,21 @@ interface PageElement {
   className: string;
   getBoundingClientRect(): { right: number };
 }
-declare const document: { documentElement: { scrollWidth: number }; querySelectorAll(selector: string): Iterable<PageElement> };
+/** The few canvas calls the card test makes, inside the page. */
+interface CardImage {
+  naturalWidth: number;
+  naturalHeight: number;
+  decode(): Promise<void>;
+}
+interface Canvas2d {
+  drawImage(image: CardImage, x: number, y: number): void;
+  getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray };
+}
+declare const document: {
+  documentElement: { scrollWidth: number };
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): Canvas2d | null };
+};
 declare const window: { innerWidth: number };
 declare function getComputedStyle(element: unknown): { outlineStyle: string; fontSize: string };
 
@@ -165,6 +179,49 @@ test('the site record and the API docs read as pages', async () => {
   await page.goto(`${redline.origin}/api/docs`);
   assert.equal(await page.getByRole('heading', { name: 'GET /changes' }).count(), 1);
   await shot(page, '12-api-docs');
+  await page.close();
+});
+
+test('the diff card: named as og:image on the diff page, a 1200x630 PNG with red deletions and green insertions', async () => {
+  const page = await newPage();
+  await page.goto(`${redline.origin}/articles/${story.id}/diff/1/2`);
+  const ogImage = await page.locator('meta[property="og:image"]').getAttribute('content');
+  assert.equal(await page.locator('meta[name="twitter:image"]').getAttribute('content'), ogImage);
+  assert.ok(ogImage?.endsWith(`/articles/${story.id}/diff/1/2.png`), `og:image is ${ogImage}`);
+  await page.getByRole('link', { name: 'Diff card (PNG)' }).click();
+  await page.waitForURL(`**/articles/${story.id}/diff/1/2.png`);
+  const image = page.locator('img').first();
+  await image.waitFor();
+  // Count the card's pixels by colour in a canvas: the deletion and insertion highlights of the
+  // card's palette (src/cards/card-layout.ts COLOURS), and everything that is not white paper.
+  const stats = await image.evaluate(async (element) => {
+    const img = element as unknown as CardImage;
+    return (async () => {
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2d context');
+      context.drawImage(img, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let red = 0;
+      let green = 0;
+      let ink = 0;
+      for (let k = 0; k < data.length; k += 4) {
+        const [r, g, b] = [data[k], data[k + 1], data[k + 2]];
+        if (r > 240 && g > 195 && g < 215 && b > 195 && b < 215) red++;
+        if (r > 185 && r < 215 && g > 230 && b > 195 && b < 220) green++;
+        if (r < 240 || g < 240 || b < 240) ink++;
+      }
+      return { width: img.naturalWidth, height: img.naturalHeight, red, green, ink, total: data.length / 4 };
+    })();
+  });
+  assert.deepEqual([stats.width, stats.height], [1200, 630]);
+  assert.ok(stats.ink > stats.total * 0.03, `the card is nearly blank: ${JSON.stringify(stats)}`);
+  assert.ok(stats.red > 2000, `no red deletion highlight: ${JSON.stringify(stats)}`);
+  assert.ok(stats.green > 2000, `no green insertion highlight: ${JSON.stringify(stats)}`);
+  await page.screenshot({ path: join(SHOTS, '13-diff-card.png') });
   await page.close();
 });
 

@@ -4,6 +4,7 @@
  * stacked on a phone). The toggle is two links, so it needs no script.
  */
 import { html } from 'hono/html';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../cards';
 import type { Diff } from '../../model/diff';
 import type { ArticleRecord, ChangeKind } from '../../store';
 import { describeWords } from '../../changes/describe';
@@ -13,7 +14,13 @@ import { kindBadges, layout, time } from './layout';
 
 export type DiffView = 'inline' | 'side';
 
-export function diffPage(article: ArticleRecord, from: number, to: number, diff: Diff, kinds: ChangeKind[], view: DiffView) {
+/** Where the diff card is, absolute (link previews need it so), and what it shows in words. */
+export interface DiffCardLink {
+  url: string;
+  alt: string;
+}
+
+export function diffPage(article: ArticleRecord, from: number, to: number, diff: Diff, kinds: ChangeKind[], view: DiffView, card: DiffCardLink) {
   const headline = article.versions[to - 1]?.title ?? article.title ?? article.url;
   const base = `/articles/${article.id}/diff`;
   const viewQuery = view === 'side' ? '?view=side' : '';
@@ -30,7 +37,7 @@ export function diffPage(article: ArticleRecord, from: number, to: number, diff:
     html`<h1 dir="auto">${headline}</h1>
 <p class="meta">Version ${from}${seenFrom ? html` (${time(seenFrom)})` : ''} → version ${to}${seenTo ? html` (${time(seenTo)})` : ''}<br>
 ${diff.stats.added} words added, ${diff.stats.removed} removed${describeWords(diff.stats) ? html` (${describeWords(diff.stats)})` : ''} ${kindBadges(kinds, (kind) => `/?kind=${kind}`)}<br>
-<a href="/articles/${article.id}">All versions</a> · ${articleLink(article.url, 'The article')} · <a href="/articles/${article.id}/feed.xml">RSS</a></p>
+<a href="/articles/${article.id}">All versions</a> · ${articleLink(article.url, 'The article')} · <a href="/articles/${article.id}/feed.xml">RSS</a> · <a href="${base}/${from}/${to}.png" type="image/png">Diff card (PNG)</a></p>
 <nav class="pager" aria-label="Changes of this article">${previous} ${next}</nav>
 <div class="toolbar"><span id="view-label">View:</span><span class="toggle" role="group" aria-labelledby="view-label"><a href="${base}/${from}/${to}"${view === 'inline' ? html` aria-current="page"` : ''}>Inline</a><a href="${base}/${from}/${to}?view=side"${view === 'side' ? html` aria-current="page"` : ''}>Side by side</a></span>
 ${edits ? html`<nav aria-label="Edits in this diff">Jump to edit: ${Array.from({ length: Math.min(edits, 60) }, (_, k) => html`<a href="#edit-${k + 1}">${k + 1}</a> `)}${edits > 60 ? '…' : ''}</nav>` : ''}</div>
@@ -41,6 +48,6 @@ ${inline
   ? html`<article class="diff" aria-label="Changes from version ${from} to version ${to}"><div class="text" dir="auto">${inline.body}</div></article>`
   : html`<section class="diff" aria-label="Version ${from} beside version ${to}">${renderSideBySide(diff.changes, fromLabel, toLabel)}</section>`}
 <nav class="pager" aria-label="Changes of this article (end)">${previous} ${next}</nav>`,
-    { feed: `/articles/${article.id}/feed`, wide: view === 'side' },
+    { feed: `/articles/${article.id}/feed`, wide: view === 'side', image: { url: card.url, alt: card.alt, width: CARD_WIDTH, height: CARD_HEIGHT } },
   );
 }

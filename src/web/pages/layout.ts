@@ -96,6 +96,23 @@ export interface LayoutOptions {
   feed?: string;
   /** A wider main column (the side-by-side diff). */
   wide?: boolean;
+  /** A picture of the page for link previews (og:image, twitter:image): absolute URL and alt text. */
+  image?: { url: string; alt: string; width: number; height: number };
+}
+
+function previewTags(title: string, image: NonNullable<LayoutOptions['image']>) {
+  return html`<meta property="og:type" content="article">
+<meta property="og:title" content="${title}">
+<meta property="og:image" content="${image.url}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="${image.width}">
+<meta property="og:image:height" content="${image.height}">
+<meta property="og:image:alt" content="${image.alt}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:title" content="${title}">
+<meta name="twitter:image" content="${image.url}">
+<meta name="twitter:image:alt" content="${image.alt}">
+`;
 }
 
 export function layout(title: string, body: unknown, options: LayoutOptions = {}) {
@@ -107,7 +124,7 @@ export function layout(title: string, body: unknown, options: LayoutOptions = {}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title} · Redline</title>
-<link rel="alternate" type="application/rss+xml" title="Redline changes (RSS)" href="${feed}.xml">
+${options.image ? previewTags(title, options.image) : ''}<link rel="alternate" type="application/rss+xml" title="Redline changes (RSS)" href="${feed}.xml">
 <link rel="alternate" type="application/atom+xml" title="Redline changes (Atom)" href="${feed}.atom">
 <link rel="alternate" type="application/feed+json" title="Redline changes (JSON Feed)" href="${feed}.json">
 <style>${raw(STYLE)}</style>

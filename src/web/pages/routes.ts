@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { cardAltText, cardContent } from '../../cards';
 import type { Env } from '../../settings';
 import { getChangeToVersion } from '../../store';
 import { changeRecordProblem } from '../../store/change-card';
@@ -77,7 +78,9 @@ pages.get('/articles/:id/diff/:from/:to', async (c) => {
   const stored = to === from + 1 ? await getChangeToVersion(c.env.REDLINE, article.id, to) : null;
   const change = stored && !changeRecordProblem(stored) ? stored : null;
   const kinds = change ? kindsOfChange(change) : classifyChange(lookup.diff);
-  return c.html(diffPage(article, from, to, lookup.diff, kinds, c.req.query('view') === 'side' ? 'side' : 'inline'));
+  const origin = (c.env.PUBLIC_URL || new URL(c.req.url).origin).replace(/\/+$/, '');
+  const card = { url: `${origin}/articles/${article.id}/diff/${from}/${to}.png`, alt: cardAltText(cardContent({ article, from, to, diff: lookup.diff, kinds })) };
+  return c.html(diffPage(article, from, to, lookup.diff, kinds, c.req.query('view') === 'side' ? 'side' : 'inline', card));
 });
 
 pages.get('/sites/:host', async (c) => {

@@ -1,0 +1,62 @@
+/** The diff card: a 1200x630 PNG of the founding correction, drawn once and kept. */
+import { env } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { page } from '../helpers';
+import { trackFoundingStory } from '../feeds/story';
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+describe('diff card', () => {
+  let id: string;
+
+  beforeAll(async () => {
+    ({ id } = await trackFoundingStory('/cards/2016/11/11/russia.html'));
+  });
+
+  it('is a 1200x630 PNG, drawn on the first request and then served from KV', async () => {
+    const first = await page(`/articles/${id}/diff/1/2.png`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await first.arrayBuffer());
+    expect([...bytes.slice(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(pngSize(bytes)).toEqual({ width: 1200, height: 630 });
+    // A card with text, not a blank page: a blank 1200x630 PNG compresses to about 2 KB.
+    expect(bytes.length).toBeGreaterThan(20_000);
+    expect(first.headers.get('x-card-source')).toBe('drawn');
+
+    // Kept after the answer (waitUntil): wait for the write.
+    let kept: Uint8Array | null = null;
+    for (let k = 0; k < 50 && !kept; k++) {
+      const stored = await env.REDLINE.get(`card:v1:${id}:000002`, 'arrayBuffer');
+      kept = stored ? new Uint8Array(stored) : null;
+      if (!kept) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(kept).toEqual(bytes);
+    const again = await page(`/articles/${id}/diff/1/2.png`);
+    expect(['kv', 'cache']).toContain(again.headers.get('x-card-source'));
+    expect(new Uint8Array(await again.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('the diff page names the card as og:image and twitter:image, absolute, with alt text', async () => {
+    const text = await (await page(`/articles/${id}/diff/1/2`)).text();
+    const card = `http://redline.test/articles/${id}/diff/1/2.png`;
+    expect(text).toContain(`<meta property="og:image" content="${card}">`);
+    expect(text).toContain(`<meta name="twitter:image" content="${card}">`);
+    expect(text).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(text).toMatch(/<meta property="og:image:alt" content="Redline diff card: [^"]*deleted “Rybakov”[^"]*inserted “Ryabkov”/);
+    expect(text).toContain(`href="/articles/${id}/diff/1/2.png"`);
+  });
+
+  it('answers 404 for a missing article or version and 400 for a bad version number', async () => {
+    expect((await page(`/articles/${id}/diff/1/9.png`)).status).toBe(404);
+    expect((await page(`/articles/0123456789abcdef/diff/1/2.png`)).status).toBe(404);
+    expect((await page(`/articles/${id}/diff/2/1.png`)).status).toBe(400);
+    expect((await page(`/articles/${id}/diff/0/2.png`)).status).toBe(400);
+  });
+});
