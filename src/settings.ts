@@ -37,6 +37,19 @@ export interface SettingVars {
   WEBHOOK_URLS?: string;
   /** Redline's own public origin (https://redline.example.com), for links in messages sent from the cron. */
   PUBLIC_URL?: string;
+  // --- Posting (docs/cards-posting.md): off until an account is configured ---
+  /** Mastodon instance origin (https://mastodon.example); with MASTODON_TOKEN, each change is posted there. */
+  MASTODON_URL?: string;
+  /** Access token of the Mastodon account (scopes write:media write:statuses): a secret. */
+  MASTODON_TOKEN?: string;
+  /** Bluesky handle; with BLUESKY_APP_PASSWORD, each change is posted there. */
+  BLUESKY_HANDLE?: string;
+  /** An app password of that account (Settings, App passwords): a secret. */
+  BLUESKY_APP_PASSWORD?: string;
+  /** The account's PDS (default https://bsky.social). */
+  BLUESKY_SERVICE?: string;
+  /** Kinds of change to post, comma-separated ("correction,headline"); default every kind but minor. */
+  POST_KINDS?: string;
   /** Fewer words than this is an extraction anomaly, not a version (default 25). */
   MIN_ARTICLE_WORDS?: string;
   /** A text that lost more than this share of its words at once is an anomaly (default 0.6). */

@@ -6,16 +6,20 @@
 import type { TestProject } from 'vitest/node';
 import { startFeedReader } from './feed-reader';
 import { startNewsroom } from './newsroom';
+import { startSocialFakes } from './social-fakes';
 
 export default async function setup(project: TestProject) {
   const newsroom = await startNewsroom();
   const feedReader = await startFeedReader();
+  const social = await startSocialFakes();
   project.provide('newsroom', newsroom.origin);
   project.provide('newsroomOther', newsroom.otherOrigin);
   project.provide('feedReader', feedReader.origin);
+  project.provide('social', social.origin);
   return async () => {
     await newsroom.close();
     await feedReader.close();
+    await social.close();
   };
 }
 
@@ -25,5 +29,7 @@ declare module 'vitest' {
     /** The same newsroom on another port: another origin on loopback (see test/newsroom.ts). */
     newsroomOther: string;
     feedReader: string;
+    /** Fake Mastodon and Bluesky servers (test/social-fakes.ts). */
+    social: string;
   }
 }

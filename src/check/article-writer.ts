@@ -24,6 +24,7 @@ import { allPlacements, placementOf } from '../schedule/tiers';
 import { deleteDue, dueKeyOf, getArticle, getVersion, putArticle, putChange, putDue, putSiteArticle, putVersion, type ArchiveCapture, type ArticleRecord } from '../store';
 import { cardOf, type ChangeCard } from '../store/change-card';
 import { indexedArticle, readIndex } from '../store/read-index';
+import { publishPosts } from '../notify/posts';
 import { notifyWebhooks } from '../notify/webhooks';
 import { decide, type CheckResult, type Observation } from './decide';
 
@@ -213,6 +214,8 @@ export class ArticleWriter extends DurableObject<Env> {
       if (decision.change) this.ctx.waitUntil(notifyWebhooks(this.env, decision.change));
       const capture = captureSettingsFrom(this.env);
       if (decision.version && capture) this.ctx.waitUntil(this.capture(id, decision.version.n, decision.version.url, capture));
+      // Posts draw the diff card (100 ms or more of CPU) before they send: after the answer too.
+      if (decision.change) this.ctx.waitUntil(publishPosts(this.env, decision.change));
       return { ...decision.result, changeSeq: decision.change?.seq ?? null };
     });
   }

@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { ArticleNotFound, checkArticle, checkTrackableUrl, trackUrl, untrack } from '../check';
 import { settingsFrom, type Env } from '../settings';
 import { clearPending, getArticle, getVersion, listArticles, type ChangeKind } from '../store';
+import { postingSettings, recentPosts } from '../notify/posts';
 import { requireAdmin } from './auth';
 import { answerError } from './errors';
 import { notifyWebhooks, recentDeliveries, webhookUrls, type WebhookEnv } from '../notify/webhooks';
@@ -33,6 +34,7 @@ import {
   TrackRequest,
   VersionParams,
   VersionSchema,
+  PostDeliveriesSchema,
   WebhookDeliveriesSchema,
 } from './openapi-schemas';
 import { jsonObjectBody, parseArticleId } from './params';
@@ -310,6 +312,24 @@ api.openapi(
     if (!change) return c.json({ error: 'no change stored yet' }, 404);
     const env = c.env as WebhookEnv;
     return c.json({ configured: webhookUrls(env).length, deliveries: await notifyWebhooks(env, change, publicOrigin(c.env, c.req.url).origin) }, 200);
+  },
+);
+
+// ---- posts to Mastodon and Bluesky ----------------------------------------------------------------
+
+api.openapi(
+  createRoute({
+    method: 'get',
+    path: '/posts',
+    summary: 'Recent posts to Mastodon and Bluesky',
+    description: 'Each post of a change (with its diff card) to a configured account: its attempts, step by step, and outcome, newest first, kept 30 days.',
+    security: bearer,
+    middleware: [requireAdmin] as const,
+    responses: { 200: jsonContent(PostDeliveriesSchema, 'The posts, and what is configured.'), 401: errorResponse('Missing or wrong bearer token.'), 503: errorResponse('ADMIN_TOKEN is not configured.') },
+  }),
+  async (c) => {
+    const settings = postingSettings(c.env);
+    return c.json({ configured: { mastodon: Boolean(settings.mastodon), bluesky: Boolean(settings.bluesky), kinds: settings.kinds }, deliveries: await recentPosts(c.env.REDLINE) }) as never;
   },
 );
 

@@ -25,6 +25,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'POST /sources': 'addSource',
   'GET /sources': 'listSources',
   'DELETE /sources/{id}': 'removeSource',
+  'GET /posts': 'listPostDeliveries',
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];

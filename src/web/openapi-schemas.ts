@@ -265,5 +265,27 @@ export const StoredChangeSchema = ChangeSummarySchema.extend({ diff: DiffSchema 
 /** A source as stored: what the API shows, plus the validators of its last read and the ids it handed over. */
 export const StoredSourceSchema = SourceSchema.extend({ etag: z.string().nullable(), lastModified: z.string().nullable(), seen: z.array(z.string()).max(5000) });
 
+export const PostDeliveriesSchema = z
+  .object({
+    configured: z.object({
+      mastodon: z.boolean().openapi({ description: 'MASTODON_URL and MASTODON_TOKEN are set.' }),
+      bluesky: z.boolean().openapi({ description: 'BLUESKY_HANDLE and BLUESKY_APP_PASSWORD are set.' }),
+      kinds: z.array(z.string()).openapi({ description: 'The kinds of change that are posted (POST_KINDS).' }),
+    }),
+    deliveries: z.array(
+      z.object({
+        network: z.enum(['mastodon', 'bluesky']),
+        account: z.string().openapi({ description: 'The instance host or the Bluesky handle.' }),
+        id: z.string(),
+        seq: z.string(),
+        title: z.string(),
+        ok: z.boolean(),
+        url: z.string().nullable().openapi({ description: 'The post, once it exists.' }),
+        attempts: z.array(z.object({ step: z.string(), at: z.string(), status: z.number().int().nullable(), error: z.string().nullable() })),
+      }),
+    ),
+  })
+  .openapi('PostDeliveries');
+
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 export const errorResponse = (description: string) => jsonContent(ErrorSchema, description);

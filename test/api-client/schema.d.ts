@@ -183,6 +183,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent posts to Mastodon and Bluesky
+         * @description Each post of a change (with its diff card) to a configured account: its attempts, step by step, and outcome, newest first, kept 30 days.
+         */
+        get: operations["listPostDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/export": {
         parameters: {
             query?: never;
@@ -450,6 +470,34 @@ export interface components {
                 title: string;
                 ok: boolean;
                 attempts: {
+                    at: string;
+                    status: number | null;
+                    error: string | null;
+                }[];
+            }[];
+        };
+        PostDeliveries: {
+            configured: {
+                /** @description MASTODON_URL and MASTODON_TOKEN are set. */
+                mastodon: boolean;
+                /** @description BLUESKY_HANDLE and BLUESKY_APP_PASSWORD are set. */
+                bluesky: boolean;
+                /** @description The kinds of change that are posted (POST_KINDS). */
+                kinds: string[];
+            };
+            deliveries: {
+                /** @enum {string} */
+                network: "mastodon" | "bluesky";
+                /** @description The instance host or the Bluesky handle. */
+                account: string;
+                id: string;
+                seq: string;
+                title: string;
+                ok: boolean;
+                /** @description The post, once it exists. */
+                url: string | null;
+                attempts: {
+                    step: string;
                     at: string;
                     status: number | null;
                     error: string | null;
@@ -965,6 +1013,44 @@ export interface operations {
             };
             /** @description No change stored yet. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description ADMIN_TOKEN is not configured. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPostDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The posts, and what is configured. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDeliveries"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
