@@ -329,7 +329,7 @@ api.openapi(
   }),
   async (c) => {
     const settings = postingSettings(c.env);
-    return c.json({ configured: { mastodon: Boolean(settings.mastodon), bluesky: Boolean(settings.bluesky), kinds: settings.kinds }, deliveries: await recentPosts(c.env.REDLINE) }) as never;
+    return c.json({ configured: { mastodon: Boolean(settings.mastodon), bluesky: Boolean(settings.bluesky), kinds: settings.kinds }, deliveries: await recentPosts(c.env.REDLINE) }, 200);
   },
 );
 
