@@ -23,7 +23,7 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
     if (isFurniture(element) && element.goodLen <= bodyLen * 0.5) return false;
     if (tag === 'header' && element.paragraphs < 3) return false;
     if (!CONDITIONAL.has(tag)) return true;
-    return element.goodLen > bodyLen * 0.5 || !looksLikeFurniture(element);
+    return element.goodLen > bodyLen * 0.5 || !looksLikeFurniture(element) || isIntroducedList(element);
   };
 }
 
@@ -50,3 +50,35 @@ function hasProseItems(element: Element): boolean {
 
 /** Characters of text outside links an average list item needs for the list to read as prose. */
 const PROSE_ITEM_CHARS = 40;
+
+/**
+ * A list that a sentence of the text introduces ("… the following services:") is part of that
+ * sentence, even when its items are all links (names of services, of sources, of documents).
+ */
+function isIntroducedList(element: Element): boolean {
+  if (element.tag !== 'ul' && element.tag !== 'ol' && element.tag !== 'dl') return false;
+  if (isFurniture(element) || element.dropped) return false;
+  const siblings = element.parent?.children;
+  if (!siblings) return false;
+  for (let k = siblings.indexOf(element) - 1; k >= 0; k--) {
+    const sibling = siblings[k];
+    if (typeof sibling === 'string') {
+      if (sibling.trim() === '') continue;
+      return /:\s*$/.test(sibling);
+    }
+    if (sibling.textLen === 0) continue;
+    return sibling.flowLen >= 25 && endsWithColon(sibling);
+  }
+  return false;
+}
+
+function endsWithColon(element: Element): boolean {
+  let node: Element | string | undefined = element;
+  while (node && typeof node !== 'string') {
+    const children: (Element | string)[] = node.children;
+    let k = children.length - 1;
+    while (k >= 0 && typeof children[k] === 'string' && (children[k] as string).trim() === '') k--;
+    node = children[k];
+  }
+  return typeof node === 'string' && /:\s*$/.test(node);
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract';
+
+const page = (inner: string) => `<!doctype html><html lang="de"><head><title>Datenschutz | Verlag</title></head><body>
+<nav><a href="/">Start</a> <a href="/politik">Politik</a></nav>
+<article><h1>Datenschutz</h1><div class="article-body">
+<p>Wir verarbeiten personenbezogene Daten nur, soweit dies für den Betrieb unserer Angebote erforderlich ist, und nur auf einer Rechtsgrundlage.</p>
+<p>Verantwortlich für die Verarbeitung ist der Verlag mit Sitz in Hannover, vertreten durch seine Geschäftsführung, erreichbar über die Adresse im Impressum.</p>
+<p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der Verarbeitung sowie das Recht, einer Verarbeitung zu widersprechen.</p>
+<p>Beschwerden richten Sie an die zuständige Aufsichtsbehörde für den Datenschutz in dem Land, in dem Sie wohnen oder in dem der Verlag seinen Sitz hat.</p>
+${inner}
+<p>Die Daten werden gelöscht, sobald sie für den Zweck ihrer Erhebung nicht mehr erforderlich sind, spätestens nach zwölf Monaten.</p>
+</div></article></body></html>`;
+
+describe('lists a reader reads as part of the text', () => {
+  it('a list of links that a sentence introduces with a colon stays in', () => {
+    const { text } = extractArticle(
+      page(`<p>Ohne Einwilligung und vor dem Aufruf des Consent-Managers setzen wir die folgenden Dienste ein:</p>
+<ul><li><a href="/s/1">Sourcepoint (CMP)</a></li><li><a href="/s/2">Webtrekk</a></li><li><a href="/s/3">Upscore</a></li><li><a href="/s/4">INFOnline</a></li></ul>`),
+    );
+    expect(text).toContain('folgenden Dienste ein:\n\nSourcepoint (CMP)\n\nWebtrekk\n\nUpscore\n\nINFOnline\n\nDie Daten');
+  });
+
+  it('a change log whose entries carry text around their links stays in', () => {
+    const entries = ['18.08.2025: Entfernung von Punkt 2 aus den', '19.08.2025: Änderung von Punkt 1 der', '20.08.2025: Erweiterung der'].map(
+      (e) => `<li>${e} <a href="/info">individuellen Datenschutzinformationen für heise online</a> und Anpassung der Nummerierung der folgenden Punkte.</li>`,
+    );
+    const { text } = extractArticle(page(`<h2>Änderungen</h2><ul>${entries.join('')}</ul>`));
+    expect(text).toContain('19.08.2025: Änderung von Punkt 1 der individuellen Datenschutzinformationen');
+  });
+
+  it('a list of links nobody introduced (related stories) stays out', () => {
+    const { text } = extractArticle(
+      page(`<p>Mehr zum Thema lesen Sie in unseren anderen Artikeln über Datenschutz.</p>
+<ul><li><a href="/a">Neue Regeln für Cookies</a></li><li><a href="/b">Was die DSGVO ändert</a></li><li><a href="/c">Tracking im Netz</a></li></ul>`),
+    );
+    expect(text).not.toContain('Neue Regeln für Cookies');
+    expect(text).toContain('Die Daten werden gelöscht');
+  });
+});
