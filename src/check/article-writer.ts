@@ -6,6 +6,9 @@
  * one write at a time, makes version numbers contiguous and unique; KV is its published mirror,
  * which the API, pages and feeds read, and the read index (src/store/read-index.ts) lists it.
  *
+ * Placing the article in the schedule (./placement.ts) and announcing a change (src/notify) are
+ * steps it calls; what it does itself is serialise, decide (./decide.ts) and commit.
+ *
  * Writes go: the new version and its change to KV (append-only keys that no record names yet),
  * then the record to this object's storage with an "unpublished" marker (the commit), then the
  * change cards and listing to the read index, then the record to KV, then the marker cleared.
@@ -20,13 +23,12 @@
 import { DurableObject } from 'cloudflare:workers';
 import { settingsFrom, type Env } from '../settings';
 import { captureSettingsFrom, requestCapture, type CaptureSettings } from '../evidence/archive';
-import { allPlacements, placementOf } from '../schedule/tiers';
-import { deleteDue, dueKeyOf, getArticle, getVersion, putArticle, putChange, putDue, putSiteArticle, putVersion, type ArchiveCapture, type ArticleRecord } from '../store';
+import { getArticle, getVersion, putArticle, putChange, putSiteArticle, putVersion, type ArchiveCapture, type ArticleRecord } from '../store';
 import { cardOf, type ChangeCard } from '../store/change-card';
 import { indexedArticle, readIndex } from '../store/read-index';
-import { publishPosts } from '../notify/posts';
-import { notifyWebhooks } from '../notify/webhooks';
+import { announceChange } from '../notify';
 import { decide, type CheckResult, type Observation } from './decide';
+import { placeInSchedule } from './placement';
 
 interface WriterState {
   record: ArticleRecord;
@@ -121,27 +123,11 @@ export class ArticleWriter extends DurableObject<Env> {
     }
   }
 
-  /**
-   * Moves the article's due-index key to where its tier says, when it is not there already: on
-   * tracking, on a new version (back to the first tier), on untracking, and when a check sees
-   * that it aged into the next tier. Returns whether `state` changed (the caller saves it).
-   */
+  /** Places the article in the schedule (src/check/placement.ts); answers whether `state` changed (the caller saves it). */
   private async place(state: WriterState, at: Date): Promise<boolean> {
-    const schedule = settingsFrom(this.env).schedule;
-    const placement = placementOf(state.record, schedule, at);
-    const wanted = placement ? dueKeyOf(state.record.id, placement) : null;
-    if (state.dueKey !== undefined && state.dueKey === wanted) return false;
-    if (wanted) await putDue(this.env.REDLINE, wanted, state.record.site);
-    if (state.dueKey && state.dueKey !== wanted) await deleteDue(this.env.REDLINE, state.dueKey);
-    // State adopted from KV (imported, or written before the schedule): the key is unknown, so
-    // clear every tier's key for this id once, lest the article stay listed in two tiers.
-    if (state.dueKey === undefined) {
-      for (const other of allPlacements(state.record.id, schedule)) {
-        const key = dueKeyOf(state.record.id, other);
-        if (key !== wanted) await deleteDue(this.env.REDLINE, key);
-      }
-    }
-    state.dueKey = wanted;
+    const moved = await placeInSchedule(this.env.REDLINE, state.record, state.dueKey, settingsFrom(this.env).schedule, at);
+    if (moved === undefined) return false;
+    state.dueKey = moved;
     return true;
   }
 
@@ -210,12 +196,10 @@ export class ArticleWriter extends DurableObject<Env> {
       } else if (await this.place(state, new Date(seen.at))) {
         await this.save(state, [], this.textToStore(loaded));
       }
-      // Delivery retries take seconds: after the answer, not before it.
-      if (decision.change) this.ctx.waitUntil(notifyWebhooks(this.env, decision.change));
+      // Delivery retries take seconds, and posts draw the diff card (100 ms or more of CPU): after the answer.
+      if (decision.change) this.ctx.waitUntil(announceChange(this.env, decision.change));
       const capture = captureSettingsFrom(this.env);
       if (decision.version && capture) this.ctx.waitUntil(this.capture(id, decision.version.n, decision.version.url, capture));
-      // Posts draw the diff card (100 ms or more of CPU) before they send: after the answer too.
-      if (decision.change) this.ctx.waitUntil(publishPosts(this.env, decision.change));
       return { ...decision.result, changeSeq: decision.change?.seq ?? null };
     });
   }
