@@ -11,8 +11,9 @@
  * process (code not yet compiled, as in a Durable Object that meets a cold isolate), beside the
  * same page warm (scripts/lib/first-check.ts), for pages of the shared corpus at five sizes.
  *
- * Exits non-zero when the bundle is over its size goal (a size is exact; a time on a shared
- * machine is a measurement, reported but not enforced).
+ * Exits non-zero when the upload is over Workers Free's 3 MB: the Worker would not deploy. The
+ * 400 KiB goal and the startup goal are reported, not enforced (a time on a shared machine is a
+ * measurement).
  *
  *   npm run bench:bundle -- [--env paid]
  */
@@ -23,6 +24,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const GZIP_GOAL_KIB = 400;
+/** Workers Free's limit on a Worker's size after compression (Paid: 10 MB). */
+const FREE_LIMIT_KIB = 3 * 1024;
 const STARTUP_GOAL_MS = 100;
 const SAMPLES = 7;
 
@@ -50,6 +53,10 @@ try {
   const bundle = readFileSync(join(dir, 'dist', 'index.js'));
   const rawKiB = bundle.length / 1024;
   const gzipKiB = gzipSync(bundle).length / 1024;
+  // Everything wrangler uploads beside the script: wasm, fonts and other data modules.
+  const modules = readdirSync(join(dir, 'dist')).filter((f) => f !== 'index.js' && !f.endsWith('.map') && f !== 'README.md');
+  const modulesGzipKiB = modules.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, 'dist', f))).length / 1024, 0);
+  const totalGzipKiB = gzipKiB + modulesGzipKiB;
 
   // The bundle's only import outside itself is cloudflare:workers (for the Durable Object base class).
   const stub = `data:text/javascript,${encodeURIComponent('export class DurableObject { constructor(ctx, env) { this.ctx = ctx; this.env = env; } }')}`;
@@ -66,7 +73,8 @@ try {
   const startupMs = samples[Math.floor(SAMPLES / 2)];
 
   console.log(`profile: ${env || 'free (top level)'}`);
-  console.log(`bundle: ${rawKiB.toFixed(1)} KiB, ${gzipKiB.toFixed(1)} KiB gzipped (goal <= ${GZIP_GOAL_KIB} KiB)`);
+  console.log(`script: ${rawKiB.toFixed(1)} KiB, ${gzipKiB.toFixed(1)} KiB gzipped (goal <= ${GZIP_GOAL_KIB} KiB)`);
+  console.log(`with ${modules.length} other modules (wasm, fonts, data): ${totalGzipKiB.toFixed(1)} KiB gzipped (Workers Free allows ${FREE_LIMIT_KIB} KiB)`);
   console.log(
     `startup CPU, fresh V8, ${SAMPLES} samples: median ${startupMs.toFixed(1)} ms, range ${samples[0].toFixed(1)}-${samples[samples.length - 1].toFixed(1)} ms (goal < ${STARTUP_GOAL_MS} ms)`,
   );
@@ -81,12 +89,14 @@ try {
   console.log(
     `cold checks ${Math.min(...colds).toFixed(0)}-${Math.max(...colds).toFixed(0)} ms CPU (Free allows 10 ms an invocation; Paid 30 s a Durable Object call)`,
   );
-  const sizeOk = gzipKiB <= GZIP_GOAL_KIB;
+  const goalOk = totalGzipKiB <= GZIP_GOAL_KIB;
+  const deployable = totalGzipKiB <= FREE_LIMIT_KIB;
   const startupOk = startupMs < STARTUP_GOAL_MS;
   console.log(
-    `bundle ${gzipKiB.toFixed(0)} KiB gzipped (${sizeOk ? 'within' : 'OVER'} ${GZIP_GOAL_KIB}), startup ${startupMs.toFixed(0)} ms CPU (${startupOk ? 'within' : 'OVER'} ${STARTUP_GOAL_MS})`,
+    `bundle ${totalGzipKiB.toFixed(0)} KiB gzipped (${goalOk ? 'within' : 'OVER'} the ${GZIP_GOAL_KIB} KiB goal, ${deployable ? 'within' : 'OVER'} Free's ${FREE_LIMIT_KIB} KiB), startup ${startupMs.toFixed(0)} ms CPU (${startupOk ? 'within' : 'OVER'} ${STARTUP_GOAL_MS})`,
   );
-  process.exitCode = sizeOk ? 0 : 1;
+  // CI fails only when the Worker could not deploy on Free; the goals are reported.
+  process.exitCode = deployable ? 0 : 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
