@@ -28,6 +28,7 @@ export const keys = {
   versionSeq,
   eventSeq,
   change: (id: string, seq: string) => `change:${id}:${seq}`,
+  changePrefix: 'change:',
   changeIndex: (atMs: number, id: string, seq: string) => `changes:${pad(MAX_MS - atMs, 13)}:${id}:${seq}`,
   changeIndexPrefix: 'changes:',
   siteChangeIndex: (host: string, atMs: number, id: string, seq: string) => `site-changes:${host}:${pad(MAX_MS - atMs, 13)}:${id}:${seq}`,

@@ -14,8 +14,8 @@
  * See docs/reads.md for the measurements.
  *
  * Data written before this index existed (or restored by an import) is backfilled from KV: the
- * first call after that walks the articles and their changes, at most REBUILD_OPS KV operations
- * per invocation, and an alarm carries on until it is done. Rows written by the article writers
+ * first call after that lists the articles, then the changes, getting each, at most REBUILD_OPS
+ * KV operations per invocation, and an alarm carries on until it is done. Rows written by the article writers
  * meanwhile win over rows the backfill finds (INSERT OR IGNORE).
  */
 import { DurableObject } from 'cloudflare:workers';
@@ -76,8 +76,13 @@ export interface IndexUpdate {
 
 /** KV operations one backfill step may spend (an invocation may make 1,000). */
 const REBUILD_OPS = 400;
-/** Articles listed per backfill list call. */
-const REBUILD_PAGE = 25;
+
+/** Where the backfill is: listing articles, then changes; the page's cursor and the keys of it done. */
+interface RebuildState {
+  phase: 'articles' | 'changes';
+  cursor: string | null;
+  skip: number;
+}
 const NOTES_KEPT = 50;
 
 export function indexedArticle(record: ArticleRecord): IndexedArticle {
@@ -268,48 +273,51 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
     });
   }
 
-  /** One step of the backfill; true when every article has been read. */
+  /**
+   * One step of the backfill; true when it is done. It lists every article, then every change
+   * (1,000 keys a list call, whatever their articles), and gets each record; where it stopped
+   * (the list cursor and how many keys of that page are done) is kept, so the next step resumes.
+   */
   private async rebuildStep(): Promise<boolean> {
+    const saved = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'rebuild'").toArray()[0]?.value;
+    const state: RebuildState = saved ? JSON.parse(saved) : { phase: 'articles', cursor: null, skip: 0 };
+    const save = () => this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('rebuild', ?)", JSON.stringify(state));
     let ops = 0;
-    let cursor = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'rebuild-cursor'").toArray()[0]?.value;
     while (ops < REBUILD_OPS) {
-      const page = await this.kv.list({ prefix: keys.articlePrefix, cursor, limit: REBUILD_PAGE });
+      const page = await this.kv.list({ prefix: state.phase === 'articles' ? keys.articlePrefix : keys.changePrefix, cursor: state.cursor ?? undefined });
       ops++;
-      for (const key of page.keys) ops += await this.backfillArticle(keys.idFromArticleKey(key.name));
-      if (page.list_complete) {
-        this.sql.exec("DELETE FROM meta WHERE key = 'rebuild-cursor'");
+      while (state.skip < page.keys.length && ops < REBUILD_OPS) {
+        const name = page.keys[state.skip].name;
+        if (state.phase === 'articles') await this.backfillArticle(keys.idFromArticleKey(name));
+        else await this.backfillChange(name);
+        ops++;
+        state.skip++;
+      }
+      if (state.skip < page.keys.length) break;
+      if (page.list_complete && state.phase === 'changes') {
+        this.sql.exec("DELETE FROM meta WHERE key = 'rebuild'");
         return true;
       }
-      cursor = page.cursor;
-      this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('rebuild-cursor', ?)", cursor);
+      Object.assign(state, page.list_complete ? { phase: 'changes', cursor: null, skip: 0 } : { cursor: page.cursor, skip: 0 });
     }
+    save();
     return false;
   }
 
-  /** Adds one article and its changes as KV has them; answers the KV operations it made. */
-  private async backfillArticle(id: string): Promise<number> {
-    let ops = 1;
+  private async backfillArticle(id: string): Promise<void> {
     const record = await this.kv.get<ArticleRecord>(keys.article(id), 'json');
-    if (!record || typeof record.url !== 'string' || typeof record.site !== 'string' || !Array.isArray(record.versions)) {
+    if (!record || typeof record.url !== 'string' || typeof record.site !== 'string' || typeof record.createdAt !== 'string' || !Array.isArray(record.versions)) {
       console.error(`read index: article ${id} is malformed in KV and was skipped`);
-      return ops;
+      return;
     }
     this.putArticle(indexedArticle(record), 'IGNORE');
-    const prefix = keys.change(id, '');
-    let cursor: string | undefined;
-    do {
-      const page = await this.kv.list({ prefix, cursor });
-      ops++;
-      for (const key of page.keys) {
-        const change = await this.kv.get<ChangeRecord>(key.name, 'json');
-        ops++;
-        const problem = changeRecordProblem(change);
-        if (problem) console.error(`read index: change ${key.name} is malformed (${problem}) and was skipped`);
-        else this.putCard(cardOf(change!), 'IGNORE');
-      }
-      cursor = page.list_complete ? undefined : page.cursor;
-    } while (cursor);
-    return ops;
+  }
+
+  private async backfillChange(key: string): Promise<void> {
+    const change = await this.kv.get<ChangeRecord>(key, 'json');
+    const problem = changeRecordProblem(change);
+    if (problem) console.error(`read index: change ${key} is malformed (${problem}) and was skipped`);
+    else this.putCard(cardOf(change!), 'IGNORE');
   }
 }
 

@@ -3,11 +3,12 @@
  * KV the way earlier releases did, which the index has never seen. The first read backfills the
  * index from KV (a one-time walk); from then on reads list nothing.
  */
-import { env, SELF } from 'cloudflare:test';
+import { env, runDurableObjectAlarm, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from '../../src/diff';
 import { counters, installMetrics } from '../../src/metrics';
 import { putArticle, putChange, putSiteArticle, putVersion, type ArticleRecord, type ChangeRecord, type VersionRecord } from '../../src/store';
+import { readIndex } from '../../src/store/read-index';
 
 const ID = '00112233445566aa';
 const at1 = '2024-03-01T10:00:00.000Z';
@@ -65,5 +66,25 @@ describe('articles stored before the read index', () => {
     await (await SELF.fetch('http://redline.test/feed.xml')).arrayBuffer();
     await (await SELF.fetch('http://redline.test/')).arrayBuffer();
     expect(counters.kvLists - before).toBe(0);
+  });
+
+  it('a backfill larger than one step lists 1,000 keys a call and finishes by its alarm', async () => {
+    installMetrics({ ...env, BENCH_METRICS: 'true' });
+    const host = 'many.example';
+    for (let i = 0; i < 450; i++) {
+      const id = `ab${String(i).padStart(14, '0')}`;
+      const url = `https://${host}/story-${i}`;
+      await putArticle(env.REDLINE, { id, url, finalUrl: url, createdAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(), active: true, deletedAt: null, title: `Story ${i}`, site: host, versions: [], lastCheck: null, removedAt: null });
+    }
+    const before = { lists: counters.kvLists, reads: counters.kvReads };
+    // What an import ends with: the index forgets and walks KV again, one bounded step now.
+    await readIndex(env).rebuild();
+    // 452 records take two steps: the next call (or the alarm) finishes the walk.
+    while (await runDurableObjectAlarm(readIndex(env))) {}
+    const done = await (await SELF.fetch(`http://redline.test/api/v1/sites/${host}`)).json<{ articlesTracked: number }>();
+    expect(done.articlesTracked).toBe(450);
+    // 451 articles and 1 change: a few list calls (not one per article), one get per record.
+    expect(counters.kvLists - before.lists).toBeLessThanOrEqual(4);
+    expect(counters.kvReads - before.reads).toBe(452);
   });
 });
