@@ -272,6 +272,20 @@ async function main() {
       }
     })(),
   );
+  /** Deliveries that failed every attempt (then owed to the cron), seen in A's delivery log. */
+  const failedDeliveries = new Set<string>();
+  const noteFailedDeliveries = async () => {
+    const log = await a.json<{ deliveries: { id: string; seq: string; target: string; ok: boolean }[] }>('GET', '/api/v1/webhooks');
+    for (const d of log?.deliveries ?? []) if (!d.ok) failedDeliveries.add(`${d.id}:${d.seq}:${d.target}`);
+  };
+  loops.push(
+    (async () => {
+      while (running()) {
+        await sleep(Math.min(5000, Math.max(0, deadline - Date.now())));
+        await noteFailedDeliveries();
+      }
+    })(),
+  );
   loops.push(
     (async () => {
       while (running()) {
@@ -330,7 +344,8 @@ async function main() {
   }
   const receipts = room.receivers.flatMap((name) => room.received(name).map((r) => `${name} ${(r.body as { id?: string } | null)?.id}`));
   const repeats = receipts.length - new Set(receipts).size;
-  const stats = `${view.articles.length} articles, ${view.changes.length} changes, ${room.edits} edits, ${ticks} cron ticks, ${room.receiverOutages} receiver outages, ${receipts.length} webhook messages received (${repeats} repeats a receiver drops by id)`;
+  const events = ['edit', 'revert', 'removed', 'restored'].map((e) => `${view.changes.filter((c) => c.event === e).length} ${e}`).join(', ');
+  const stats = `${view.articles.length} articles, ${view.changes.length} changes (${events}), ${failedDeliveries.size} deliveries failed every attempt and were owed, ${room.edits} edits, ${ticks} cron ticks, ${room.receiverOutages} receiver outages, ${receipts.length} webhook messages received (${repeats} repeats a receiver drops by id)`;
   say(stats);
   const violated = invariants.filter((i) => i.violations.length).length;
   const calls = (a.calls + b.calls).toLocaleString('en-US');
