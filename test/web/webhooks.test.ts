@@ -9,6 +9,7 @@ import { notifyWebhooks, recentDeliveries, webhookUrls } from '../../src/notify/
 import { redeliverWebhooks } from '../../src/notify/redeliver';
 import { formatFor } from '../../src/notify/webhook-message';
 import { trackFoundingStory } from '../feeds/story';
+import { countingKv } from '../schedule/scale-helpers';
 import { api, auth, post, publish } from '../helpers';
 
 interface Sent {
@@ -125,6 +126,14 @@ describe('webhooks', () => {
     expect(await redeliverWebhooks(settings, noWait)).toEqual({ tried: 1, delivered: 1 });
     expect(await listOwedDeliveries(env.REDLINE, 100)).toEqual([]);
     expect(await redeliverWebhooks(settings, noWait)).toEqual({ tried: 0, delivered: 0 });
+  });
+
+  it('a tick with nothing owed reads one key and lists nothing; the marker goes once the list is empty for a while', async () => {
+    const later = new Date(Date.now() + 10 * 60_000);
+    expect(await listOwedDeliveries(env.REDLINE, 100, later)).toEqual([]);
+    const { kv, counts } = countingKv(env.REDLINE);
+    expect(await redeliverWebhooks({ REDLINE: kv, WEBHOOK_URLS: '' })).toEqual({ tried: 0, delivered: 0 });
+    expect(counts).toEqual({ get: 1, list: 0, put: 0, delete: 0 });
   });
 
   it('owes nothing after a 4xx, and drops what is owed to a URL no longer configured', async () => {
