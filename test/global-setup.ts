@@ -7,8 +7,11 @@ import type { TestProject } from 'vitest/node';
 import { startFeedReader } from './feed-reader';
 import { startNewsroom } from './newsroom';
 import { startSocialFakes } from './social-fakes';
+import { buildCardEngine } from '../scripts/build-card-engine';
 
 export default async function setup(project: TestProject) {
+  // The card engine module the Worker imports lazily (src/cards/engine.ts); wrangler builds it before dev and deploy.
+  await buildCardEngine();
   const newsroom = await startNewsroom();
   const feedReader = await startFeedReader();
   const social = await startSocialFakes();
