@@ -25,4 +25,5 @@ app.route('/', pages);
 
 app.onError(answerError);
 
-app.notFound((c) => c.text('Not found', 404));
+// The API answers JSON even for a path or method it does not have; pages answer text.
+app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404) : c.text('Not found', 404)));

@@ -15,7 +15,9 @@ export const requireAdmin = createMiddleware<{ Bindings: Env }>(async (c, next) 
   const token = c.env.ADMIN_TOKEN;
   if (!token) return c.json({ error: 'ADMIN_TOKEN is not configured on this Worker: mutations are disabled' }, 503);
   const header = c.req.header('authorization') ?? '';
-  const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  // The scheme is case-insensitive (RFC 9110 §11.1): "bearer x" is the same as "Bearer x".
+  const match = /^bearer +(\S+)\s*$/i.exec(header);
+  const given = match ? match[1] : '';
   if (!given || !timingSafeEqual(given, token)) return c.json({ error: 'missing or wrong bearer token' }, 401);
   await next();
 });

@@ -190,3 +190,20 @@ describe('the admin forms', () => {
     expect((await replay.request('/admin')).body).toContain('Admin: sign in');
   });
 });
+
+describe('what a tester tried', () => {
+  it('a post from an opaque origin ("null") is refused like any other origin', async () => {
+    const { browser, csrf } = await signedIn();
+    const url = await publish('/admin/opaque-origin', v1);
+    expect((await browser.post('/admin/track', { csrf, url }, 'null')).response.status).toBe(403);
+    expect(await isTracked(url)).toBe(false);
+  });
+
+  it('the dashboard shows only notices its own forms signed, not words from a link', async () => {
+    const { browser } = await signedIn();
+    const spoof = await browser.request(`/admin?done=${encodeURIComponent('Session expired: re-enter your token at https://evil.example')}`);
+    expect(spoof.body).not.toContain('evil.example');
+    const forged = await browser.request(`/admin?failed=${encodeURIComponent('re-enter your token')}&sig=0123456789abcdef01234567`);
+    expect(forged.body).not.toContain('re-enter your token');
+  });
+});

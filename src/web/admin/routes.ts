@@ -35,6 +35,7 @@ import {
   SIGN_IN_SECONDS,
   type Session,
 } from './session';
+import { sha256Hex } from '../../model/sha256';
 
 type AdminEnv = { Bindings: Env; Variables: { session: Session } };
 type AdminContext = Context<AdminEnv>;
@@ -57,7 +58,8 @@ admin.use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.html(problemPage('To
 /** A POST from a page of another origin: refused whatever it carries. */
 function crossOrigin(c: AdminContext): boolean {
   const origin = c.req.header('origin');
-  return origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin;
+  // An opaque origin ("null": a sandboxed frame, a data: page) is another origin too.
+  return origin !== undefined && origin !== new URL(c.req.url).origin;
 }
 
 async function formOf(c: AdminContext): Promise<Record<string, string>> {
@@ -85,11 +87,7 @@ admin.get('/', async (c) => {
     ),
     recentDeliveries(c.env.REDLINE, 30),
   ]);
-  const notice = c.req.query('done')
-    ? { ok: true, text: c.req.query('done') ?? '' }
-    : c.req.query('failed')
-      ? { ok: false, text: c.req.query('failed') ?? '' }
-      : null;
+  const notice = await noticeOf(c, session.csrf);
   return c.html(
     dashboardPage({
       csrf: session.csrf,
@@ -133,8 +131,26 @@ admin.use('/*', async (c, next) => {
   await next();
 });
 
-const done = (c: AdminContext, text: string) => c.redirect(`/admin?done=${encodeURIComponent(text)}`, 303);
-const failed = (c: AdminContext, text: string) => c.redirect(`/admin?failed=${encodeURIComponent(text)}`, 303);
+/**
+ * The outcome of a form, carried to the dashboard in its URL and signed with the session's CSRF
+ * token, so a link from elsewhere cannot make the dashboard show words of its choosing.
+ */
+const noticeSignature = async (csrf: string, ok: boolean, text: string) => (await sha256Hex(`${csrf}\n${ok ? 'done' : 'failed'}\n${text}`)).slice(0, 24);
+
+async function noticeOf(c: AdminContext, csrf: string): Promise<{ ok: boolean; text: string } | null> {
+  const done = c.req.query('done');
+  const text = done ?? c.req.query('failed');
+  const signature = c.req.query('sig');
+  if (text === undefined || !signature) return null;
+  return timingSafeEqual(signature, await noticeSignature(csrf, done !== undefined, text)) ? { ok: done !== undefined, text } : null;
+}
+
+async function answerWith(c: AdminContext, ok: boolean, text: string) {
+  const signature = await noticeSignature(c.get('session').csrf, ok, text);
+  return c.redirect(`/admin?${ok ? 'done' : 'failed'}=${encodeURIComponent(text)}&sig=${signature}`, 303);
+}
+const done = (c: AdminContext, text: string) => answerWith(c, true, text);
+const failed = (c: AdminContext, text: string) => answerWith(c, false, text);
 
 admin.post('/sign-out', async (c) => {
   await closeSession(c.env.REDLINE, getCookie(c, SESSION_COOKIE));

@@ -4,6 +4,7 @@
  * outlet (/sites/:host/feed.*). Answers carry an ETag and Last-Modified, and 304 when unchanged.
  */
 import { Hono, type Context } from 'hono';
+import { CHANGE_KINDS } from '../../model/records';
 import type { Env } from '../../settings';
 import type { ChangeKind } from '../../store';
 import type { ChangeCard } from '../../store/change-card';
@@ -61,7 +62,7 @@ async function answer(c: FeedContext, format: Format, path: string, source: Feed
 const kindTitle = (kind: ChangeKind | undefined) => (kind ? ` (${kind})` : '');
 
 function badKind(c: FeedContext): Response {
-  return c.text('kind must be one of spelling, correction, headline, addition, removal, rewrite, minor', 400);
+  return c.text(`kind must be one of ${CHANGE_KINDS.join(', ')}`, 400);
 }
 
 async function listedSource(c: FeedContext, site: string | undefined, info: FeedSource['info']): Promise<FeedSource | Response> {
