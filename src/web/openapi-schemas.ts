@@ -140,7 +140,21 @@ export const ArticleSchema = z
 
 export const ArticleListSchema = z
   .object({
-    articles: z.array(z.object({ id: z.string(), url: z.string(), site: z.string(), title: z.string().nullable(), active: z.boolean(), versions: z.number().int() })),
+    articles: z.array(
+      z.object({
+        id: z.string(),
+        url: z.string(),
+        site: z.string(),
+        title: z.string().nullable(),
+        active: z.boolean(),
+        versions: z.number().int(),
+        retryAt: z
+          .string()
+          .nullable()
+          .optional()
+          .openapi({ description: 'The site asked (Retry-After) not to be fetched before this time; copied from the last check (absent on listings written before it was kept).' }),
+      }),
+    ),
     cursor: z.string().nullable(),
   })
   .openapi('ArticleList');

@@ -367,6 +367,8 @@ export interface components {
                 title: string | null;
                 active: boolean;
                 versions: number;
+                /** @description The site asked (Retry-After) not to be fetched before this time; copied from the last check (absent on listings written before it was kept). */
+                retryAt?: string | null;
             }[];
             cursor: string | null;
         };
