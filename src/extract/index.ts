@@ -15,6 +15,20 @@ import { ruleFor } from './site-rules';
 import { paragraphTexts } from './text';
 import { buildTree, type Element } from './tree';
 
+/**
+ * A headline or byline longer than any a newsroom writes is a page abusing the field: it would be
+ * repeated in every list, feed item and page that names the article. Cut at a word, with an ellipsis.
+ */
+const MAX_TITLE_CHARS = 400;
+const MAX_BYLINE_CHARS = 300;
+
+function capped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 export function extractArticle(html: string, url?: string): Article {
   try {
     const { root, head } = buildTree(html);
@@ -37,7 +51,7 @@ export function extractArticle(html: string, url?: string): Article {
       const linked = dropBoilerplateLines(linkedArticleBody(head.jsonLd).map(normalizeParagraph)).join('\n\n');
       if (linked.length >= LINKED_BODY_MINIMUM && text.length < linked.length * 0.5) text = linked;
     }
-    return { ...metadata, text };
+    return { ...metadata, title: capped(metadata.title, MAX_TITLE_CHARS), byline: metadata.byline === null ? null : capped(metadata.byline, MAX_BYLINE_CHARS), text };
   } catch {
     // Extraction must never take a check down: an unreadable page is an empty article.
     return { title: '', byline: null, text: '', publishedAt: null, canonicalUrl: null, lang: null };

@@ -59,3 +59,15 @@ describe('hostile HTML never throws and stays bounded', () => {
     );
   });
 });
+
+describe('fields a page abuses', () => {
+  it('a 100,000-character headline or byline is cut at a word to a few hundred characters', async () => {
+    const { extractArticle } = await import('../../src/extract');
+    const long = Array.from({ length: 20_000 }, (_, i) => `word${i}`).join(' ');
+    const article = extractArticle(`<html><head><title>${long}</title><meta name="author" content="${long}"></head><body><article><h1>${long}</h1><p>${'Plain text of the story. '.repeat(40)}</p></article></body></html>`);
+    expect(article.title.length).toBeLessThanOrEqual(401);
+    expect(article.title.endsWith('…')).toBe(true);
+    expect(article.title.startsWith('word0 word1 word2')).toBe(true);
+    expect((article.byline ?? '').length).toBeLessThanOrEqual(301);
+  });
+});
