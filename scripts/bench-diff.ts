@@ -27,7 +27,7 @@ function word(random: Rng): string {
   // English-like lengths: mostly 2-7 letters, sometimes long, sometimes with punctuation.
   const length = 1 + Math.floor(-Math.log(1 - random()) * 4) % 12;
   let w = '';
-  for (let k = 0; k < length; k++) w += LETTERS[Math.floor(Math.pow(random(), 1.8) * LETTERS.length)];
+  for (let k = 0; k < length; k++) w += LETTERS[Math.floor(random() ** 1.8 * LETTERS.length)];
   const r = random();
   return r < 0.06 ? `${w},` : r < 0.1 ? `${w}.` : r < 0.12 ? `${w[0].toUpperCase()}${w.slice(1)}` : w;
 }
@@ -80,7 +80,7 @@ function median(runs: number, fn: () => unknown): number {
   return times[Math.floor(times.length / 2)];
 }
 
-const ms = (t: number) => (t < 10 ? t.toFixed(2) : t.toFixed(0)).padStart(7) + ' ms';
+const ms = (t: number) => `${(t < 10 ? t.toFixed(2) : t.toFixed(0)).padStart(7)} ms`;
 
 interface Case {
   name: string;

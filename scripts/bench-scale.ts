@@ -39,7 +39,7 @@ async function main() {
   let t = Date.now();
   await newsroom.seed(Date.now(), join(persist, 'state'), config);
   console.log(`seeded ${ARTICLES} articles into local KV in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  const vars = ['ADMIN_TOKEN:' + TOKEN, 'ALLOW_PRIVATE_URLS:true', 'MAX_PER_HOST_PER_TICK:200', ...(INLINE ? ['FANOUT:inline'] : [])];
+  const vars = [`ADMIN_TOKEN:${TOKEN}`, 'ALLOW_PRIVATE_URLS:true', 'MAX_PER_HOST_PER_TICK:200', ...(INLINE ? ['FANOUT:inline'] : [])];
   const wrangler = startWranglerDev(config, ENV_ARG, port, join(persist, 'state'), vars);
   const stop = () => {
     stopProcessGroup(wrangler);

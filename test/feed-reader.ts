@@ -49,7 +49,7 @@ function missingElements(xml: string): string[] {
   } else if (doc.feed) {
     const feed = doc.feed as Node;
     need(feed, ['id', 'title', 'updated'], 'feed');
-    asList(feed.entry).forEach((entry, i) => need(entry, ['id', 'title', 'updated'], `entry ${i + 1}`));
+    for (const [i, entry] of asList(feed.entry).entries()) need(entry, ['id', 'title', 'updated'], `entry ${i + 1}`);
   } else {
     missing.push('neither an RSS 2.0 <rss><channel> nor an Atom <feed> root');
   }

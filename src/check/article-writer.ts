@@ -104,7 +104,7 @@ export class ArticleWriter extends DurableObject<Env> {
     if (text !== undefined) {
       const before = (await this.ctx.storage.get<number>(TEXT_CHUNKS)) ?? 0;
       const chunks = text === null ? [] : Array.from({ length: Math.ceil(text.length / TEXT_CHUNK_CHARS) }, (_, i) => text.slice(i * TEXT_CHUNK_CHARS, (i + 1) * TEXT_CHUNK_CHARS));
-      chunks.forEach((chunk, i) => (entries[textChunkKey(i)] = chunk));
+      for (const [i, chunk] of chunks.entries()) entries[textChunkKey(i)] = chunk;
       entries[TEXT_CHUNKS] = chunks.length;
       stale = Array.from({ length: Math.max(0, before - chunks.length) }, (_, i) => textChunkKey(chunks.length + i));
     }

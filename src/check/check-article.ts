@@ -9,7 +9,7 @@
  */
 import type { Env, Settings } from '../settings';
 import { putSnapshot } from '../evidence/snapshots';
-import { extractArticle } from '../extract';
+import { extractArticle, type Article } from '../extract';
 import { getArticle, type ArticleRecord } from '../store';
 import { detectAnomaly } from './anomaly';
 import { writerFor } from './article-writer';
@@ -78,7 +78,7 @@ export async function observe(article: ArticleRecord, settings: Settings, now: D
     const same = { title: latest.title, byline: null, text: '', publishedAt: null, canonicalUrl: null, lang: null };
     return { ok: true, at, finalUrl: page.finalUrl, article: same, hash: latest.hash };
   }
-  let extracted;
+  let extracted: Article;
   try {
     extracted = extractArticle(page.html, page.finalUrl);
   } catch (error) {

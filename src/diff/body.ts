@@ -49,7 +49,10 @@ class BodyDiff {
 
   /** Anchors on unchanged paragraphs, then diffs each gap between them. */
   middle(oldText: string, newText: string): void {
-    if (oldText === '' || newText === '') return this.list.replace(oldText, newText);
+    if (oldText === '' || newText === '') {
+      this.list.replace(oldText, newText);
+      return;
+    }
     const oldParagraphs = splitParagraphs(oldText);
     const newParagraphs = splitParagraphs(newText);
     const oldStarts = paragraphStarts(oldParagraphs);
@@ -74,7 +77,10 @@ class BodyDiff {
 
   /** A run of changed paragraphs (`oldCount` and `newCount` of them) between two anchors. */
   private gap(oldText: string, newText: string, oldCount: number, newCount: number): void {
-    if (oldText === newText) return this.list.equal(oldText);
+    if (oldText === newText) {
+      this.list.equal(oldText);
+      return;
+    }
     if (oldCount === 0 || newCount === 0 || (oldCount === 1 && newCount === 1)) {
       if (!this.wordDiff(oldText, newText, this.maxEditLength)) this.list.replace(oldText, newText);
       return;

@@ -67,7 +67,7 @@ function uniqueAnchors(oldIds: Int32Array, newIds: Int32Array): Array<[number, n
 /** id -> its position, for ids that occur once; others map to -1 and are dropped. */
 function onlyPositions(ids: Int32Array): Map<number, number> {
   const at = new Map<number, number>();
-  ids.forEach((id, i) => at.set(id, at.has(id) ? -1 : i));
+  for (const [i, id] of ids.entries()) at.set(id, at.has(id) ? -1 : i);
   for (const [id, i] of at) if (i < 0) at.delete(id);
   return at;
 }

@@ -18,7 +18,7 @@ const BODY = /(?:^|[\s_-])(?:article-?body|articlebody|story-?body|post-?body|en
 
 /** Class weight: +25 for body words, -25 for furniture words (+50 for schema.org articleBody). */
 export function classWeight(element: Element): number {
-  if (element.weight === element.weight) return element.weight;
+  if (!Number.isNaN(element.weight)) return element.weight;
   element.weight = computeWeight(element);
   return element.weight;
 }

@@ -266,7 +266,7 @@ export function parseHtml(html: string, sink: HtmlSink): void {
         if (keepAttribute) attributeValue += fromCodePoint(codePoint);
       },
       onattribend() {
-        if (keepAttribute && attributes !== null && !Object.prototype.hasOwnProperty.call(attributes, attributeName)) {
+        if (keepAttribute && attributes !== null && !Object.hasOwn(attributes, attributeName)) {
           attributes[attributeName] = attributeValue;
         }
         keepAttribute = false;

@@ -5,7 +5,7 @@
  */
 import { normalizeParagraph } from './normalize';
 import { textOf } from './node';
-import type { Element, Head } from './tree';
+import type { Head } from './tree';
 
 export interface Metadata {
   title: string;
@@ -23,7 +23,7 @@ interface LinkedData {
 }
 
 const LOGO = /logo|brand|site-?(?:title|name|header)|masthead|navbar/;
-const SEPARATOR = /\s+[|\-–—•·:»\/\\]+\s+/g;
+const SEPARATOR = /\s+[|\-–—•·:»/\\]+\s+/g;
 
 export function readMetadata(head: Head, url?: string): Metadata {
   const meta = (key: string): string | null => {
@@ -60,7 +60,7 @@ function headline(head: Head, others: Array<string | null | undefined>): string 
 /** "Headline - Site Name" -> "Headline", when what remains still reads as a headline. */
 export function stripSiteSuffix(title: string, siteName: string | null): string {
   if (siteName && title.length > siteName.length + 3 && title.endsWith(siteName)) {
-    const rest = title.slice(0, -siteName.length).replace(/[\s|\-–—•·:»\/\\]+$/, '');
+    const rest = title.slice(0, -siteName.length).replace(/[\s|\-–—•·:»/\\]+$/, '');
     if (rest) return rest;
   }
   let last: RegExpExecArray | null = null;

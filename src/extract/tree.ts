@@ -7,7 +7,7 @@
  * flattened into the deepest kept one, so no later walk can be driven arbitrarily deep.
  */
 import { parseHtml, type HtmlSink } from './html';
-import type { Element, Node } from './node';
+import type { Element, } from './node';
 import { RULE_ATTRIBUTES } from './site-rules';
 
 export type { Element, Node } from './node';

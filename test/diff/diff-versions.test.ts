@@ -91,7 +91,7 @@ describe('diffVersions', () => {
   });
 
   it('a full rewrite of a 20,000-word article stays fast and rebuilds', () => {
-    const oldText = article(250, 0).map((p) => p + ' ' + para(1, 20)).join('\n\n');
+    const oldText = article(250, 0).map((p) => `${p} ${para(1, 20)}`).join('\n\n');
     const newText = article(250, 5000).join('\n\n');
     const start = performance.now();
     const diff = diffVersions(v(oldText), v(newText));
@@ -101,9 +101,9 @@ describe('diffVersions', () => {
 
   it('hostile input: a 10 MB paragraph, NUL bytes, lone surrogates', () => {
     const huge = 'x\u0000y '.repeat(2_500_000);
-    const diff = diffVersions(v(huge), v('\uD800 ' + huge.slice(0, -3) + 'z '));
-    expectWellFormed(diff, huge, '\uD800 ' + huge.slice(0, -3) + 'z ');
+    const diff = diffVersions(v(huge), v(`\uD800 ${huge.slice(0, -3)}z `));
+    expectWellFormed(diff, huge, `\uD800 ${huge.slice(0, -3)}z `);
     const blanks = '\n\n'.repeat(100_000);
-    expectWellFormed(diffVersions(v(blanks), v('a' + blanks)), blanks, 'a' + blanks);
+    expectWellFormed(diffVersions(v(blanks), v(`a${blanks}`)), blanks, `a${blanks}`);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract';
 
-const BODY = '<p>' + 'The harbor council met on Tuesday, and the vote was close, as expected. '.repeat(6) + '</p>';
+const BODY = `<p>${'The harbor council met on Tuesday, and the vote was close, as expected. '.repeat(6)}</p>`;
 
 describe('metadata', () => {
   it('the headline is the visible h1, not a hidden one nor the site logo', () => {

@@ -20,7 +20,7 @@ describe('site rules', () => {
   it('nescafe.com: every editorial section, in order, and no banner or product list', () => {
     const { text } = extractArticle(nescafe, 'https://www.nescafe.com/in/coffee-culture/knowledge/coffee-history');
     const paragraphs = text.split('\n\n');
-    expect(paragraphs.filter((p, i) => i % 2 === 0)).toEqual(['The beginnings', 'Across the Red Sea', 'To Europe and beyond', 'Coffee today']);
+    expect(paragraphs.filter((_p, i) => i % 2 === 0)).toEqual(['The beginnings', 'Across the Red Sea', 'To Europe and beyond', 'Coffee today']);
     expect(text).not.toContain('Discover where coffee comes from');
     expect(text).not.toContain('roast every batch');
   });

@@ -79,7 +79,7 @@ describe('pages and feeds under platform errors', () => {
   });
 
   it('a check whose article writer is overloaded answers 503, not 500', async () => {
-    await publish('/platform/2016/11/11/russia.html', '<html><body><article><h1>Changed</h1><p>' + 'A new text for the story. '.repeat(20) + '</p></article></body></html>');
+    await publish('/platform/2016/11/11/russia.html', `<html><body><article><h1>Changed</h1><p>${'A new text for the story. '.repeat(20)}</p></article></body></html>`);
     const ctx = createExecutionContext();
     const response = await worker.fetch!(
       new Request(`http://redline.test/api/v1/articles/${id}/check`, { method: 'POST', headers: { authorization: 'Bearer test-token' } }) as never,
