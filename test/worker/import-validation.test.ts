@@ -212,7 +212,9 @@ describe('import refuses what it cannot trust, naming the line, writing nothing'
 
   it('the export itself imports exactly, sources included', async () => {
     const { response } = await importIntoEmpty(toNdjson(valid));
-    expect(await response.json()).toEqual({ imported: { articles: 4, versions: expect.any(Number), changes: expect.any(Number), sources: 1, snapshots: expect.any(Number) } });
+    expect(await response.json()).toEqual({
+      imported: { articles: 4, versions: expect.any(Number), changes: expect.any(Number), sources: 1, snapshots: expect.any(Number) },
+    });
     expect(recordsOf(toLines(await exportNow()))).toEqual(recordsOf(valid));
   });
 });
