@@ -25,7 +25,7 @@ const LETTERS = 'etaoinshrdlcumwfgypbvkjxqz';
 
 function word(random: Rng): string {
   // English-like lengths: mostly 2-7 letters, sometimes long, sometimes with punctuation.
-  const length = 1 + Math.floor(-Math.log(1 - random()) * 4) % 12;
+  const length = 1 + (Math.floor(-Math.log(1 - random()) * 4) % 12);
   let w = '';
   for (let k = 0; k < length; k++) w += LETTERS[Math.floor(random() ** 1.8 * LETTERS.length)];
   const r = random();

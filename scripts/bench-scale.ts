@@ -14,7 +14,19 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorker, type Counters, HOSTS, metrics as readMetrics, Newsroom, sleep, startWranglerDev, stopProcessGroup, TICK_MS, waitFor, workerdCpuMs } from './lib/bench-worker';
+import {
+  bundleWorker,
+  type Counters,
+  HOSTS,
+  metrics as readMetrics,
+  Newsroom,
+  sleep,
+  startWranglerDev,
+  stopProcessGroup,
+  TICK_MS,
+  waitFor,
+  workerdCpuMs,
+} from './lib/bench-worker';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -51,7 +63,9 @@ async function main() {
     await waitFor(`${origin}/__metrics`);
     const metrics = () => readMetrics(origin);
     const start = Math.ceil(Date.now() / TICK_MS) * TICK_MS;
-    console.log(`bench:scale: ${ARTICLES} articles on ${HOSTS} hosts (${HOSTS / 2} answer conditional requests), ${INLINE ? 'inline checks' : 'CHECKS queue'}, ${TICKS} ticks, ${CHANGE_SHARE * 100}% of pages change per tick`);
+    console.log(
+      `bench:scale: ${ARTICLES} articles on ${HOSTS} hosts (${HOSTS / 2} answer conditional requests), ${INLINE ? 'inline checks' : 'CHECKS queue'}, ${TICKS} ticks, ${CHANGE_SHARE * 100}% of pages change per tick`,
+    );
 
     const rows: (Counters & { cpuMs: number; wallMs: number; changedPages: number })[] = [];
     console.log('tick  due/checked  changed  failed  KV reads  writes  deletes  lists  subrequests  304s  CPU ms  wall s');
@@ -97,8 +111,23 @@ async function main() {
         cpuMs: Math.round(mean((r) => r.cpuMs)),
         wallMs: Math.round(mean((r) => r.wallMs)),
       },
-      perDay: { checks, kvReads: perDay((r) => r.kvReads), kvWrites: perDay((r) => r.kvWrites), kvDeletes: perDay((r) => r.kvDeletes), kvLists: perDay((r) => r.kvLists), queueMessages: perDay((r) => r.queueSends) },
-      cpuMsPerCheck: Number((mean((r) => r.cpuMs) / Math.max(1, mean((r) => r.checks))).toFixed(2)),
+      perDay: {
+        checks,
+        kvReads: perDay((r) => r.kvReads),
+        kvWrites: perDay((r) => r.kvWrites),
+        kvDeletes: perDay((r) => r.kvDeletes),
+        kvLists: perDay((r) => r.kvLists),
+        queueMessages: perDay((r) => r.queueSends),
+      },
+      cpuMsPerCheck: Number(
+        (
+          mean((r) => r.cpuMs) /
+          Math.max(
+            1,
+            mean((r) => r.checks),
+          )
+        ).toFixed(2),
+      ),
       newsroomRequests: newsroom.stats.requests,
       newsroom304s: newsroom.stats.notModified,
     };

@@ -114,10 +114,7 @@ export function upwardImports(graph: Map<string, string[]>): string[] {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const graph = importGraph();
-  const problems = [
-    ...circles(graph).map((circle) => `import circle: ${circle.join(' -> ')}`),
-    ...upwardImports(graph),
-  ];
+  const problems = [...circles(graph).map((circle) => `import circle: ${circle.join(' -> ')}`), ...upwardImports(graph)];
   for (const problem of problems) console.log(problem);
   console.log(`layers: ${graph.size} modules, ${problems.length} problems`);
   process.exit(problems.length ? 1 : 0);

@@ -59,9 +59,7 @@ function main(argv: string[]) {
   const recall = mean(recalls);
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   const accuracy = exact / Math.max(1, pages.length);
-  console.log(
-    `pages ${pages.length}  precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  accuracy ${accuracy.toFixed(3)}  F1 ${f1.toFixed(3)}`,
-  );
+  console.log(`pages ${pages.length}  precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  accuracy ${accuracy.toFixed(3)}  F1 ${f1.toFixed(3)}`);
 }
 
 main(process.argv.slice(2));

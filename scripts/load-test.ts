@@ -15,7 +15,16 @@ const redline = await startRedline();
 const story = await foundingStory(redline, (line) => console.log(line));
 try {
   const { id } = story;
-  const targets = ['/feed.xml', `/articles/${id}/feed.xml`, '/api/v1/changes', `/api/v1/articles/${id}`, `/api/v1/articles/${id}/diff`, '/', `/articles/${id}`, `/articles/${id}/diff/1/2`];
+  const targets = [
+    '/feed.xml',
+    `/articles/${id}/feed.xml`,
+    '/api/v1/changes',
+    `/api/v1/articles/${id}`,
+    `/api/v1/articles/${id}/diff`,
+    '/',
+    `/articles/${id}`,
+    `/articles/${id}/diff/1/2`,
+  ];
   const rows: string[] = [];
   let failures = 0;
   for (const path of targets) {

@@ -35,7 +35,12 @@ export default {
       const owed = await redeliverWebhooks(env);
       if (owed.tried) console.log(`webhooks: ${owed.delivered} of ${owed.tried} owed deliveries delivered`);
     } catch (error) {
-      await noteTrouble(env, 'webhook redelivery', `stopped: ${error instanceof Error ? error.message : String(error)}; the owed deliveries wait for the next tick`, at);
+      await noteTrouble(
+        env,
+        'webhook redelivery',
+        `stopped: ${error instanceof Error ? error.message : String(error)}; the owed deliveries wait for the next tick`,
+        at,
+      );
     }
   },
   async queue(batch, env, _ctx) {

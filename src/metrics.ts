@@ -6,7 +6,24 @@
  */
 import type { Env } from './settings';
 
-export const counters = { kvReads: 0, kvWrites: 0, kvDeletes: 0, kvLists: 0, fetches: 0, queueSends: 0, checks: 0, unchanged: 0, failed: 0, notModified: 0, objectCalls: 0, runnerCalls: 0, readerCalls: 0, consumed: 0, ticks: 0, indexCalls: 0 };
+export const counters = {
+  kvReads: 0,
+  kvWrites: 0,
+  kvDeletes: 0,
+  kvLists: 0,
+  fetches: 0,
+  queueSends: 0,
+  checks: 0,
+  unchanged: 0,
+  failed: 0,
+  notModified: 0,
+  objectCalls: 0,
+  runnerCalls: 0,
+  readerCalls: 0,
+  consumed: 0,
+  ticks: 0,
+  indexCalls: 0,
+};
 
 let installed = false;
 

@@ -35,7 +35,11 @@ export function api(path: string, init: RequestInit = {}) {
 }
 
 export function post(path: string, body: unknown, headers: Record<string, string> = auth) {
-  return api(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+  return api(path, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 export function page(path: string) {

@@ -12,7 +12,12 @@ export function describeWords(stats: { added: number; removed: number }): string
 }
 
 /** What a change did, for feed titles and lists: "3 words changed, 33 added (correction, spelling)". */
-export function describeChange(change: { event?: string; from: number; to: number; revertOf?: number | null; stats: { added: number; removed: number } }, kinds: readonly string[], titleChanged = false, bylineChanged = false): string {
+export function describeChange(
+  change: { event?: string; from: number; to: number; revertOf?: number | null; stats: { added: number; removed: number } },
+  kinds: readonly string[],
+  titleChanged = false,
+  bylineChanged = false,
+): string {
   const words = describeWords(change.stats);
   const what = [titleChanged ? 'headline changed' : '', bylineChanged ? 'byline changed' : '', words].filter(Boolean).join('; ');
   const kindText = kinds.length ? ` (${kinds.join(', ')})` : '';

@@ -32,7 +32,10 @@ const MAX_LIST_CALLS = 10;
  * Up to `limit` changes, newest first. With a kind filter, index pages are read until enough
  * match (each read asks for no more than are still needed, so the cursor never skips a match).
  */
-export async function selectChanges(kv: KVNamespace, options: { limit: number; cursor?: string | null; site?: string; kind?: ChangeKind }): Promise<ChangeSelection> {
+export async function selectChanges(
+  kv: KVNamespace,
+  options: { limit: number; cursor?: string | null; site?: string; kind?: ChangeKind },
+): Promise<ChangeSelection> {
   const selected: ChangeSummary[] = [];
   let cursor = options.cursor ?? null;
   for (let calls = 0; calls < MAX_LIST_CALLS; calls++) {

@@ -73,7 +73,11 @@ export class ArticleWriter extends DurableObject<Env> {
     const stored = await this.ctx.storage.get<WriterState>(STATE);
     if (stored) {
       const legacy = stored.latestText !== undefined;
-      const loaded: Loaded = { state: { ...stored, latestText: undefined }, latestText: legacy ? (stored.latestText ?? null) : await this.readText(), textStored: !legacy };
+      const loaded: Loaded = {
+        state: { ...stored, latestText: undefined },
+        latestText: legacy ? (stored.latestText ?? null) : await this.readText(),
+        textStored: !legacy,
+      };
       // Committed but not (wholly) published by an earlier call: publish before anything else.
       if (stored.unpublished) await this.publish(loaded.state);
       return loaded;
@@ -103,7 +107,10 @@ export class ArticleWriter extends DurableObject<Env> {
     let stale: string[] = [];
     if (text !== undefined) {
       const before = (await this.ctx.storage.get<number>(TEXT_CHUNKS)) ?? 0;
-      const chunks = text === null ? [] : Array.from({ length: Math.ceil(text.length / TEXT_CHUNK_CHARS) }, (_, i) => text.slice(i * TEXT_CHUNK_CHARS, (i + 1) * TEXT_CHUNK_CHARS));
+      const chunks =
+        text === null
+          ? []
+          : Array.from({ length: Math.ceil(text.length / TEXT_CHUNK_CHARS) }, (_, i) => text.slice(i * TEXT_CHUNK_CHARS, (i + 1) * TEXT_CHUNK_CHARS));
       for (const [i, chunk] of chunks.entries()) entries[textChunkKey(i)] = chunk;
       entries[TEXT_CHUNKS] = chunks.length;
       stale = Array.from({ length: Math.max(0, before - chunks.length) }, (_, i) => textChunkKey(chunks.length + i));
@@ -133,7 +140,9 @@ export class ArticleWriter extends DurableObject<Env> {
 
   /** Asks the Internet Archive for a capture of a new version and records the outcome (src/evidence/archive.ts). */
   private async capture(id: string, n: number, url: string, settings: CaptureSettings): Promise<void> {
-    const outcome = await requestCapture(url, settings).catch((error): ArchiveCapture => ({ status: 'error', requestedAt: new Date().toISOString(), url: null, jobId: null, error: String(error) }));
+    const outcome = await requestCapture(url, settings).catch(
+      (error): ArchiveCapture => ({ status: 'error', requestedAt: new Date().toISOString(), url: null, jobId: null, error: String(error) }),
+    );
     await this.serially(async () => {
       const loaded = await this.load(id);
       if (!loaded?.state.record.versions.some((v) => v.n === n)) return;

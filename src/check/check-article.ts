@@ -65,7 +65,14 @@ export function validatorsFor(article: ArticleRecord): Validators | null {
 /** Fetches and reads the page; never throws for anything the page does. */
 export async function observe(article: ArticleRecord, settings: Settings, now: Date, fetcher: typeof fetch = fetch): Promise<Observation> {
   const at = now.toISOString();
-  const failure = (kind: string, message: string, status: number | null = null, retryAt: string | null = null): Observation => ({ ok: false, at, kind, message, status, retryAt });
+  const failure = (kind: string, message: string, status: number | null = null, retryAt: string | null = null): Observation => ({
+    ok: false,
+    at,
+    kind,
+    message,
+    status,
+    retryAt,
+  });
 
   const page = await fetchPage(article.url, settings, fetcher, validatorsFor(article));
   if (!page.ok) {

@@ -134,7 +134,13 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
 
   // Back to a known text after an error, or after the page was gone: no new version.
   if (earlier && (earlier === latest || (!record.removedAt && record.versions.some((v) => v.hash === seen.hash && v.n > 1)))) {
-    const recovered = { ...record, finalUrl: seen.finalUrl, removedAt: null, lastCheck: nextLastCheck(previous, 'unchanged', seen), failures: endFailure(record, seen.at) };
+    const recovered = {
+      ...record,
+      finalUrl: seen.finalUrl,
+      removedAt: null,
+      lastCheck: nextLastCheck(previous, 'unchanged', seen),
+      failures: endFailure(record, seen.at),
+    };
     const change = record.removedAt && latest ? eventChange(record, 'restored', latest, seen.at, latestText) : null;
     return { record: recovered, version: null, change, result: unchanged };
   }
@@ -159,7 +165,19 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   const diff = latest ? diffVersions(versionText(normalizeText(latest.title), normalizeText(latestText), latest.byline), version) : null;
   const change: ChangeRecord | null =
     latest && diff
-      ? { ...changeBase(record, seen.at), seq: versionSeq(n), title, from: latest.n, to: n, event, revertOf, hash: seen.hash, kinds: classifyChange(diff), stats: diff.stats, diff }
+      ? {
+          ...changeBase(record, seen.at),
+          seq: versionSeq(n),
+          title,
+          from: latest.n,
+          to: n,
+          event,
+          revertOf,
+          hash: seen.hash,
+          kinds: classifyChange(diff),
+          stats: diff.stats,
+          diff,
+        }
       : null;
   return {
     record: {
@@ -168,7 +186,10 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
       title,
       removedAt: null,
       failures: endFailure(record, seen.at),
-      versions: [...record.versions, { n, fetchedAt: seen.at, title, byline: seen.article.byline, hash: seen.hash, words: countWords(text), revertOf, ...validatorsOf(seen) }],
+      versions: [
+        ...record.versions,
+        { n, fetchedAt: seen.at, title, byline: seen.article.byline, hash: seen.hash, words: countWords(text), revertOf, ...validatorsOf(seen) },
+      ],
       lastCheck: nextLastCheck(previous, latest ? 'changed' : 'new', seen),
     },
     version,
@@ -178,7 +199,11 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
 }
 
 function validatorsOf(seen: PageSeen): Pick<VersionSummary, 'etag' | 'lastModified' | 'snapshot'> {
-  return { ...(seen.etag ? { etag: seen.etag } : {}), ...(seen.lastModified ? { lastModified: seen.lastModified } : {}), ...(seen.snapshot ? { snapshot: seen.snapshot.sha256 } : {}) };
+  return {
+    ...(seen.etag ? { etag: seen.etag } : {}),
+    ...(seen.lastModified ? { lastModified: seen.lastModified } : {}),
+    ...(seen.snapshot ? { snapshot: seen.snapshot.sha256 } : {}),
+  };
 }
 
 function versionText(title: string, text: string, byline?: string | null) {

@@ -14,7 +14,13 @@ import { deleteDue, dueKeyOf, putDue, type ArticleRecord } from '../store';
  * adopted from KV: imported, or written before the schedule), and then every tier's key for this id
  * is cleared once. Answers the key it is listed under now, or undefined when nothing moved.
  */
-export async function placeInSchedule(kv: KVNamespace, record: ArticleRecord, current: string | null | undefined, schedule: ScheduleTier[], at: Date): Promise<string | null | undefined> {
+export async function placeInSchedule(
+  kv: KVNamespace,
+  record: ArticleRecord,
+  current: string | null | undefined,
+  schedule: ScheduleTier[],
+  at: Date,
+): Promise<string | null | undefined> {
   const placement = placementOf(record, schedule, at);
   const wanted = placement ? dueKeyOf(record.id, placement) : null;
   if (current !== undefined && current === wanted) return undefined;

@@ -81,7 +81,14 @@ export function isTransient(seen: Observation): boolean {
  * one, and that URL serves the same text, the canonical URL is tracked instead (or, when it is
  * tracked already with this text, kept alone). Different texts are never merged.
  */
-async function adoptCanonical(env: Env, settings: Settings, article: ArticleRecord, seen: PageSeen, now: Date, fetcher?: typeof fetch): Promise<DueOutcome | null> {
+async function adoptCanonical(
+  env: Env,
+  settings: Settings,
+  article: ArticleRecord,
+  seen: PageSeen,
+  now: Date,
+  fetcher?: typeof fetch,
+): Promise<DueOutcome | null> {
   const canonical = trustedCanonical(seen.finalUrl, seen.article.canonicalUrl);
   if (!canonical || canonical === article.url || !checkFetchableUrl(new URL(canonical), settings).ok) return null;
   const existing = await getArticle(env.REDLINE, await articleIdFor(canonical));

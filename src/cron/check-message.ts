@@ -13,9 +13,11 @@ export function isCheckMessage(body: unknown): body is CheckMessage {
   if (!body || typeof body !== 'object') return false;
   const m = body as Record<string, unknown>;
   return (
-    typeof m.id === 'string' && /^[0-9a-f]{16}$/.test(m.id) &&
+    typeof m.id === 'string' &&
+    /^[0-9a-f]{16}$/.test(m.id) &&
     (m.every === null || (typeof m.every === 'number' && m.every > 0)) &&
     (m.host === null || typeof m.host === 'string') &&
-    typeof m.at === 'string' && !Number.isNaN(Date.parse(m.at))
+    typeof m.at === 'string' &&
+    !Number.isNaN(Date.parse(m.at))
   );
 }

@@ -10,7 +10,6 @@ import { runBounded } from '../schedule/pick';
 import { isCheckMessage, type CheckMessage } from './check-message';
 import { runCheck } from './check-runner';
 
-
 export interface BatchReport {
   checked: number;
   changed: number;
@@ -19,7 +18,8 @@ export interface BatchReport {
 }
 
 /** Delay before attempt `attempts + 1`: base, 2x base, 4x base... capped at 12 hours. */
-export const backoffSeconds = (settings: Settings, attempts: number) => Math.min(12 * 3600, Math.round(settings.queueRetrySeconds * 2 ** Math.max(0, attempts - 1)));
+export const backoffSeconds = (settings: Settings, attempts: number) =>
+  Math.min(12 * 3600, Math.round(settings.queueRetrySeconds * 2 ** Math.max(0, attempts - 1)));
 
 async function deadLetter(env: Env, message: Message<unknown>, reason: string): Promise<void> {
   console.error(`check message ${message.id} dead-lettered: ${reason}`);

@@ -77,7 +77,9 @@ export async function dueArticles(kv: KVNamespace, settings: Settings, now: Date
   // A pending marker names its host in its metadata: no get per newly tracked article.
   const pending = await attempt('listing newly tracked articles', () => pendingArticles(kv), []);
   const pendingChecks: DueCheck[] = pending.map(({ id, host }) => ({ id, every: null, host }));
-  const slots = [...(carry?.missed ?? []), ...dueSlots(settings.schedule, now)].filter((s, i, all) => all.findIndex((o) => o.everyMinutes === s.everyMinutes && o.slot === s.slot) === i);
+  const slots = [...(carry?.missed ?? []), ...dueSlots(settings.schedule, now)].filter(
+    (s, i, all) => all.findIndex((o) => o.everyMinutes === s.everyMinutes && o.slot === s.slot) === i,
+  );
   const scheduled: DueCheck[] = [];
   const missed: DueSlot[] = [];
   for (const { everyMinutes, slot } of slots) {
@@ -107,13 +109,27 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
   // Pending markers stay until checked, so only scheduled checks need carrying.
   const carried: CarriedCheck[] = later.filter((c) => !due.pending.has(c.id));
   const carry = (checks: DueCheck[]) => carried.push(...checks.filter((c) => !due.pending.has(c.id)));
-  const report: TickReport = { due: due.checks.length, checked: 0, changed: 0, failed: 0, queued: 0, carried: 0, sourcesRead: sources.read, discovered: sources.tracked, troubles };
+  const report: TickReport = {
+    due: due.checks.length,
+    checked: 0,
+    changed: 0,
+    failed: 0,
+    queued: 0,
+    carried: 0,
+    sourcesRead: sources.read,
+    discovered: sources.tracked,
+    troubles,
+  };
 
   if (queue) {
     const at = now.toISOString();
     for (let i = 0; i < run.length; i += SEND_BATCH) {
       const batch = run.slice(i, i + SEND_BATCH);
-      const sent = await attempt('sending checks to the queue', () => env.CHECKS.sendBatch(batch.map((c): { body: CheckMessage } => ({ body: { id: c.id, every: c.every, host: c.host, at } }))).then(() => true), false);
+      const sent = await attempt(
+        'sending checks to the queue',
+        () => env.CHECKS.sendBatch(batch.map((c): { body: CheckMessage } => ({ body: { id: c.id, every: c.every, host: c.host, at } }))).then(() => true),
+        false,
+      );
       if (!sent) {
         carry(run.slice(i));
         break;
@@ -146,7 +162,8 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
   const kept = carried.slice(0, MAX_CARRIED);
   report.carried = kept.length;
   // A carry-over that could not be read is left as it is (this tick's carry waits its next slot).
-  if (due.carriedBefore !== null) await attempt('writing the carry-over list', () => putCarryOver(kv, { checks: kept, missed: due.missed }, due.carriedBefore ?? 0), undefined);
+  if (due.carriedBefore !== null)
+    await attempt('writing the carry-over list', () => putCarryOver(kv, { checks: kept, missed: due.missed }, due.carriedBefore ?? 0), undefined);
   if (troubles.length) await noteTrouble(env, 'cron tick', `${troubles.join('; ')}. The work carries over to the next tick.`, now);
   return report;
 }

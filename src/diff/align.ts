@@ -56,7 +56,10 @@ export function alignParagraphs(oldParagraphs: readonly string[], newParagraphs:
 
 function signature(paragraph: string): Uint32Array {
   const bits = new Uint32Array(SIGNATURE_WORDS);
-  for (const word of paragraph.slice(0, SIGNATURE_CHARS).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const word of paragraph
+    .slice(0, SIGNATURE_CHARS)
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? []) {
     let hash = 2166136261;
     for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 16777619);
     const bit = (hash >>> 0) % (SIGNATURE_WORDS * 32);

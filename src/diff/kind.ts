@@ -33,8 +33,10 @@ const SPELLING_MAX_WORDS = 3;
 const REWRITE_SHARE = 0.4;
 
 /** How a paragraph that notes an edit begins, or a sentence in it reads. */
-const NOTICE_START = /^[\s"“'‘(*_–—-]*(?:correction|corrections|clarification|editor['’]?s['’]? note|editors['’] note|update|updated|an earlier version of this|a previous version of this|this (?:article|story|post|report) (?:has been|was) (?:updated|corrected|amended|changed))\b/iu;
-const NOTICE_ANYWHERE = /\b(?:an earlier version of this (?:article|story|post|report|headline|caption)|a previous version of this (?:article|story|post|report)|this (?:article|story|post|report) (?:has been|was) (?:corrected|amended)|we regret the error|(?:has|have) been corrected to)\b/iu;
+const NOTICE_START =
+  /^[\s"“'‘(*_–—-]*(?:correction|corrections|clarification|editor['’]?s['’]? note|editors['’] note|update|updated|an earlier version of this|a previous version of this|this (?:article|story|post|report) (?:has been|was) (?:updated|corrected|amended|changed))\b/iu;
+const NOTICE_ANYWHERE =
+  /\b(?:an earlier version of this (?:article|story|post|report|headline|caption)|a previous version of this (?:article|story|post|report)|this (?:article|story|post|report) (?:has been|was) (?:corrected|amended)|we regret the error|(?:has|have) been corrected to)\b/iu;
 
 export function isCorrectionNotice(paragraph: string): boolean {
   return NOTICE_START.test(paragraph) || NOTICE_ANYWHERE.test(paragraph);

@@ -29,11 +29,7 @@ export function paragraphStarts(paragraphs: readonly string[]): number[] {
 }
 
 /** Pairs [oldIndex, newIndex] of equal paragraphs, increasing in both indexes. */
-export function matchParagraphs(
-  oldParagraphs: readonly string[],
-  newParagraphs: readonly string[],
-  maxEditLength: number,
-): Array<[number, number]> {
+export function matchParagraphs(oldParagraphs: readonly string[], newParagraphs: readonly string[], maxEditLength: number): Array<[number, number]> {
   if (oldParagraphs.length > MAX_PARAGRAPHS || newParagraphs.length > MAX_PARAGRAPHS) return [];
   const interner = new Interner();
   const oldIds = interner.idsOf(oldParagraphs);

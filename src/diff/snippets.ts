@@ -90,4 +90,3 @@ function hasAtMostWords(text: string, limit: number): boolean {
   }
   return true;
 }
-

@@ -46,8 +46,7 @@ export async function readSitemapIndex(index: ParsedSource, settings: Settings, 
   );
   const read = reads.filter((r) => r.error === null);
   const failures = reads.filter((r) => r.error !== null).map((r) => `${r.url}: ${r.error}`);
-  if (read.length === 0)
-    return { links: [], error: `a sitemap index whose newest sitemaps could not be read (${failures.join('; ')})` };
+  if (read.length === 0) return { links: [], error: `a sitemap index whose newest sitemaps could not be read (${failures.join('; ')})` };
   for (const failure of failures) console.warn(`sitemap index: skipped ${failure}`);
   return { links: read.flatMap((r) => r.links), error: null };
 }

@@ -14,7 +14,8 @@ const NEGATIVE =
 const DROP =
   /(?:^|[\s_-])(?:share|sharing|social|related|recirc|newsletter|subscribe|subscription|signup|comments?|disqus|cookie|consent|gdpr|outbrain|taboola|promo|advert|advertisement|ad-?slot|ad-?container|ad-?wrapper|ad-?unit|ads|ad|sponsored|most-?read|most-?popular|trending|recommended|read-?more|read-?next|more-?stories|see-?also|also-?read|breadcrumbs?|byline|author-?bio|author-?box|about-?the-?author|tags|tag-?list|post-?tags|pagination|post-?nav|post-?navigation|toolbar|print|follow-?us|jump-?link|toc|table-?of-?contents|skip-?link|screen-?reader|paywall|modal|popup|caption|credit|dateline|timestamp|kicker|eyebrow|dek|standfirst|disclaimers?|disclosures?|author-?info|author-?card|about-?author|author-?details|author-?description|post-?author|entry-?author|author-?profile|author-?section|author-?wrap(?:per)?|bio-?box)(?:$|[\s_-])/;
 /** Words that mean the block is plainly the body, stronger than the negative noise around it. */
-const BODY = /(?:^|[\s_-])(?:article-?body|articlebody|story-?body|post-?body|entry-?content|post-?content|article-?content|body-?text|article-?text|story-?content|main-?content|rich-?text|markdown-?body|prose)(?:$|[\s_-])/;
+const BODY =
+  /(?:^|[\s_-])(?:article-?body|articlebody|story-?body|post-?body|entry-?content|post-?content|article-?content|body-?text|article-?text|story-?content|main-?content|rich-?text|markdown-?body|prose)(?:$|[\s_-])/;
 
 /** Class weight: +25 for body words, -25 for furniture words (+50 for schema.org articleBody). */
 export function classWeight(element: Element): number {
@@ -46,7 +47,18 @@ export function isFurniture(element: Element): boolean {
 
 function computeFurniture(element: Element): boolean {
   const role = element.attrs.role;
-  if (role === 'navigation' || role === 'complementary' || role === 'banner' || role === 'contentinfo' || role === 'dialog' || role === 'alert' || role === 'search' || role === 'menu' || role === 'toolbar') return true;
+  if (
+    role === 'navigation' ||
+    role === 'complementary' ||
+    role === 'banner' ||
+    role === 'contentinfo' ||
+    role === 'dialog' ||
+    role === 'alert' ||
+    role === 'search' ||
+    role === 'menu' ||
+    role === 'toolbar'
+  )
+    return true;
   if (element.attrs['data-ad'] !== undefined || element.attrs['data-ad-slot'] !== undefined) return true;
   const hint = element.hint;
   if (!hint || element.attrs.itemprop === 'articleBody') return false;

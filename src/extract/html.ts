@@ -30,19 +30,74 @@ const DD_DT = new Set(['dd', 'dt']);
 const RT_RP = new Set(['rt', 'rp']);
 /** Open tags that close the listed open elements first (htmlparser2's `openImpliesClose`). */
 const IMPLIES_CLOSE = new Map<string, Set<string>>([
-  ['tr', new Set(['tr', 'th', 'td'])], ['th', new Set(['th'])], ['td', new Set(['thead', 'th', 'td'])],
-  ['body', new Set(['head', 'link', 'script'])], ['li', new Set(['li'])],
-  ['p', P], ['h1', P], ['h2', P], ['h3', P], ['h4', P], ['h5', P], ['h6', P],
-  ['select', FORM], ['input', FORM], ['output', FORM], ['button', FORM], ['datalist', FORM], ['textarea', FORM],
-  ['option', new Set(['option'])], ['optgroup', new Set(['optgroup', 'option'])], ['dd', DD_DT], ['dt', DD_DT],
-  ['address', P], ['article', P], ['aside', P], ['blockquote', P], ['details', P], ['div', P], ['dl', P],
-  ['fieldset', P], ['figcaption', P], ['figure', P], ['footer', P], ['form', P], ['header', P], ['hr', P],
-  ['main', P], ['nav', P], ['ol', P], ['pre', P], ['section', P], ['table', P], ['ul', P],
-  ['rt', RT_RP], ['rp', RT_RP], ['tbody', TABLE_SECTION], ['tfoot', TABLE_SECTION],
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ['p', P],
+  ['h1', P],
+  ['h2', P],
+  ['h3', P],
+  ['h4', P],
+  ['h5', P],
+  ['h6', P],
+  ['select', FORM],
+  ['input', FORM],
+  ['output', FORM],
+  ['button', FORM],
+  ['datalist', FORM],
+  ['textarea', FORM],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', DD_DT],
+  ['dt', DD_DT],
+  ['address', P],
+  ['article', P],
+  ['aside', P],
+  ['blockquote', P],
+  ['details', P],
+  ['div', P],
+  ['dl', P],
+  ['fieldset', P],
+  ['figcaption', P],
+  ['figure', P],
+  ['footer', P],
+  ['form', P],
+  ['header', P],
+  ['hr', P],
+  ['main', P],
+  ['nav', P],
+  ['ol', P],
+  ['pre', P],
+  ['section', P],
+  ['table', P],
+  ['ul', P],
+  ['rt', RT_RP],
+  ['rp', RT_RP],
+  ['tbody', TABLE_SECTION],
+  ['tfoot', TABLE_SECTION],
 ]);
 const VOID = new Set([
-  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen',
-  'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
 ]);
 const FOREIGN = new Set(['math', 'svg']);
 const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
@@ -103,11 +158,7 @@ function skipPlain(tokenizer: TokenizerInternals, stop: string): void {
   tokenizer.index = Math.min(next, tokenizer.nextAmp) + tokenizer.offset - 1;
 }
 
-if (
-  typeof base.fastForwardTo === 'function' &&
-  typeof base.stateText === 'function' &&
-  typeof base.handleInAttributeValue === 'function'
-) {
+if (typeof base.fastForwardTo === 'function' && typeof base.stateText === 'function' && typeof base.handleInAttributeValue === 'function') {
   const stateText = base.stateText;
   const handleInAttributeValue = base.handleInAttributeValue;
   fast.fastForwardTo = function (this: TokenizerInternals, c: number) {
@@ -144,11 +195,7 @@ const isClosingTagNameEnd = (c: number) => c === 0x3e || isHtmlSpace(c);
  * of the Tokenizer's state machine per character. The index is left just before that character
  * (or on the buffer's last one), where the Tokenizer's loop then steps onto it.
  */
-if (
-  typeof base.stateInTagName === 'function' &&
-  typeof base.stateInAttributeName === 'function' &&
-  typeof base.stateInClosingTagName === 'function'
-) {
+if (typeof base.stateInTagName === 'function' && typeof base.stateInAttributeName === 'function' && typeof base.stateInClosingTagName === 'function') {
   const stateInTagName = base.stateInTagName;
   const stateInAttributeName = base.stateInAttributeName;
   const stateInClosingTagName = base.stateInClosingTagName;

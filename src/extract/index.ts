@@ -51,7 +51,12 @@ export function extractArticle(html: string, url?: string): Article {
       const linked = dropBoilerplateLines(linkedArticleBody(head.jsonLd).map(normalizeParagraph)).join('\n\n');
       if (linked.length >= LINKED_BODY_MINIMUM && text.length < linked.length * 0.5) text = linked;
     }
-    return { ...metadata, title: capped(metadata.title, MAX_TITLE_CHARS), byline: metadata.byline === null ? null : capped(metadata.byline, MAX_BYLINE_CHARS), text };
+    return {
+      ...metadata,
+      title: capped(metadata.title, MAX_TITLE_CHARS),
+      byline: metadata.byline === null ? null : capped(metadata.byline, MAX_BYLINE_CHARS),
+      text,
+    };
   } catch {
     // Extraction must never take a check down: an unreadable page is an empty article.
     return { title: '', byline: null, text: '', publishedAt: null, canonicalUrl: null, lang: null };

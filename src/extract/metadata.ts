@@ -43,7 +43,16 @@ export function readMetadata(head: Head, url?: string): Metadata {
     title: headline(head, [ogTitle, ld.headline, pageTitle]) || ogTitle || normalizeParagraph(ld.headline ?? '') || pageTitle,
     byline: byline(meta('author') ?? meta('byl') ?? meta('article:author') ?? meta('parsely-author') ?? ld.author ?? null, head),
     publishedAt:
-      meta('article:published_time') ?? meta('datePublished') ?? meta('date') ?? meta('pubdate') ?? meta('parsely-pub-date') ?? meta('dc.date') ?? meta('DC.date.issued') ?? ld.datePublished ?? head.times[0] ?? null,
+      meta('article:published_time') ??
+      meta('datePublished') ??
+      meta('date') ??
+      meta('pubdate') ??
+      meta('parsely-pub-date') ??
+      meta('dc.date') ??
+      meta('DC.date.issued') ??
+      ld.datePublished ??
+      head.times[0] ??
+      null,
     canonicalUrl: canonical(head, meta('og:url'), url),
     lang: language(head.lang ?? meta('content-language') ?? meta('og:locale') ?? ld.inLanguage ?? null),
   };
@@ -51,7 +60,10 @@ export function readMetadata(head: Head, url?: string): Metadata {
 
 /** The first visible h1 that is not the site's logo, preferring one that matches the other titles. */
 function headline(head: Head, others: Array<string | null | undefined>): string {
-  const visible = head.h1s.filter((h) => h.visible && !LOGO.test(h.hint)).map((h) => normalizeParagraph(h.text)).filter(Boolean);
+  const visible = head.h1s
+    .filter((h) => h.visible && !LOGO.test(h.hint))
+    .map((h) => normalizeParagraph(h.text))
+    .filter(Boolean);
   const known = others.filter((t): t is string => !!t).map((t) => t.toLowerCase());
   const matching = visible.find((h) => known.some((t) => t.includes(h.toLowerCase()) || h.toLowerCase().includes(t)));
   return matching ?? visible[0] ?? '';
@@ -79,7 +91,6 @@ function byline(fromMeta: string | null, head: Head): string | null {
   }
   return null;
 }
-
 
 function canonical(head: Head, ogUrl: string | null, url?: string): string | null {
   const link = head.links.find((l) => (l.rel ?? '').toLowerCase().split(/\s+/).includes('canonical') && l.href);

@@ -14,7 +14,8 @@
  * otherwise show it reversed on our pages. ZWJ and ZWNJ stay: they choose letter forms in Persian,
  * Indic scripts and emoji (see comparisonForm).
  */
-const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/g;
 /** Joiners: they matter to how some scripts render, never to which words a text says. */
 const JOINERS = /[\u200C\u200D]/g;
 // Every horizontal space Unicode knows, including NBSP and the narrow/figure spaces.
@@ -61,5 +62,10 @@ export function paragraphsOf(text: string): string[] {
  * same order: a re-flow of paragraphs, a space become a line break or a ZWNJ added is not an edit.
  */
 export function comparisonForm(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(JOINERS, '').replace(/[\s\u0085]+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(JOINERS, '')
+    .replace(/[\s\u0085]+/g, ' ')
+    .trim();
 }

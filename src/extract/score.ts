@@ -11,8 +11,24 @@ import type { Element } from './tree';
 /** Containers that hold paragraphs; other blocks with text give their score to their parent. */
 const CONTAINERS = new Set(['div', 'section', 'article', 'main', '#root', 'body', 'center', 'font', 'span']);
 const TAG_FACTOR: Record<string, number> = {
-  article: 1.15, main: 1.1, address: 0.8, ol: 0.8, ul: 0.8, dl: 0.8, dd: 0.8, dt: 0.8, li: 0.8, form: 0.8,
-  h1: 0.5, h2: 0.5, h3: 0.5, h4: 0.5, h5: 0.5, h6: 0.5, th: 0.5, header: 0.6,
+  article: 1.15,
+  main: 1.1,
+  address: 0.8,
+  ol: 0.8,
+  ul: 0.8,
+  dl: 0.8,
+  dd: 0.8,
+  dt: 0.8,
+  li: 0.8,
+  form: 0.8,
+  h1: 0.5,
+  h2: 0.5,
+  h3: 0.5,
+  h4: 0.5,
+  h5: 0.5,
+  h6: 0.5,
+  th: 0.5,
+  header: 0.6,
 };
 
 export function linkDensity(element: Element): number {
@@ -145,4 +161,3 @@ function withSiblings(top: Element): Element[] {
   }
   return kept;
 }
-

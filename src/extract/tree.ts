@@ -7,7 +7,7 @@
  * flattened into the deepest kept one, so no later walk can be driven arbitrarily deep.
  */
 import { parseHtml, type HtmlSink } from './html';
-import type { Element, } from './node';
+import type { Element } from './node';
 import { RULE_ATTRIBUTES } from './site-rules';
 
 export type { Element, Node } from './node';
@@ -46,8 +46,20 @@ const ATTRIBUTES_ANYWHERE = new Set(['script', 'time', 'h1', 'html']);
  * (href, src, srcset, data-*, inline JSON) are never copied out of the page. meta and link keep all.
  */
 const ELEMENT_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'id', 'class', 'style', 'hidden', 'aria-hidden', 'role', 'itemprop', 'rel', 'data-ad', 'data-ad-slot', 'datetime',
-  'lang', 'type', ...RULE_ATTRIBUTES,
+  'id',
+  'class',
+  'style',
+  'hidden',
+  'aria-hidden',
+  'role',
+  'itemprop',
+  'rel',
+  'data-ad',
+  'data-ad-slot',
+  'datetime',
+  'lang',
+  'type',
+  ...RULE_ATTRIBUTES,
 ]);
 /** What an element whose attributes were not collected gets (never written to). */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -59,10 +71,47 @@ const MAX_ATTRIBUTE = 2048;
 
 /** Elements whose whole subtree is dropped while parsing: they never hold article text. */
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video',
-  'audio', 'source', 'track', 'picture', 'map', 'select', 'option', 'optgroup', 'datalist', 'button', 'input',
-  'textarea', 'figcaption', 'time', 'rt', 'rp', 'head', 'link', 'meta', 'title', 'base', 'param', 'frame', 'frameset',
-  'applet', 'marquee', 'label', 'output', 'progress', 'meter',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'picture',
+  'map',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'button',
+  'input',
+  'textarea',
+  'figcaption',
+  'time',
+  'rt',
+  'rp',
+  'head',
+  'link',
+  'meta',
+  'title',
+  'base',
+  'param',
+  'frame',
+  'frameset',
+  'applet',
+  'marquee',
+  'label',
+  'output',
+  'progress',
+  'meter',
 ]);
 /**
  * Page furniture by tag. Kept in the tree but marked `dropped`, and so are hidden elements: a
@@ -73,14 +122,51 @@ const FURNITURE = new Set(['nav', 'footer', 'aside', 'dialog', 'menu']);
 
 /** Elements that stay in the text flow of their parent. Everything else is a block. */
 const INLINE = new Set([
-  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
-  'img', 'ins', 'kbd', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tt',
-  'u', 'var', 'wbr', 'br', 'time', 'label', 'ruby', 'rt', 'rp',
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'br',
+  'time',
+  'label',
+  'ruby',
+  'rt',
+  'rp',
 ]);
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Class names that hide an element from sighted readers (screen-reader-only text, modal templates). */
-const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-text|screen-reader-only|a11y-hidden|hidden|hide|d-none|is-hidden|u-hidden|offscreen|element-invisible)(?:\s|$)/i;
+const HIDDEN_CLASS =
+  /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-text|screen-reader-only|a11y-hidden|hidden|hide|d-none|is-hidden|u-hidden|offscreen|element-invisible)(?:\s|$)/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /**
@@ -197,123 +283,123 @@ export function buildTree(html: string): Tree {
   let h1Hint = '';
 
   const sink: HtmlSink = {
-      wantsAttributes(tag: string) {
-        if (tag === 'meta' || tag === 'link') return true;
-        return stack[stack.length - 1].element !== null || ATTRIBUTES_ANYWHERE.has(tag) ? ELEMENT_ATTRIBUTES : false;
-      },
-      wantsText() {
-        return stack[stack.length - 1].element !== null || capture !== null || h1Depth >= 0;
-      },
-      open(tag: string, attributes: Record<string, string> | null) {
-        const attribs = attributes ?? NO_ATTRIBUTES;
-        const top = stack[stack.length - 1];
-        if (tag === 'html' && attribs.lang && head.lang === null) head.lang = attribs.lang.slice(0, 64);
-        if (tag === 'time' && attribs.datetime && head.times.length < 4) head.times.push(attribs.datetime.slice(0, 64));
-        if (tag === 'meta') head.metas.push(cutAttributes(attribs));
-        else if (tag === 'link') head.links.push(cutAttributes(attribs));
-        else if (tag === 'title' && !head.title) {
-          capture = 'title';
-          captured = '';
-        } else if (tag === 'script' && /ld\+json/i.test(attribs.type ?? '')) {
-          capture = 'jsonld';
-          captured = '';
-        } else if (tag === 'h1' && h1Depth < 0) {
-          h1Depth = stack.length;
-          h1Text = '';
-          h1Visible = top.element !== null && !top.hidden && !isHidden(tag, attribs);
-          h1Hint = `${attribs.id ?? ''} ${attribs.class ?? ''} ${top.element?.hint ?? ''}`.slice(0, 500).toLowerCase();
-        }
-        const parent = top.element;
-        if (parent !== null && tag === 'input') parent.inputs++;
-        if (parent !== null && tag === 'img') parent.images++;
-        if (parent === null || SKIP.has(tag) || tag === 'img' || tag === 'wbr') {
-          stack.push({ tag, element: null, owns: false, block: null, link: false, hidden: true });
-          return;
-        }
-        if (tag === 'html' || tag === 'body') {
-          stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link, hidden: top.hidden });
-          return;
-        }
-        if (depth >= MAX_DEPTH) {
-          stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link || tag === 'a', hidden: top.hidden });
-          return;
-        }
-        const element = newElement(tag, attribs, parent);
-        const hidden = isHidden(tag, attribs);
-        if (hidden || FURNITURE.has(tag)) element.dropped = true;
-        parent.children.push(element);
-        depth++;
-        if (head.bylines.length < 8 && isByline(element)) head.bylines.push(element);
-        stack.push({
-          tag,
-          element,
-          owns: true,
-          block: element.block ? element : top.block,
-          link: top.link || tag === 'a',
-          hidden: top.hidden || hidden,
-        });
-      },
-      text(text: string) {
-        if (capture !== null) captured += text;
-        if (h1Depth >= 0) h1Text += text;
-        const top = stack[stack.length - 1];
-        const element = top.element;
-        if (element === null) return;
-        const clean = text.indexOf('\u0000') >= 0 ? text.replace(/\u0000/g, '') : text;
-        const len = measure(clean);
-        if (len === 0) {
-          const last = element.children[element.children.length - 1];
-          if (last !== ' ' && clean.length > 0) element.children.push(' ');
-          return;
-        }
-        element.children.push(clean);
-        element.textLen += len;
-        if (top.link) element.linkLen += len;
-        const block = top.block;
-        if (block) {
-          block.flowLen += len;
-          block.flowCommas += commas;
-          if (top.link) block.flowLinkLen += len;
-        }
-      },
-      close(tag: string) {
-        if (stack.length <= 1) return;
-        const frame = stack.pop() as Frame;
-        if (capture === 'title' && frame.tag === 'title') {
-          head.title = captured;
-          capture = null;
-        } else if (capture === 'jsonld' && frame.tag === 'script') {
-          if (head.jsonLd.length < 32) head.jsonLd.push(captured);
-          capture = null;
-        }
-        if (h1Depth === stack.length) {
-          if (head.h1s.length < 16) head.h1s.push({ text: h1Text, visible: h1Visible, hint: h1Hint });
-          h1Depth = -1;
-        }
-        if (!frame.owns || frame.element === null) return;
-        depth--;
-        const element = frame.element;
-        const parent = element.parent as Element;
-        if (element.textLen === 0 && element.images === 0 && element.tag !== 'br' && element.tag !== 'hr') {
-          // Nothing a reader could see: forget it.
-          const index = parent.children.lastIndexOf(element);
-          if (index >= 0) parent.children.splice(index, 1);
-          return;
-        }
-        const minimum = HEADINGS.has(tag) || tag === 'li' || tag === 'td' ? 2 : 25;
-        if (element.flowLen >= minimum && element.flowLinkLen * 2 <= element.flowLen) element.goodLen += element.flowLen;
-        if (tag === 'p' || tag === 'pre') element.paragraphs++;
-        else if (tag === 'li') element.listItems++;
-        else if (HEADINGS.has(tag)) element.headings++;
-        parent.textLen += element.textLen;
-        parent.linkLen += element.linkLen;
-        parent.goodLen += element.goodLen;
-        parent.paragraphs += element.paragraphs;
-        parent.listItems += element.listItems;
-        parent.images += element.images;
-        parent.inputs += element.inputs;
-        parent.headings += element.headings;
-      },
+    wantsAttributes(tag: string) {
+      if (tag === 'meta' || tag === 'link') return true;
+      return stack[stack.length - 1].element !== null || ATTRIBUTES_ANYWHERE.has(tag) ? ELEMENT_ATTRIBUTES : false;
+    },
+    wantsText() {
+      return stack[stack.length - 1].element !== null || capture !== null || h1Depth >= 0;
+    },
+    open(tag: string, attributes: Record<string, string> | null) {
+      const attribs = attributes ?? NO_ATTRIBUTES;
+      const top = stack[stack.length - 1];
+      if (tag === 'html' && attribs.lang && head.lang === null) head.lang = attribs.lang.slice(0, 64);
+      if (tag === 'time' && attribs.datetime && head.times.length < 4) head.times.push(attribs.datetime.slice(0, 64));
+      if (tag === 'meta') head.metas.push(cutAttributes(attribs));
+      else if (tag === 'link') head.links.push(cutAttributes(attribs));
+      else if (tag === 'title' && !head.title) {
+        capture = 'title';
+        captured = '';
+      } else if (tag === 'script' && /ld\+json/i.test(attribs.type ?? '')) {
+        capture = 'jsonld';
+        captured = '';
+      } else if (tag === 'h1' && h1Depth < 0) {
+        h1Depth = stack.length;
+        h1Text = '';
+        h1Visible = top.element !== null && !top.hidden && !isHidden(tag, attribs);
+        h1Hint = `${attribs.id ?? ''} ${attribs.class ?? ''} ${top.element?.hint ?? ''}`.slice(0, 500).toLowerCase();
+      }
+      const parent = top.element;
+      if (parent !== null && tag === 'input') parent.inputs++;
+      if (parent !== null && tag === 'img') parent.images++;
+      if (parent === null || SKIP.has(tag) || tag === 'img' || tag === 'wbr') {
+        stack.push({ tag, element: null, owns: false, block: null, link: false, hidden: true });
+        return;
+      }
+      if (tag === 'html' || tag === 'body') {
+        stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link, hidden: top.hidden });
+        return;
+      }
+      if (depth >= MAX_DEPTH) {
+        stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link || tag === 'a', hidden: top.hidden });
+        return;
+      }
+      const element = newElement(tag, attribs, parent);
+      const hidden = isHidden(tag, attribs);
+      if (hidden || FURNITURE.has(tag)) element.dropped = true;
+      parent.children.push(element);
+      depth++;
+      if (head.bylines.length < 8 && isByline(element)) head.bylines.push(element);
+      stack.push({
+        tag,
+        element,
+        owns: true,
+        block: element.block ? element : top.block,
+        link: top.link || tag === 'a',
+        hidden: top.hidden || hidden,
+      });
+    },
+    text(text: string) {
+      if (capture !== null) captured += text;
+      if (h1Depth >= 0) h1Text += text;
+      const top = stack[stack.length - 1];
+      const element = top.element;
+      if (element === null) return;
+      const clean = text.indexOf('\u0000') >= 0 ? text.replace(/\u0000/g, '') : text;
+      const len = measure(clean);
+      if (len === 0) {
+        const last = element.children[element.children.length - 1];
+        if (last !== ' ' && clean.length > 0) element.children.push(' ');
+        return;
+      }
+      element.children.push(clean);
+      element.textLen += len;
+      if (top.link) element.linkLen += len;
+      const block = top.block;
+      if (block) {
+        block.flowLen += len;
+        block.flowCommas += commas;
+        if (top.link) block.flowLinkLen += len;
+      }
+    },
+    close(tag: string) {
+      if (stack.length <= 1) return;
+      const frame = stack.pop() as Frame;
+      if (capture === 'title' && frame.tag === 'title') {
+        head.title = captured;
+        capture = null;
+      } else if (capture === 'jsonld' && frame.tag === 'script') {
+        if (head.jsonLd.length < 32) head.jsonLd.push(captured);
+        capture = null;
+      }
+      if (h1Depth === stack.length) {
+        if (head.h1s.length < 16) head.h1s.push({ text: h1Text, visible: h1Visible, hint: h1Hint });
+        h1Depth = -1;
+      }
+      if (!frame.owns || frame.element === null) return;
+      depth--;
+      const element = frame.element;
+      const parent = element.parent as Element;
+      if (element.textLen === 0 && element.images === 0 && element.tag !== 'br' && element.tag !== 'hr') {
+        // Nothing a reader could see: forget it.
+        const index = parent.children.lastIndexOf(element);
+        if (index >= 0) parent.children.splice(index, 1);
+        return;
+      }
+      const minimum = HEADINGS.has(tag) || tag === 'li' || tag === 'td' ? 2 : 25;
+      if (element.flowLen >= minimum && element.flowLinkLen * 2 <= element.flowLen) element.goodLen += element.flowLen;
+      if (tag === 'p' || tag === 'pre') element.paragraphs++;
+      else if (tag === 'li') element.listItems++;
+      else if (HEADINGS.has(tag)) element.headings++;
+      parent.textLen += element.textLen;
+      parent.linkLen += element.linkLen;
+      parent.goodLen += element.goodLen;
+      parent.paragraphs += element.paragraphs;
+      parent.listItems += element.listItems;
+      parent.images += element.images;
+      parent.inputs += element.inputs;
+      parent.headings += element.headings;
+    },
   };
   // parseHtml closes whatever is still open at the end.
   parseHtml(html, sink);

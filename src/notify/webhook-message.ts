@@ -49,7 +49,10 @@ function snippetLines(change: ChangeRecord, style: Style): string[] {
         .trim(),
     );
   const byline = change.diff.byline;
-  if (byline) lines.unshift(`Byline: ${[byline.old ? style.del(style.escape(byline.old)) : '', byline.new ? style.ins(style.escape(byline.new)) : ''].filter(Boolean).join(' → ')}`);
+  if (byline)
+    lines.unshift(
+      `Byline: ${[byline.old ? style.del(style.escape(byline.old)) : '', byline.new ? style.ins(style.escape(byline.new)) : ''].filter(Boolean).join(' → ')}`,
+    );
   if (change.diff.title) lines.unshift(`Headline: ${style.del(style.escape(change.diff.title.old))} → ${style.ins(style.escape(change.diff.title.new))}`);
   return lines.map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line));
 }

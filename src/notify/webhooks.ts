@@ -157,7 +157,10 @@ export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, orig
       const rounds = (options.redelivery ?? 0) + 1;
       if (owed && rounds < MAX_DELIVERY_ROUNDS) await putOwedDelivery(env.REDLINE, { id: change.id, seq: change.seq, target, attempts: rounds });
       else if (options.redelivery) await deleteOwedDelivery(env.REDLINE, change.id, change.seq, target);
-      if (!delivery.ok) console.warn(`webhook to ${delivery.host} failed for ${change.id}/${change.seq}: ${delivery.attempts.at(-1)?.error}${owed ? ' (owed: the cron sends it again)' : ''}`);
+      if (!delivery.ok)
+        console.warn(
+          `webhook to ${delivery.host} failed for ${change.id}/${change.seq}: ${delivery.attempts.at(-1)?.error}${owed ? ' (owed: the cron sends it again)' : ''}`,
+        );
       return delivery;
     }),
   );

@@ -7,7 +7,12 @@ export interface Candidate {
   host: string | null;
 }
 
-export function pickForTick<T extends Candidate>(candidates: T[], budget: number, perHost: number, spent: Map<string, number> = new Map()): { run: T[]; later: T[] } {
+export function pickForTick<T extends Candidate>(
+  candidates: T[],
+  budget: number,
+  perHost: number,
+  spent: Map<string, number> = new Map(),
+): { run: T[]; later: T[] } {
   const run: T[] = [];
   const later: T[] = [];
   const used = new Map(spent);
@@ -43,15 +48,12 @@ export async function runBounded<T extends Candidate, R>(items: T[], concurrency
         const host = item.host ?? '';
         active.set(host, (active.get(host) ?? 0) + 1);
         running++;
-        work(item).then(
-          (result) => {
-            results[index] = result;
-            active.set(host, (active.get(host) ?? 1) - 1);
-            running--;
-            next();
-          },
-          reject,
-        );
+        work(item).then((result) => {
+          results[index] = result;
+          active.set(host, (active.get(host) ?? 1) - 1);
+          running--;
+          next();
+        }, reject);
       }
     };
     next();

@@ -9,14 +9,17 @@ export async function getArticle(kv: KVNamespace, id: string): Promise<ArticleRe
 }
 
 export async function putArticle(kv: KVNamespace, article: ArticleRecord): Promise<void> {
-  const listing: ArticleListing = fitMetadata({
-    url: article.url,
-    site: article.site,
-    title: article.title,
-    active: article.active,
-    versions: article.versions.length,
-    retryAt: article.lastCheck?.retryAt ?? null,
-  }, ['url', 'title']);
+  const listing: ArticleListing = fitMetadata(
+    {
+      url: article.url,
+      site: article.site,
+      title: article.title,
+      active: article.active,
+      versions: article.versions.length,
+      retryAt: article.lastCheck?.retryAt ?? null,
+    },
+    ['url', 'title'],
+  );
   await kv.put(keys.article(article.id), JSON.stringify(article), { metadata: listing });
 }
 
@@ -41,9 +44,7 @@ export interface ArticlePage {
 export async function listArticles(kv: KVNamespace, cursor?: string | null, limit = 100): Promise<ArticlePage> {
   const page = await kv.list<ArticleListing>({ prefix: keys.articlePrefix, cursor: cursor ?? undefined, limit });
   return {
-    articles: page.keys
-      .filter((k) => k.metadata)
-      .map((k) => ({ id: keys.idFromArticleKey(k.name), ...(k.metadata as ArticleListing) })),
+    articles: page.keys.filter((k) => k.metadata).map((k) => ({ id: keys.idFromArticleKey(k.name), ...(k.metadata as ArticleListing) })),
     cursor: page.list_complete ? null : page.cursor,
   };
 }

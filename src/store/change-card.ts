@@ -52,7 +52,13 @@ export function changeRecordProblem(change: unknown): string | null {
   if (!c.stats || !isCount(c.stats.added) || !isCount(c.stats.removed)) return 'stats missing';
   if (!Number.isFinite(Date.parse(c.at!))) return 'at is not a time';
   if (c.kinds !== undefined && !(Array.isArray(c.kinds) && c.kinds.every(isChangeKind))) return 'unknown kinds';
-  if (!c.diff || typeof c.diff !== 'object' || !Array.isArray(c.diff.changes) || !c.diff.changes.every((d) => d && isText(d.text) && (d.op === 'equal' || d.op === 'insert' || d.op === 'delete'))) return 'diff missing';
+  if (
+    !c.diff ||
+    typeof c.diff !== 'object' ||
+    !Array.isArray(c.diff.changes) ||
+    !c.diff.changes.every((d) => d && isText(d.text) && (d.op === 'equal' || d.op === 'insert' || d.op === 'delete'))
+  )
+    return 'diff missing';
   return null;
 }
 
@@ -74,5 +80,14 @@ export function cardOf(change: ChangeRecord): ChangeCard {
   const title = diff.title && isText(diff.title.old) && isText(diff.title.new) ? { old: diff.title.old, new: diff.title.new } : null;
   const isName = (s: unknown) => s === null || isText(s);
   const byline = diff.byline && isName(diff.byline.old) && isName(diff.byline.new) ? { old: diff.byline.old, new: diff.byline.new } : null;
-  return { ...summary, event: change.event ?? 'edit', revertOf: change.revertOf ?? null, kinds: kindsOfChange(change), titleDiff: title, bylineDiff: byline, snippets, snippetsCut: cut };
+  return {
+    ...summary,
+    event: change.event ?? 'edit',
+    revertOf: change.revertOf ?? null,
+    kinds: kindsOfChange(change),
+    titleDiff: title,
+    bylineDiff: byline,
+    snippets,
+    snippetsCut: cut,
+  };
 }

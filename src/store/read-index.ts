@@ -167,11 +167,25 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
   }
 
   private putArticle(article: IndexedArticle, conflict: 'REPLACE' | 'IGNORE') {
-    this.sql.exec(`INSERT OR ${conflict} INTO articles (id, site, created_at, listing) VALUES (?, ?, ?, ?)`, article.id, article.site, article.createdAt, JSON.stringify(article));
+    this.sql.exec(
+      `INSERT OR ${conflict} INTO articles (id, site, created_at, listing) VALUES (?, ?, ?, ?)`,
+      article.id,
+      article.site,
+      article.createdAt,
+      JSON.stringify(article),
+    );
   }
 
   private putCard(card: ChangeCard, conflict: 'REPLACE' | 'IGNORE') {
-    this.sql.exec(`INSERT OR ${conflict} INTO changes (id, seq, at, site, kind_bits, card) VALUES (?, ?, ?, ?, ?, ?)`, card.id, card.seq, card.at, card.site, kindBits(card.kinds), JSON.stringify(card));
+    this.sql.exec(
+      `INSERT OR ${conflict} INTO changes (id, seq, at, site, kind_bits, card) VALUES (?, ?, ?, ?, ?, ?)`,
+      card.id,
+      card.seq,
+      card.at,
+      card.site,
+      kindBits(card.kinds),
+      JSON.stringify(card),
+    );
   }
 
   // ---- reads -------------------------------------------------------------------------------------
@@ -187,7 +201,13 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
     const args: (string | number)[] = [];
     if (site) where.push('site = ?') && args.push(site);
     if (kind) where.push('(kind_bits & ?) != 0') && args.push(1 << CHANGE_KINDS.indexOf(kind));
-    const rows = this.sql.exec<{ card: string }>(`SELECT card FROM changes ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id, seq LIMIT ?`, ...args, limit).toArray();
+    const rows = this.sql
+      .exec<{ card: string }>(
+        `SELECT card FROM changes ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id, seq LIMIT ?`,
+        ...args,
+        limit,
+      )
+      .toArray();
     return rows.flatMap((row) => parseRow<ChangeCard>(row.card, 'change') ?? []);
   }
 
@@ -200,11 +220,18 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
     if (options.site) where.push('site = ?') && args.push(options.site);
     if (after) where.push('(created_at < ? OR (created_at = ? AND id > ?))') && args.push(after[0], after[0], after[1]);
     const rows = this.sql
-      .exec<{ listing: string }>(`SELECT listing FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ?`, ...args, options.articles + 1)
+      .exec<{ listing: string }>(
+        `SELECT listing FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ?`,
+        ...args,
+        options.articles + 1,
+      )
       .toArray();
     const articles = rows.slice(0, options.articles).flatMap((row) => parseRow<IndexedArticle>(row.listing, 'article') ?? []);
     const last = articles.at(-1);
-    const sites = this.sql.exec<{ site: string }>('SELECT DISTINCT site FROM articles ORDER BY site LIMIT 1000').toArray().map((row) => row.site);
+    const sites = this.sql
+      .exec<{ site: string }>('SELECT DISTINCT site FROM articles ORDER BY site LIMIT 1000')
+      .toArray()
+      .map((row) => row.site);
     return {
       changes: this.latestCards({ site: options.site, kind: options.kind, limit: options.changes }),
       articles,
@@ -228,7 +255,9 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
   /** What the record of one outlet is computed from. */
   async site(site: string, recent: number): Promise<SiteRows> {
     await this.ensureBuilt();
-    const articles = this.sql.exec<{ id: string; first: string | null }>("SELECT id, json_extract(listing, '$.firstSeen') AS first FROM articles WHERE site = ?", site).toArray();
+    const articles = this.sql
+      .exec<{ id: string; first: string | null }>("SELECT id, json_extract(listing, '$.firstSeen') AS first FROM articles WHERE site = ?", site)
+      .toArray();
     const firstSeen: Record<string, string> = {};
     for (const row of articles) if (row.first) firstSeen[row.id] = row.first;
     const changes = this.sql
@@ -249,7 +278,10 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
   }
 
   private recentNotes(limit: number): IndexNote[] {
-    return this.sql.exec<{ at: string; source: string; message: string }>('SELECT at, source, message FROM notes ORDER BY at DESC LIMIT ?', limit).toArray().map((row) => ({ ...row }));
+    return this.sql
+      .exec<{ at: string; source: string; message: string }>('SELECT at, source, message FROM notes ORDER BY at DESC LIMIT ?', limit)
+      .toArray()
+      .map((row) => ({ ...row }));
   }
 
   // ---- backfill from KV ------------------------------------------------------------------------
@@ -306,7 +338,13 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
 
   private async backfillArticle(id: string): Promise<void> {
     const record = await this.kv.get<ArticleRecord>(keys.article(id), 'json');
-    if (!record || typeof record.url !== 'string' || typeof record.site !== 'string' || typeof record.createdAt !== 'string' || !Array.isArray(record.versions)) {
+    if (
+      !record ||
+      typeof record.url !== 'string' ||
+      typeof record.site !== 'string' ||
+      typeof record.createdAt !== 'string' ||
+      !Array.isArray(record.versions)
+    ) {
       console.error(`read index: article ${id} is malformed in KV and was skipped`);
       return;
     }

@@ -128,7 +128,10 @@ api.openapi(
     path: '/articles',
     summary: 'List tracked articles',
     request: { query: ArticlesQuery },
-    responses: { 200: jsonContent(ArticleListSchema, 'A page of articles and the cursor of the next (null at the end).'), 400: errorResponse('Bad cursor or limit.') },
+    responses: {
+      200: jsonContent(ArticleListSchema, 'A page of articles and the cursor of the next (null at the end).'),
+      400: errorResponse('Bad cursor or limit.'),
+    },
   }),
   (c) => {
     const { cursor, limit } = c.req.valid('query');
@@ -188,7 +191,11 @@ api.openapi(
     path: '/articles/{id}/versions/{n}',
     summary: 'One version of an article',
     request: { params: VersionParams },
-    responses: { 200: jsonContent(VersionSchema, 'The version\'s headline, byline and body text.'), 400: errorResponse('Not a version number.'), 404: errorResponse('No such article or version.') },
+    responses: {
+      200: jsonContent(VersionSchema, "The version's headline, byline and body text."),
+      400: errorResponse('Not a version number.'),
+      404: errorResponse('No such article or version.'),
+    },
   }),
   async (c) => {
     const article = await findArticle(c);
@@ -208,7 +215,11 @@ api.openapi(
     summary: 'The diff between two versions',
     description: 'Word-level; by default between the last two versions.',
     request: { params: ArticleIdParams, query: DiffQuery },
-    responses: { 200: jsonContent(DiffSchema, 'The Diff.'), 400: errorResponse('Bad version numbers.'), 404: errorResponse('No such article or version, or fewer than two versions.') },
+    responses: {
+      200: jsonContent(DiffSchema, 'The Diff.'),
+      400: errorResponse('Bad version numbers.'),
+      404: errorResponse('No such article or version, or fewer than two versions.'),
+    },
   }),
   async (c) => {
     const article = await findArticle(c);
@@ -228,7 +239,12 @@ api.openapi(
     security: bearer,
     middleware: [requireAdmin] as const,
     request: { params: ArticleIdParams },
-    responses: { 204: { description: 'Stopped.' }, 401: errorResponse('Missing or wrong bearer token.'), 404: errorResponse('No such article.'), 503: errorResponse('ADMIN_TOKEN is not configured.') },
+    responses: {
+      204: { description: 'Stopped.' },
+      401: errorResponse('Missing or wrong bearer token.'),
+      404: errorResponse('No such article.'),
+      503: errorResponse('ADMIN_TOKEN is not configured.'),
+    },
   }),
   async (c) => {
     const article = await findArticle(c);
@@ -245,15 +261,20 @@ api.openapi(
     method: 'get',
     path: '/changes',
     summary: 'Latest changes, newest first',
-    description: 'With `kind`, only changes of that kind; with `site`, only that outlet\'s.',
+    description: "With `kind`, only changes of that kind; with `site`, only that outlet's.",
     request: { query: ChangesQuery },
-    responses: { 200: jsonContent(ChangeListSchema, 'A page of changes and the cursor of the next (null at the end).'), 400: errorResponse('Bad cursor, limit, kind or site.') },
+    responses: {
+      200: jsonContent(ChangeListSchema, 'A page of changes and the cursor of the next (null at the end).'),
+      400: errorResponse('Bad cursor, limit, kind or site.'),
+    },
   }),
   (c) => {
     const { cursor, limit, kind, site } = c.req.valid('query');
     const host = site ? parseSite(site) : undefined;
     if (host === null) return c.json({ error: 'site must be a host name' }, 400);
-    return listOr400(c, () => selectChanges(c.env.REDLINE, { cursor: cursor || null, limit: pageSize(limit, 50), kind: kind as ChangeKind | undefined, site: host }));
+    return listOr400(c, () =>
+      selectChanges(c.env.REDLINE, { cursor: cursor || null, limit: pageSize(limit, 50), kind: kind as ChangeKind | undefined, site: host }),
+    );
   },
 );
 
@@ -286,7 +307,11 @@ api.openapi(
     description: 'Each delivery of a change to a webhook URL (named by host and a hash, never the URL): its attempts and outcome, newest first, kept 30 days.',
     security: bearer,
     middleware: [requireAdmin] as const,
-    responses: { 200: jsonContent(WebhookDeliveriesSchema, 'The deliveries, and the number of webhook URLs configured.'), 401: errorResponse('Missing or wrong bearer token.'), 503: errorResponse('ADMIN_TOKEN is not configured.') },
+    responses: {
+      200: jsonContent(WebhookDeliveriesSchema, 'The deliveries, and the number of webhook URLs configured.'),
+      401: errorResponse('Missing or wrong bearer token.'),
+      503: errorResponse('ADMIN_TOKEN is not configured.'),
+    },
   }),
   async (c) => c.json({ configured: webhookUrls(c.env as WebhookEnv).length, deliveries: await recentDeliveries(c.env.REDLINE) }, 200),
 );
@@ -325,11 +350,21 @@ api.openapi(
     description: 'Each post of a change (with its diff card) to a configured account: its attempts, step by step, and outcome, newest first, kept 30 days.',
     security: bearer,
     middleware: [requireAdmin] as const,
-    responses: { 200: jsonContent(PostDeliveriesSchema, 'The posts, and what is configured.'), 401: errorResponse('Missing or wrong bearer token.'), 503: errorResponse('ADMIN_TOKEN is not configured.') },
+    responses: {
+      200: jsonContent(PostDeliveriesSchema, 'The posts, and what is configured.'),
+      401: errorResponse('Missing or wrong bearer token.'),
+      503: errorResponse('ADMIN_TOKEN is not configured.'),
+    },
   }),
   async (c) => {
     const settings = postingSettings(c.env);
-    return c.json({ configured: { mastodon: Boolean(settings.mastodon), bluesky: Boolean(settings.bluesky), kinds: settings.kinds }, deliveries: await recentPosts(c.env.REDLINE) }, 200);
+    return c.json(
+      {
+        configured: { mastodon: Boolean(settings.mastodon), bluesky: Boolean(settings.bluesky), kinds: settings.kinds },
+        deliveries: await recentPosts(c.env.REDLINE),
+      },
+      200,
+    );
   },
 );
 

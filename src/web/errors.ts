@@ -15,7 +15,9 @@ export function answerError(error: Error, c: Context): Response {
     console.error(`platform error, answered 503: ${describeError(error)}`);
     c.header('retry-after', String(RETRY_AFTER_SECONDS));
     c.header('cache-control', 'no-store');
-    return api ? c.json({ error: 'temporarily unavailable: try again later' }, 503) : c.text('Redline is temporarily unavailable (a storage quota or a platform error). Try again in a few minutes.', 503);
+    return api
+      ? c.json({ error: 'temporarily unavailable: try again later' }, 503)
+      : c.text('Redline is temporarily unavailable (a storage quota or a platform error). Try again in a few minutes.', 503);
   }
   console.error(error);
   return api ? c.json({ error: 'internal error' }, 500) : c.text('Internal error', 500);

@@ -16,18 +16,36 @@ import { changeRecordProblem } from '../store/change-card';
 export async function readableArticle(kv: KVNamespace, id: string): Promise<ArticleRecord | null> {
   const record = await getArticle(kv, id);
   if (record === null) return null;
-  if (typeof record !== 'object' || typeof record.url !== 'string' || typeof record.id !== 'string' || typeof record.site !== 'string' || typeof record.createdAt !== 'string') {
+  if (
+    typeof record !== 'object' ||
+    typeof record.url !== 'string' ||
+    typeof record.id !== 'string' ||
+    typeof record.site !== 'string' ||
+    typeof record.createdAt !== 'string'
+  ) {
     console.error(`article ${id} is malformed in KV: shown as absent`);
     return null;
   }
   const versions = Array.isArray(record.versions) ? record.versions.filter((v) => v && Number.isInteger(v.n) && typeof v.fetchedAt === 'string') : [];
   const failures = Array.isArray(record.failures) ? record.failures.filter((f) => f && typeof f.at === 'string') : [];
-  const lastCheck = record.lastCheck && typeof record.lastCheck === 'object' && typeof record.lastCheck.outcome === 'string' && typeof record.lastCheck.since === 'string' ? record.lastCheck : null;
+  const lastCheck =
+    record.lastCheck && typeof record.lastCheck === 'object' && typeof record.lastCheck.outcome === 'string' && typeof record.lastCheck.since === 'string'
+      ? record.lastCheck
+      : null;
   if (versions.length !== (record.versions?.length ?? -1) || failures.length !== (record.failures?.length ?? 0) || lastCheck !== record.lastCheck) {
     console.error(`article ${id} has malformed parts in KV: they were skipped`);
   }
   const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
-  return { ...record, versions, failures, lastCheck, title: textOrNull(record.title), removedAt: textOrNull(record.removedAt), deletedAt: textOrNull(record.deletedAt), active: record.active !== false };
+  return {
+    ...record,
+    versions,
+    failures,
+    lastCheck,
+    title: textOrNull(record.title),
+    removedAt: textOrNull(record.removedAt),
+    deletedAt: textOrNull(record.deletedAt),
+    active: record.active !== false,
+  };
 }
 
 const readableVersion = (version: VersionRecord | null) => (version && typeof version.text === 'string' && typeof version.title === 'string' ? version : null);

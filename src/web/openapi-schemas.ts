@@ -15,21 +15,31 @@ export const ErrorSchema = z.object({ error: z.string().openapi({ example: 'no s
 
 export const ChangeKindSchema = z.enum(CHANGE_KINDS).openapi('ChangeKind', {
   description:
-    'spelling: a few short words swapped for near-identical ones; correction: a correction, clarification or editor\'s note was added; headline: the headline changed; addition / removal: words added / removed; rewrite: a large share of the text replaced; minor: punctuation or whitespace only.',
+    "spelling: a few short words swapped for near-identical ones; correction: a correction, clarification or editor's note was added; headline: the headline changed; addition / removal: words added / removed; rewrite: a large share of the text replaced; minor: punctuation or whitespace only.",
 });
 
 // ---- request parts ----------------------------------------------------------------------------
 
 export const ArticleIdParams = z.object({
-  id: z.string().regex(ARTICLE_ID, 'no such article').openapi({ param: { name: 'id', in: 'path' }, description: 'Article id: 16 hex digits, derived from the URL.', example: '3f2a9c0d41b7e865' }),
+  id: z
+    .string()
+    .regex(ARTICLE_ID, 'no such article')
+    .openapi({ param: { name: 'id', in: 'path' }, description: 'Article id: 16 hex digits, derived from the URL.', example: '3f2a9c0d41b7e865' }),
 });
 
 export const VersionParams = ArticleIdParams.extend({
-  n: z.string().regex(/^[1-9][0-9]{0,8}$/, VERSION_MESSAGE).openapi({ param: { name: 'n', in: 'path' }, description: 'Version number, from 1.', example: '2' }),
+  n: z
+    .string()
+    .regex(/^[1-9][0-9]{0,8}$/, VERSION_MESSAGE)
+    .openapi({ param: { name: 'n', in: 'path' }, description: 'Version number, from 1.', example: '2' }),
 });
 
 export const SiteParams = z.object({
-  host: z.string().min(1).max(253).openapi({ param: { name: 'host', in: 'path' }, description: 'The outlet: the host name of its articles\' URLs.', example: 'www.nytimes.com' }),
+  host: z
+    .string()
+    .min(1)
+    .max(253)
+    .openapi({ param: { name: 'host', in: 'path' }, description: "The outlet: the host name of its articles' URLs.", example: 'www.nytimes.com' }),
 });
 
 const cursor = z
@@ -51,14 +61,14 @@ export const ArticlesQuery = z.object({ cursor, limit: limit(100) });
 export const ChangesQuery = z.object({
   cursor,
   limit: limit(50),
-  kind: z
-    .enum(CHANGE_KINDS, { error: KIND_MESSAGE })
-    .optional()
-    .openapi({ description: 'Only changes of this kind.', example: 'spelling' }),
+  kind: z.enum(CHANGE_KINDS, { error: KIND_MESSAGE }).optional().openapi({ description: 'Only changes of this kind.', example: 'spelling' }),
   site: z.string().max(253).optional().openapi({ description: 'Only changes at this outlet (host name).', example: 'www.nytimes.com' }),
 });
 
-const versionNumber = z.string().regex(/^[1-9][0-9]{0,8}$/, FROM_TO_MESSAGE).optional();
+const versionNumber = z
+  .string()
+  .regex(/^[1-9][0-9]{0,8}$/, FROM_TO_MESSAGE)
+  .optional();
 
 export const DiffQuery = z.object({
   from: versionNumber.openapi({ description: 'Older version (default: the one before `to`).', example: '1' }),
@@ -68,9 +78,10 @@ export const DiffQuery = z.object({
 export const TrackRequest = z
   .object(
     {
-      url: z
-        .string({ error: 'url must be a non-empty string' })
-        .openapi({ description: 'An http(s) URL, at most 2048 characters; private addresses only when ALLOW_PRIVATE_URLS is "true".', example: 'https://www.nytimes.com/2016/11/11/world/europe/russia-trump-campaign.html' }),
+      url: z.string({ error: 'url must be a non-empty string' }).openapi({
+        description: 'An http(s) URL, at most 2048 characters; private addresses only when ALLOW_PRIVATE_URLS is "true".',
+        example: 'https://www.nytimes.com/2016/11/11/world/europe/russia-trump-campaign.html',
+      }),
     },
     { error: 'body must be a JSON object like {"url": "https://..."}' },
   )
@@ -148,11 +159,10 @@ export const ArticleListSchema = z
         title: z.string().nullable(),
         active: z.boolean(),
         versions: z.number().int(),
-        retryAt: z
-          .string()
-          .nullable()
-          .optional()
-          .openapi({ description: 'The site asked (Retry-After) not to be fetched before this time; copied from the last check (absent on listings written before it was kept).' }),
+        retryAt: z.string().nullable().optional().openapi({
+          description:
+            'The site asked (Retry-After) not to be fetched before this time; copied from the last check (absent on listings written before it was kept).',
+        }),
       }),
     ),
     cursor: z.string().nullable(),
@@ -161,13 +171,17 @@ export const ArticleListSchema = z
 
 export const CheckResultSchema = z.object({ changed: z.boolean(), version: z.number().int().nullable(), error: z.string().nullable() }).openapi('CheckResult');
 
-export const VersionSchema = z.object({ n: z.number().int(), fetchedAt: z.string(), title: z.string(), byline: z.string().nullable(), text: z.string() }).openapi('Version');
+export const VersionSchema = z
+  .object({ n: z.number().int(), fetchedAt: z.string(), title: z.string(), byline: z.string().nullable(), text: z.string() })
+  .openapi('Version');
 
 const StatsSchema = z.object({ added: z.number().int(), removed: z.number().int() }).openapi('DiffStats');
 
 export const DiffSchema = z
   .object({
-    changed: z.boolean().openapi({ description: 'False when both versions say the same words: texts that differ only in whitespace, paragraph breaks or joiners are not changed.' }),
+    changed: z.boolean().openapi({
+      description: 'False when both versions say the same words: texts that differ only in whitespace, paragraph breaks or joiners are not changed.',
+    }),
     title: z.object({ old: z.string(), new: z.string() }).nullable(),
     byline: z
       .object({ old: z.string().nullable(), new: z.string().nullable() })
@@ -207,10 +221,16 @@ export const SiteRecordSchema = z
     changes: z.number().int(),
     changesByKind: z.record(z.string(), z.number().int()),
     events: z.object({ edit: z.number().int(), revert: z.number().int(), removed: z.number().int(), restored: z.number().int() }),
-    substantiveEdits: z.number().int().openapi({ description: 'Text changes that are more than spelling or punctuation (headline, addition, removal, rewrite or correction).' }),
+    substantiveEdits: z
+      .number()
+      .int()
+      .openapi({ description: 'Text changes that are more than spelling or punctuation (headline, addition, removal, rewrite or correction).' }),
     silentEdits: z.number().int().openapi({ description: 'Substantive edits published without a correction notice.' }),
     silentEditShare: z.number().nullable(),
-    medianSecondsToFirstChange: z.number().nullable().openapi({ description: 'Median time from an article\'s first version to its first change, over changed articles.' }),
+    medianSecondsToFirstChange: z
+      .number()
+      .nullable()
+      .openapi({ description: "Median time from an article's first version to its first change, over changed articles." }),
     firstChangeAt: z.string().nullable(),
     latestChangeAt: z.string().nullable(),
   })
@@ -237,13 +257,21 @@ export const WebhookDeliveriesSchema = z
 // ---- sources (src/web/sources.ts) ---------------------------------------------------------------
 
 export const SourceIdParams = z.object({
-  id: z.string().regex(ARTICLE_ID, 'no such source').openapi({ param: { name: 'id', in: 'path' }, description: 'Source id: 16 hex digits, derived from the URL.', example: '9b1c0e6d2f4a7385' }),
+  id: z
+    .string()
+    .regex(ARTICLE_ID, 'no such source')
+    .openapi({ param: { name: 'id', in: 'path' }, description: 'Source id: 16 hex digits, derived from the URL.', example: '9b1c0e6d2f4a7385' }),
 });
 
 const SourceKindSchema = z.enum(['rss', 'atom', 'sitemap', 'sitemapindex']);
 
 export const SourceListingSchema = z
-  .object({ id: z.string(), url: z.string(), kind: SourceKindSchema.nullable().openapi({ description: 'rss, atom, sitemap or sitemapindex, once read.' }), tracked: z.number().int() })
+  .object({
+    id: z.string(),
+    url: z.string(),
+    kind: SourceKindSchema.nullable().openapi({ description: 'rss, atom, sitemap or sitemapindex, once read.' }),
+    tracked: z.number().int(),
+  })
   .openapi('SourceListing');
 
 export const SourceSchema = z
@@ -277,7 +305,11 @@ export const StoredVersionSchema = VersionSchema.extend({
 export const StoredChangeSchema = ChangeSummarySchema.extend({ diff: DiffSchema });
 
 /** A source as stored: what the API shows, plus the validators of its last read and the ids it handed over. */
-export const StoredSourceSchema = SourceSchema.extend({ etag: z.string().nullable(), lastModified: z.string().nullable(), seen: z.array(z.string()).max(5000) });
+export const StoredSourceSchema = SourceSchema.extend({
+  etag: z.string().nullable(),
+  lastModified: z.string().nullable(),
+  seen: z.array(z.string()).max(5000),
+});
 
 export const PostDeliveriesSchema = z
   .object({

@@ -21,10 +21,12 @@ export function documentInfo(origin: string) {
   };
 }
 
-const SourceRequest = z.object({ url: z.string().openapi({ description: 'An RSS/Atom feed or a sitemap.', example: 'https://www.example.com/rss.xml' }) }).openapi('SourceRequest');
+const SourceRequest = z
+  .object({ url: z.string().openapi({ description: 'An RSS/Atom feed or a sitemap.', example: 'https://www.example.com/rss.xml' }) })
+  .openapi('SourceRequest');
 
 export function registerOtherRoutes(registry: OpenAPIRegistry): void {
-  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'The Worker\'s ADMIN_TOKEN.' });
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: "The Worker's ADMIN_TOKEN." });
   const auth = { 401: errorResponse('Missing or wrong bearer token.'), 503: errorResponse('ADMIN_TOKEN is not configured.') };
   registry.registerPath({
     method: 'get',
@@ -64,7 +66,10 @@ function registerSourceRoutes(registry: OpenAPIRegistry): void {
     security: [{ bearer: [] }],
     request: { body: { content: { 'application/json': { schema: SourceRequest } }, required: true } },
     responses: {
-      201: jsonContent(SourceSchema.extend({ etag: z.string().nullable(), lastModified: z.string().nullable(), justTracked: z.number().int() }), 'The source, read once: how many articles it started tracking.'),
+      201: jsonContent(
+        SourceSchema.extend({ etag: z.string().nullable(), lastModified: z.string().nullable(), justTracked: z.number().int() }),
+        'The source, read once: how many articles it started tracking.',
+      ),
       200: jsonContent(StoredSourceSchema, 'The source was registered already.'),
       400: errorResponse('Not a usable URL, or not readable as a feed or sitemap.'),
       413: errorResponse('Body over 16 KB.'),

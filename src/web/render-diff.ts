@@ -78,7 +78,9 @@ export function renderInlineWithAnchors(changes: DiffChange[], options: { fold?:
     if (!run.length) return;
     count++;
     const id = `edit-${count}`;
-    parts.push(html`<span class="edit" id="${id}">${renderChanges(run)}</span><a class="pin" href="#${id}" title="Link to this edit" aria-label="Link to edit ${count}">${count}</a>`);
+    parts.push(
+      html`<span class="edit" id="${id}">${renderChanges(run)}</span><a class="pin" href="#${id}" title="Link to this edit" aria-label="Link to edit ${count}">${count}</a>`,
+    );
     run = [];
   };
   for (const change of changes) {
@@ -136,7 +138,6 @@ export function renderSideBySide(changes: DiffChange[], fromLabel: string, toLab
   }
   return html`<table class="sbs"><caption class="visually-hidden">${fromLabel} beside ${toLabel}</caption><thead><tr><th scope="col">${fromLabel}</th><th scope="col">${toLabel}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
-
 
 function sideRow(row: { old: DiffChange[]; new: DiffChange[] }, changed: boolean, fromLabel: string, toLabel: string) {
   return html`<tr${changed ? raw(' class="changed"') : ''}><td data-label="${fromLabel}">${renderChanges(row.old)}</td><td data-label="${changed ? toLabel : 'Both versions'}">${renderChanges(row.new)}</td></tr>`;

@@ -19,22 +19,27 @@ import { jsonObjectBody, parseArticleId } from './params';
 
 export const sources = new Hono<{ Bindings: Env }>();
 
-sources.post('/sources', requireAdmin, bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'request body is larger than 16 KB' }, 413) }), async (c) => {
-  const body = await jsonObjectBody(c.req);
-  if (!body) return c.json({ error: 'body must be a JSON object like {"url": "https://.../feed.xml"}' }, 400);
-  const settings = settingsFrom(c.env);
-  const verdict = checkTrackableUrl(body.url, settings);
-  if (!verdict.ok) return c.json({ error: verdict.error }, 400);
-  const { source, created } = await registerSource(c.env, verdict.url);
-  if (!created) return c.json(source, 200);
-  const read = await readSource(c.env, settings, source, new Date());
-  if (read.error) {
-    await deleteSource(c.env.REDLINE, source.id); // never registered: the same URL may be tried again
-    return c.json({ error: `cannot read ${verdict.url} as a feed or sitemap: ${read.error}` }, 400);
-  }
-  const stored = (await getSource(c.env.REDLINE, source.id)) ?? source;
-  return c.json({ ...stored, seen: undefined, justTracked: read.tracked.length }, 201);
-});
+sources.post(
+  '/sources',
+  requireAdmin,
+  bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'request body is larger than 16 KB' }, 413) }),
+  async (c) => {
+    const body = await jsonObjectBody(c.req);
+    if (!body) return c.json({ error: 'body must be a JSON object like {"url": "https://.../feed.xml"}' }, 400);
+    const settings = settingsFrom(c.env);
+    const verdict = checkTrackableUrl(body.url, settings);
+    if (!verdict.ok) return c.json({ error: verdict.error }, 400);
+    const { source, created } = await registerSource(c.env, verdict.url);
+    if (!created) return c.json(source, 200);
+    const read = await readSource(c.env, settings, source, new Date());
+    if (read.error) {
+      await deleteSource(c.env.REDLINE, source.id); // never registered: the same URL may be tried again
+      return c.json({ error: `cannot read ${verdict.url} as a feed or sitemap: ${read.error}` }, 400);
+    }
+    const stored = (await getSource(c.env.REDLINE, source.id)) ?? source;
+    return c.json({ ...stored, seen: undefined, justTracked: read.tracked.length }, 201);
+  },
+);
 
 sources.get('/sources', requireAdmin, async (c) => c.json({ sources: await listSources(c.env.REDLINE) }));
 

@@ -102,7 +102,7 @@ test('home → history → diff: a reader follows the change to the corrected wo
   await page.close();
 });
 
-test('a permalink per edit: the edit\'s number links to it and highlights it', async () => {
+test("a permalink per edit: the edit's number links to it and highlights it", async () => {
   const page = await newPage();
   await page.goto(`${redline.origin}/articles/${story.id}/diff/1/2`);
   await page.getByRole('link', { name: 'Link to edit 2' }).click();
@@ -165,7 +165,10 @@ test('on a phone: no sideways scrolling, and side by side stacks the old text ab
   const row = page.locator('table.sbs tr.changed', { has: page.locator('del', { hasText: 'Rybakov' }) }).first();
   const [top, bottom] = await Promise.all([row.locator('td').nth(0).boundingBox(), row.locator('td').nth(1).boundingBox()]);
   assert.ok(top && bottom && bottom.y >= top.y + top.height - 1, 'the new text sits below the old on a phone');
-  const fontSize = await page.locator('table.sbs td').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const fontSize = await page
+    .locator('table.sbs td')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   assert.ok(fontSize >= 14, `text is ${fontSize}px`);
   await page.close();
 });
@@ -281,7 +284,16 @@ async function main(): Promise<number> {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     for (const { name, run } of tests) {
       const t0 = Date.now();

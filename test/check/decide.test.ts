@@ -37,7 +37,14 @@ async function page(text: string, title = 'Trump campaign had contacts', byline:
   };
 }
 
-const failure = (status: number | null, message = `HTTP ${status}`): FailureSeen => ({ ok: false, at: tick(), kind: status ? 'http' : 'network', message, status, retryAt: null });
+const failure = (status: number | null, message = `HTTP ${status}`): FailureSeen => ({
+  ok: false,
+  at: tick(),
+  kind: status ? 'http' : 'network',
+  message,
+  status,
+  retryAt: null,
+});
 
 /** Applies a decision the way the ArticleWriter commits it, returning the new record and latest text. */
 function apply(state: { record: ArticleRecord; text: string | null }, decision: Decision) {

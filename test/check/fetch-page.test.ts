@@ -34,7 +34,10 @@ describe('fetchPage', () => {
   it('classifies HTTP errors, non-HTML, oversized pages and timeouts', async () => {
     expect(await fetchPage(await publish('/fetch/gone', 'gone', { status: 410 }), settings)).toMatchObject({ ok: false, kind: 'http', status: 410 });
     expect(await fetchPage(await publish('/fetch/broken', 'oops', { status: 503 }), settings)).toMatchObject({ ok: false, kind: 'http', status: 503 });
-    expect(await fetchPage(await publish('/fetch/pdf', '%PDF-1.4', { headers: { 'content-type': 'application/pdf' } }), settings)).toMatchObject({ ok: false, kind: 'not-html' });
+    expect(await fetchPage(await publish('/fetch/pdf', '%PDF-1.4', { headers: { 'content-type': 'application/pdf' } }), settings)).toMatchObject({
+      ok: false,
+      kind: 'not-html',
+    });
     expect(await fetchPage(await publish('/fetch/huge', `<p>${'x'.repeat(200_000)}</p>`), settings)).toMatchObject({ ok: false, kind: 'too-large' });
     expect(await fetchPage(await publish('/fetch/slow', html, { delayMs: 2_000 }), settings)).toMatchObject({ ok: false, kind: 'timeout' });
   });

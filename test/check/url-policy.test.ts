@@ -23,10 +23,25 @@ describe('which URLs Redline tracks', () => {
   });
 
   it.each([
-    'http://localhost:8787/', 'http://foo.localhost/', 'http://printer.local/', 'http://127.0.0.1/', 'http://127.1/',
-    'http://2130706433/', 'http://0x7f000001/', 'http://0177.0.0.1/', 'http://10.0.0.5/', 'http://172.16.3.4/',
-    'http://192.168.1.1/', 'http://169.254.169.254/latest/meta-data/', 'http://100.64.0.1/', 'http://0.0.0.0/',
-    'http://[::1]/', 'http://[fd00::1]/', 'http://[fe80::1]/', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:a9fe:a9fe]/',
+    'http://localhost:8787/',
+    'http://foo.localhost/',
+    'http://printer.local/',
+    'http://127.0.0.1/',
+    'http://127.1/',
+    'http://2130706433/',
+    'http://0x7f000001/',
+    'http://0177.0.0.1/',
+    'http://10.0.0.5/',
+    'http://172.16.3.4/',
+    'http://192.168.1.1/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://100.64.0.1/',
+    'http://0.0.0.0/',
+    'http://[::1]/',
+    'http://[fd00::1]/',
+    'http://[fe80::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[::ffff:a9fe:a9fe]/',
     'http://metadata.google.internal/',
   ])('refuses the private address %s unless ALLOW_PRIVATE_URLS', (input) => {
     expect(checkTrackableUrl(input, false).ok).toBe(false);

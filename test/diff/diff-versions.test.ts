@@ -3,8 +3,7 @@ import { diffVersions } from '../../src/diff';
 import { expectWellFormed, render } from './helpers';
 
 const v = (text: string, title = 'Headline') => ({ title, text });
-const para = (seed: number, words = 60) =>
-  Array.from({ length: words }, (_, k) => `w${(seed * 7919 + k * 104729) % 100000}`).join(' ');
+const para = (seed: number, words = 60) => Array.from({ length: words }, (_, k) => `w${(seed * 7919 + k * 104729) % 100000}`).join(' ');
 const article = (paragraphs: number, offset = 0) => Array.from({ length: paragraphs }, (_, k) => para(k + offset));
 
 describe('diffVersions', () => {
@@ -91,7 +90,9 @@ describe('diffVersions', () => {
   });
 
   it('a full rewrite of a 20,000-word article stays fast and rebuilds', () => {
-    const oldText = article(250, 0).map((p) => `${p} ${para(1, 20)}`).join('\n\n');
+    const oldText = article(250, 0)
+      .map((p) => `${p} ${para(1, 20)}`)
+      .join('\n\n');
     const newText = article(250, 5000).join('\n\n');
     const start = performance.now();
     const diff = diffVersions(v(oldText), v(newText));

@@ -2,8 +2,16 @@
 import { expect } from 'vitest';
 import type { Diff, DiffChange } from '../../src/diff';
 
-export const oldSide = (changes: readonly DiffChange[]) => changes.filter((c) => c.op !== 'insert').map((c) => c.text).join('');
-export const newSide = (changes: readonly DiffChange[]) => changes.filter((c) => c.op !== 'delete').map((c) => c.text).join('');
+export const oldSide = (changes: readonly DiffChange[]) =>
+  changes
+    .filter((c) => c.op !== 'insert')
+    .map((c) => c.text)
+    .join('');
+export const newSide = (changes: readonly DiffChange[]) =>
+  changes
+    .filter((c) => c.op !== 'delete')
+    .map((c) => c.text)
+    .join('');
 
 /** [-deleted-]{+inserted+} inline, like the diff page. */
 export function render(changes: readonly DiffChange[]): string {

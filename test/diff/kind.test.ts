@@ -74,8 +74,10 @@ describe('classifyChange', () => {
       'Clarification: The report was published in May.',
       'This article has been corrected to reflect the date of the hearing.',
       'An earlier version of this story misstated the vote count.',
-    ]) expect(isCorrectionNotice(notice), notice).toBe(true);
-    for (const text of ['The market saw a sharp correction on Tuesday.', 'Prices were updated daily by the agency.']) expect(isCorrectionNotice(text), text).toBe(false);
+    ])
+      expect(isCorrectionNotice(notice), notice).toBe(true);
+    for (const text of ['The market saw a sharp correction on Tuesday.', 'Prices were updated daily by the agency.'])
+      expect(isCorrectionNotice(text), text).toBe(false);
   });
 
   it('measures edit distance with transpositions', () => {

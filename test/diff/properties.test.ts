@@ -16,15 +16,22 @@ const raw = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\u0000', '\u
 
 /** A base text and a copy with random word and paragraph edits. */
 const editedPair = fc
-  .tuple(fc.array(fc.array(word, { minLength: 1, maxLength: 15 }), { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 4 }), word), { maxLength: 6 }))
+  .tuple(
+    fc.array(fc.array(word, { minLength: 1, maxLength: 15 }), { minLength: 1, maxLength: 8 }),
+    fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 4 }), word), { maxLength: 6 }),
+  )
   .map(([paragraphs, edits]) => {
     const edited = paragraphs.map((p) => [...p]);
     for (const [pi, wi, kind, w] of edits) {
       const p = edited[pi % edited.length];
-      if (kind === 0) p[wi % p.length] = w; // replace a word
-      else if (kind === 1) p.splice(wi % (p.length + 1), 0, w); // insert a word
-      else if (kind === 2 && p.length > 1) p.splice(wi % p.length, 1); // delete a word
-      else if (kind === 3) edited.splice(pi % (edited.length + 1), 0, [w, w]); // add a paragraph
+      if (kind === 0)
+        p[wi % p.length] = w; // replace a word
+      else if (kind === 1)
+        p.splice(wi % (p.length + 1), 0, w); // insert a word
+      else if (kind === 2 && p.length > 1)
+        p.splice(wi % p.length, 1); // delete a word
+      else if (kind === 3)
+        edited.splice(pi % (edited.length + 1), 0, [w, w]); // add a paragraph
       else if (edited.length > 1) edited.splice(pi % edited.length, 1); // remove a paragraph
     }
     const text = (ps: string[][]) => ps.map((p) => p.join(' ')).join('\n\n');

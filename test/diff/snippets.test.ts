@@ -13,10 +13,7 @@ describe('contextSnippets', () => {
 
   it('nearby edits share a snippet; distant ones get their own', () => {
     const diff = diffVersions(v(`a ${words(0, 4)} b ${words(4, 40)} c`), v(`A ${words(0, 4)} B ${words(4, 40)} C`));
-    expect(contextSnippets(diff, 2).map(render)).toEqual([
-      '[-a-]{+A+} w0 w1 w2 w3 [-b-]{+B+} w4 w5 …',
-      '… w38 w39 [-c-]{+C+}',
-    ]);
+    expect(contextSnippets(diff, 2).map(render)).toEqual(['[-a-]{+A+} w0 w1 w2 w3 [-b-]{+B+} w4 w5 …', '… w38 w39 [-c-]{+C+}']);
   });
 
   it('context stops at a paragraph break without an ellipsis', () => {

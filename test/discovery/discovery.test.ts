@@ -28,7 +28,10 @@ ${links.map((l) => `<url><loc>${l.replace(/&/g, '&amp;')}</loc><lastmod>2026-11-
 const xml = { headers: { 'content-type': 'application/xml' } };
 
 async function trackedUrls(): Promise<string[]> {
-  return (await listArticles(env.REDLINE)).articles.filter((a) => a.active).map((a) => a.url).sort();
+  return (await listArticles(env.REDLINE)).articles
+    .filter((a) => a.active)
+    .map((a) => a.url)
+    .sort();
 }
 
 describe('discovery', () => {
@@ -116,7 +119,9 @@ describe('canonicalization', () => {
   });
 
   it('parses RSS links, permalink guids, Atom alternates and sitemap locs', () => {
-    expect(parseSource('<rss><channel><item><guid>https://n.example/a-1</guid></item><item><link> /b-2 </link></item></channel></rss>', 'https://n.example/feed')).toEqual({
+    expect(
+      parseSource('<rss><channel><item><guid>https://n.example/a-1</guid></item><item><link> /b-2 </link></item></channel></rss>', 'https://n.example/feed'),
+    ).toEqual({
       kind: 'rss',
       links: ['https://n.example/a-1', 'https://n.example/b-2'],
     });

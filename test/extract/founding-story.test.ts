@@ -13,7 +13,15 @@ describe('the founding story (NYT, 2016, Rybakov -> Ryabkov)', () => {
     expect(first.title).toBe('Russian Officials Were in Contact With Trump Allies, Diplomat Says');
     expect(first.text.startsWith('MOSCOW — The Russian government maintained contacts')).toBe(true);
     expect(first.text).toContain('“We feel no euphoria,” Mr. Rybakov was quoted as saying');
-    for (const furniture of ['Advertisement', 'Continue reading the main story', 'Updated 3 minutes ago', 'Comments 305', 'Supported by', 'Skip to content', 'Log In']) {
+    for (const furniture of [
+      'Advertisement',
+      'Continue reading the main story',
+      'Updated 3 minutes ago',
+      'Comments 305',
+      'Supported by',
+      'Skip to content',
+      'Log In',
+    ]) {
       expect(first.text).not.toContain(furniture);
     }
     expect(first.text).not.toContain(first.title);

@@ -40,8 +40,34 @@ describe('hostile HTML never throws and stays bounded', () => {
   });
 
   it('random markup never throws and always gives normalized text', () => {
-    const tag = fc.constantFrom('div', 'p', 'span', 'a', 'article', 'script', 'style', 'table', 'tr', 'td', 'li', 'ul', 'h1', 'h2', 'br', 'aside', 'nav', 'template', 'svg', 'title', 'meta', 'img');
-    const attribute = fc.tuple(fc.constantFrom('class', 'id', 'hidden', 'style', 'itemprop', 'role', 'aria-hidden', 'href', 'rel', 'content', 'property'), fc.string({ maxLength: 20 }));
+    const tag = fc.constantFrom(
+      'div',
+      'p',
+      'span',
+      'a',
+      'article',
+      'script',
+      'style',
+      'table',
+      'tr',
+      'td',
+      'li',
+      'ul',
+      'h1',
+      'h2',
+      'br',
+      'aside',
+      'nav',
+      'template',
+      'svg',
+      'title',
+      'meta',
+      'img',
+    );
+    const attribute = fc.tuple(
+      fc.constantFrom('class', 'id', 'hidden', 'style', 'itemprop', 'role', 'aria-hidden', 'href', 'rel', 'content', 'property'),
+      fc.string({ maxLength: 20 }),
+    );
     const token = fc.oneof(
       fc.tuple(tag, fc.array(attribute, { maxLength: 3 })).map(([t, attrs]) => `<${t}${attrs.map(([k, v]) => ` ${k}="${v}"`).join('')}>`),
       tag.map((t) => `</${t}>`),
@@ -64,7 +90,9 @@ describe('fields a page abuses', () => {
   it('a 100,000-character headline or byline is cut at a word to a few hundred characters', async () => {
     const { extractArticle } = await import('../../src/extract');
     const long = Array.from({ length: 20_000 }, (_, i) => `word${i}`).join(' ');
-    const article = extractArticle(`<html><head><title>${long}</title><meta name="author" content="${long}"></head><body><article><h1>${long}</h1><p>${'Plain text of the story. '.repeat(40)}</p></article></body></html>`);
+    const article = extractArticle(
+      `<html><head><title>${long}</title><meta name="author" content="${long}"></head><body><article><h1>${long}</h1><p>${'Plain text of the story. '.repeat(40)}</p></article></body></html>`,
+    );
     expect(article.title.length).toBeLessThanOrEqual(401);
     expect(article.title.endsWith('…')).toBe(true);
     expect(article.title.startsWith('word0 word1 word2')).toBe(true);

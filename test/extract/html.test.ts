@@ -75,17 +75,63 @@ describe('the HTML event layer reads pages as htmlparser2 does', () => {
 
   it('gives the same events on random markup: implied end tags, entities, scripts, comments, svg', () => {
     const tag = fc.constantFrom(
-      'div', 'p', 'span', 'a', 'article', 'script', 'style', 'textarea', 'title', 'table', 'tr', 'td', 'th', 'tbody',
-      'li', 'ul', 'dd', 'dt', 'h1', 'br', 'hr', 'img', 'input', 'select', 'option', 'svg', 'path', 'math', 'foreignObject', 'P', 'DIV',
+      'div',
+      'p',
+      'span',
+      'a',
+      'article',
+      'script',
+      'style',
+      'textarea',
+      'title',
+      'table',
+      'tr',
+      'td',
+      'th',
+      'tbody',
+      'li',
+      'ul',
+      'dd',
+      'dt',
+      'h1',
+      'br',
+      'hr',
+      'img',
+      'input',
+      'select',
+      'option',
+      'svg',
+      'path',
+      'math',
+      'foreignObject',
+      'P',
+      'DIV',
     );
     const attribute = fc.tuple(fc.constantFrom('class', 'id', 'href', 'CLASS', 'data-x'), fc.string({ maxLength: 12 }));
     const token = fc.oneof(
-      fc.tuple(tag, fc.array(attribute, { maxLength: 3 }), fc.boolean()).map(
-        ([t, attrs, selfClosing]) => `<${t}${attrs.map(([k, v]) => ` ${k}="${v}"`).join('')}${selfClosing ? '/' : ''}>`,
-      ),
+      fc
+        .tuple(tag, fc.array(attribute, { maxLength: 3 }), fc.boolean())
+        .map(([t, attrs, selfClosing]) => `<${t}${attrs.map(([k, v]) => ` ${k}="${v}"`).join('')}${selfClosing ? '/' : ''}>`),
       tag.map((t) => `</${t}>`),
       fc.string({ maxLength: 30 }),
-      fc.constantFrom('<!--', '-->', '<![CDATA[', ']]>', '<', '>', '&amp;', '&lt', '&#0;', '&#xD800;', '&nbsp', "a='b&amp;c'", '\u0000', '"', '</', '<a href=x&amp;y>'),
+      fc.constantFrom(
+        '<!--',
+        '-->',
+        '<![CDATA[',
+        ']]>',
+        '<',
+        '>',
+        '&amp;',
+        '&lt',
+        '&#0;',
+        '&#xD800;',
+        '&nbsp',
+        "a='b&amp;c'",
+        '\u0000',
+        '"',
+        '</',
+        '<a href=x&amp;y>',
+      ),
     );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 120 }), (tokens) => {

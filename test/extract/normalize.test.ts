@@ -17,7 +17,9 @@ describe('normalizeText', () => {
     expect(normalizeText('Rya\u00adb\u200bkov\ufeff')).toBe('Ryabkov');
   });
   it('drops characters that never mean anything to a reader: bidi marks, embeddings, isolates, controls', () => {
-    expect(normalizeText('Ry\u200Eab\u200Fkov \u202Aone\u202C \u202Etwo\u202C \u2066three\u2069 fo\u0007ur\u009B five\u061C')).toBe('Ryabkov one two three four five');
+    expect(normalizeText('Ry\u200Eab\u200Fkov \u202Aone\u202C \u202Etwo\u202C \u2066three\u2069 fo\u0007ur\u009B five\u061C')).toBe(
+      'Ryabkov one two three four five',
+    );
   });
   it('keeps ZWJ and ZWNJ, which choose letter forms, but compares without them', () => {
     expect(normalizeText('می\u200Cخواهم')).toBe('می\u200Cخواهم');
@@ -45,7 +47,27 @@ describe('normalizeParagraph stays the same function', () => {
       .trim();
 
   it('gives the same text as the three-pass original on any mix of spaces, breaks and invisibles', () => {
-    const piece = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u0085', '\u2028', '\u2029', '\u3000', '\u202f', '\ufeff', '\u200b', '\u00ad', 'a', 'é', 'e\u0301', 'word');
+    const piece = fc.constantFrom(
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\r',
+      '\u00a0',
+      '\u0085',
+      '\u2028',
+      '\u2029',
+      '\u3000',
+      '\u202f',
+      '\ufeff',
+      '\u200b',
+      '\u00ad',
+      'a',
+      'é',
+      'e\u0301',
+      'word',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');

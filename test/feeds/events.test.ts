@@ -26,8 +26,14 @@ describe('removed and restored events', () => {
       const feed = await readFeed(await (await page(`/articles/${id}/feed.${ext}`)).text());
       expect(feed.bozo, feed.error ?? '').toBe(false);
       const titles = feed.entries.map((e) => e.title);
-      expect(titles.some((t) => t.endsWith('— removed from the site')), titles.join('\n')).toBe(true);
-      expect(titles.some((t) => t.includes('— back on the site')), titles.join('\n')).toBe(true);
+      expect(
+        titles.some((t) => t.endsWith('— removed from the site')),
+        titles.join('\n'),
+      ).toBe(true);
+      expect(
+        titles.some((t) => t.includes('— back on the site')),
+        titles.join('\n'),
+      ).toBe(true);
       const guids = feed.entries.map((e) => e.id);
       expect(new Set(guids).size).toBe(guids.length);
       for (const entry of feed.entries) expect(entry.link).toMatch(new RegExp(`/articles/${id}#change-000001-(removed|restored)-\\d+$`));

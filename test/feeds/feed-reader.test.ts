@@ -7,8 +7,14 @@ const rss = (items: string, channel = '<title>t</title><link>http://x/</link><de
 
 describe('the strict feed reader the tests use', () => {
   it('reads a valid RSS item with its HTML decoded once', async () => {
-    const feed = await readFeed(rss('<item><title>a ]]&gt;</title><guid>urn:x</guid><link>http://x/a</link><description>&lt;del&gt;x&lt;/del&gt; &amp;lt;b&amp;gt;</description></item>'));
-    expect(feed).toMatchObject({ bozo: false, version: 'rss20', entries: [{ title: 'a ]]>', id: 'urn:x', link: 'http://x/a', summary: '<del>x</del> &lt;b&gt;' }] });
+    const feed = await readFeed(
+      rss('<item><title>a ]]&gt;</title><guid>urn:x</guid><link>http://x/a</link><description>&lt;del&gt;x&lt;/del&gt; &amp;lt;b&amp;gt;</description></item>'),
+    );
+    expect(feed).toMatchObject({
+      bozo: false,
+      version: 'rss20',
+      entries: [{ title: 'a ]]>', id: 'urn:x', link: 'http://x/a', summary: '<del>x</del> &lt;b&gt;' }],
+    });
   });
 
   it('flags XML that is not well-formed', async () => {
@@ -19,7 +25,8 @@ describe('the strict feed reader the tests use', () => {
 
   it('flags elements RSS 2.0 and Atom 1.0 require', async () => {
     expect((await readFeed(rss('', '<title>t</title><link>http://x/</link>'))).error).toContain('channel has no <description>');
-    const atom = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><id>u</id><title>t</title><updated>2020-01-01T00:00:00Z</updated><entry><id>e</id><title>x</title></entry></feed>';
+    const atom =
+      '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><id>u</id><title>t</title><updated>2020-01-01T00:00:00Z</updated><entry><id>e</id><title>x</title></entry></feed>';
     expect((await readFeed(atom)).error).toContain('entry 1 has no <updated>');
   });
 });

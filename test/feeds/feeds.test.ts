@@ -111,7 +111,8 @@ describe('feeds', () => {
   });
 
   it('GET /api/v1/changes filters by kind and by site, and refuses an unknown kind with a JSON error', async () => {
-    const list = async (query: string) => (await (await api(`/changes${query}`)).json<{ changes: { id: string; kinds: string[] }[] }>()).changes.filter((c) => c.id === id);
+    const list = async (query: string) =>
+      (await (await api(`/changes${query}`)).json<{ changes: { id: string; kinds: string[] }[] }>()).changes.filter((c) => c.id === id);
     expect(await list('')).toHaveLength(1);
     expect((await list(''))[0].kinds).toEqual(['correction', 'spelling']);
     expect(await list('?kind=spelling')).toHaveLength(1);

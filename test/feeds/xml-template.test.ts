@@ -7,7 +7,15 @@ import { readFeed } from '../helpers';
 
 const hostile = '</published><script>x</script>&\u0001';
 const feed = { title: 'T <b>', description: 'D & d', link: 'http://redline.test/', self: 'http://redline.test/feed.atom', origin: 'http://redline.test' };
-const entry = { id: 'urn:redline:x', link: 'http://redline.test/a?b=1&c=2', title: `Headline ${hostile}`, published: hostile, html: '<del>a</del> <ins>b</ins>', kinds: ['spelling' as const], articleUrl: 'http://news.test/"q' };
+const entry = {
+  id: 'urn:redline:x',
+  link: 'http://redline.test/a?b=1&c=2',
+  title: `Headline ${hostile}`,
+  published: hostile,
+  html: '<del>a</del> <ins>b</ins>',
+  kinds: ['spelling' as const],
+  articleUrl: 'http://news.test/"q',
+};
 
 describe('the xml template', () => {
   it('escapes every value, joins arrays, drops forbidden characters and nests its own fragments as they are', () => {

@@ -17,7 +17,6 @@ const page = (headline: string, word: string) =>
 
 const noWait = { sleep: async () => {}, backoffMs: [1, 1] };
 
-// biome-ignore lint/suspicious/noExplicitAny: the fakes echo back whatever JSON they were sent
 type Echoed = any;
 
 async function received(account: string) {

@@ -20,7 +20,10 @@ import { recordingQueue, settings, story, track, wipe } from '../schedule/scale-
 beforeEach(wipe);
 
 async function consume(messages: { id: string; body: unknown; attempts?: number }[], bindings: Partial<typeof env> = {}) {
-  const batch = createMessageBatch('redline-checks', messages.map((m) => ({ id: m.id, timestamp: new Date(), attempts: m.attempts ?? 1, body: m.body })));
+  const batch = createMessageBatch(
+    'redline-checks',
+    messages.map((m) => ({ id: m.id, timestamp: new Date(), attempts: m.attempts ?? 1, body: m.body })),
+  );
   // The harness reports which messages were retried, not with what delay: record the delays here.
   const delays: Record<string, number | undefined> = {};
   for (const m of batch.messages) {
@@ -33,7 +36,12 @@ async function consume(messages: { id: string; body: unknown; attempts?: number 
   return { ...result, retryMessages: result.retryMessages.map((r: { msgId: string }) => ({ msgId: r.msgId, delaySeconds: delays[r.msgId] })) };
 }
 
-const message = (id: string, host: string | null = '127.0.0.1', every: number | null = null): CheckMessage => ({ id, every, host, at: new Date().toISOString() });
+const message = (id: string, host: string | null = '127.0.0.1', every: number | null = null): CheckMessage => ({
+  id,
+  every,
+  host,
+  at: new Date().toISOString(),
+});
 
 describe('fan-out through the CHECKS queue', () => {
   it('a tick sends the due ids in batches of at most 100, with their tier and host', async () => {
@@ -44,7 +52,12 @@ describe('fan-out through the CHECKS queue', () => {
     const report = await runTick({ ...env, CHECKS: checks.queue }, settings({ fanout: 'auto', maxPerHostPerTick: 1000 }), now);
     expect(report).toMatchObject({ due: 250, queued: 250, carried: 0 });
     expect(checks.batches.map((b) => b.length)).toEqual([100, 100, 50]);
-    expect(checks.sent().map((m) => m.id).sort()).toEqual(ids);
+    expect(
+      checks
+        .sent()
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(ids);
     expect(checks.sent()[0]).toEqual({ id: ids[0], every: 15, host: 'news.example', at: now.toISOString() });
   });
 
@@ -77,7 +90,12 @@ describe('fan-out through the CHECKS queue', () => {
     expect(dlq.sent()).toMatchObject([{ body: 'DROP TABLE articles', reason: 'not a check message' }]);
 
     const { id } = await track('/queue/poison', story('Poison'));
-    const broken = { ...env.REDLINE, get: async () => { throw new Error('KV is down'); } } as unknown as KVNamespace;
+    const broken = {
+      ...env.REDLINE,
+      get: async () => {
+        throw new Error('KV is down');
+      },
+    } as unknown as KVNamespace;
     const early = await consume([{ id: 'p2', body: message(id), attempts: 1 }], { REDLINE: broken, CHECKS_DLQ: dlq.queue as never, CHECK_RUNNER: undefined });
     expect(early.retryMessages).toEqual([{ msgId: 'p2', delaySeconds: 30 }]);
     const late = await consume([{ id: 'p3', body: message(id), attempts: 4 }], { REDLINE: broken, CHECKS_DLQ: dlq.queue as never, CHECK_RUNNER: undefined });
@@ -141,7 +159,7 @@ describe('conditional requests', () => {
     expect(await kvSnapshot()).toEqual(before);
   });
 
-  it('runCheck hands a check to its article\'s CheckRunner object, an invocation of its own', async () => {
+  it("runCheck hands a check to its article's CheckRunner object, an invocation of its own", async () => {
     expect(env.CHECK_RUNNER).toBeDefined();
     const { id } = await track('/runner/story', story('Checked in its own call'));
     const outcome = await runCheck(env, settings(), { id, every: null, host: '127.0.0.1' }, new Date());

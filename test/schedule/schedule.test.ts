@@ -46,7 +46,12 @@ describe('tiers', () => {
   });
 
   it('spreads a tier over its ticks by id, and a tick lists one slot per interval', () => {
-    const ids = Array.from({ length: 400 }, (_, i) => i.toString(16).padStart(16, '0').replace(/^0{8}/, (i * 2654435761 % 2 ** 32).toString(16).padStart(8, '0')));
+    const ids = Array.from({ length: 400 }, (_, i) =>
+      i
+        .toString(16)
+        .padStart(16, '0')
+        .replace(/^0{8}/, ((i * 2654435761) % 2 ** 32).toString(16).padStart(8, '0')),
+    );
     const perSlot = new Array(ticksPerInterval(180)).fill(0);
     for (const id of ids) perSlot[slotOf(id, 180)]++;
     expect(Math.max(...perSlot) - Math.min(...perSlot)).toBeLessThan(30);
@@ -115,7 +120,14 @@ describe('the due index', () => {
     const { kv, counts } = countingKv(env.REDLINE);
     const checks = recordingQueue<{ id: string; host: string | null }>();
     await runTick({ ...env, REDLINE: kv, CHECKS: checks.queue as never }, settings({ fanout: 'queue' }), at);
-    return { counts, sent: checks.sent().map((m) => m.id).sort(), hosts: checks.sent().map((m) => m.host) };
+    return {
+      counts,
+      sent: checks
+        .sent()
+        .map((m) => m.id)
+        .sort(),
+      hosts: checks.sent().map((m) => m.host),
+    };
   }
 
   it('a tick reads only due ids: its KV calls do not grow with tracked articles that are not due', async () => {
@@ -141,10 +153,15 @@ describe('the due index', () => {
 
   it('newly tracked articles and due feeds cost the tick no get: a pending marker names its host, a feed is read in its SourceReader', async () => {
     const at = new Date(Date.UTC(2026, 2, 1, 12, 0));
-    const tracked = [await track('/t/pending/one-2026', story('One')), await track('/t/pending/two-2026', story('Two')), await track('/t/pending/three-2026', story('Three'))];
+    const tracked = [
+      await track('/t/pending/one-2026', story('One')),
+      await track('/t/pending/two-2026', story('Two')),
+      await track('/t/pending/three-2026', story('Three')),
+    ];
     const host = new URL(tracked[0].url).hostname;
     const later = await publish('/t/pending/four-2026', story('Four'));
-    const feedXml = (links: string[]) => `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${links.map((l) => `<item><link>${l}</link></item>`).join('')}</channel></rss>`;
+    const feedXml = (links: string[]) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${links.map((l) => `<item><link>${l}</link></item>`).join('')}</channel></rss>`;
     const feed = await publish('/feeds/pending.xml', feedXml(tracked.map((t) => t.url)), { headers: { 'content-type': 'application/xml' } });
     expect((await post('/sources', { url: feed })).status).toBe(201);
     await publish('/feeds/pending.xml', feedXml([later, ...tracked.map((t) => t.url)]), { headers: { 'content-type': 'application/xml' } });
@@ -159,4 +176,3 @@ describe('the due index', () => {
     expect(new Set(hosts)).toEqual(new Set([host]));
   });
 });
-

@@ -4,7 +4,10 @@ import { api, page, TOKEN } from '../helpers';
 
 describe('API edges', () => {
   it('an unknown path or method under /api answers a JSON 404', async () => {
-    for (const [path, method] of [['/nonexistent', 'GET'], ['/articles', 'PUT']] as const) {
+    for (const [path, method] of [
+      ['/nonexistent', 'GET'],
+      ['/articles', 'PUT'],
+    ] as const) {
       const response = await api(path, { method });
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(response.headers.get('content-type')).toContain('application/json');

@@ -21,7 +21,7 @@ describe('the reader API', () => {
     site = new URL(story.url).hostname;
   });
 
-  it('GET /api/v1/sites/:host answers the outlet\'s record', async () => {
+  it("GET /api/v1/sites/:host answers the outlet's record", async () => {
     const response = await api(`/sites/${site}`);
     expect(response.status).toBe(200);
     const record = await response.json<Record<string, unknown> & { changesByKind: Record<string, number> }>();
@@ -57,7 +57,8 @@ describe('the reader API', () => {
       ['/sources', 'get'],
       ['/sources/{id}', 'delete'],
       ['/webhooks', 'get'],
-    ]) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    ])
+      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     expect(doc.paths['/sources'].get.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/sources/{id}'].delete.responses).toHaveProperty('204');
     expect(doc.paths['/changes'].get.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['kind', 'cursor', 'limit', 'site']));
@@ -68,7 +69,7 @@ describe('the reader API', () => {
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
   });
 
-  it('the document\'s calls work as described: a client built from it reads the change', async () => {
+  it("the document's calls work as described: a client built from it reads the change", async () => {
     const doc = await (await api('/openapi.json')).json<OpenApi>();
     const base = doc.servers[0].url.replace('http://redline.test/api/v1', '');
     const changes = await (await api(`${base}/changes?kind=spelling&limit=5`)).json<{ changes: { id: string; from: number; to: number }[] }>();

@@ -16,21 +16,53 @@ const at = '2025-01-02T03:04:05.000Z';
 async function writeStraightIntoKv() {
   const url = `https://${HOST}/story`;
   const article = {
-    id: BAD, url, finalUrl: url, createdAt: at, active: true, deletedAt: null, title: 'A story stored badly', site: HOST, lastCheck: null, removedAt: null,
+    id: BAD,
+    url,
+    finalUrl: url,
+    createdAt: at,
+    active: true,
+    deletedAt: null,
+    title: 'A story stored badly',
+    site: HOST,
+    lastCheck: null,
+    removedAt: null,
     versions: [
       { n: 1, fetchedAt: at, title: 'A story stored badly', hash: 'h1', words: 3, revertOf: null },
       { n: 2, fetchedAt: at, title: 'A story stored badly', hash: 'h2', words: 3, revertOf: null },
     ],
   };
-  const change = { id: BAD, seq: '000002', url, title: 'A story stored badly', from: 1, to: 2, at, event: 'edit', revertOf: null, kinds: [], site: HOST, hash: 'h2', stats: null, diff: { changed: true, title: null, stats: null, changes: null } };
+  const change = {
+    id: BAD,
+    seq: '000002',
+    url,
+    title: 'A story stored badly',
+    from: 1,
+    to: 2,
+    at,
+    event: 'edit',
+    revertOf: null,
+    kinds: [],
+    site: HOST,
+    hash: 'h2',
+    stats: null,
+    diff: { changed: true, title: null, stats: null, changes: null },
+  };
   const summary = { ...change, diff: undefined };
-  await env.REDLINE.put(`article:${BAD}`, JSON.stringify(article), { metadata: { url, site: HOST, title: article.title, active: true, versions: 2, retryAt: null } });
-  await env.REDLINE.put(`version:${BAD}:000001`, JSON.stringify({ n: 1, fetchedAt: at, title: article.title, byline: null, text: 'One two three.', hash: 'h1', url }));
+  await env.REDLINE.put(`article:${BAD}`, JSON.stringify(article), {
+    metadata: { url, site: HOST, title: article.title, active: true, versions: 2, retryAt: null },
+  });
+  await env.REDLINE.put(
+    `version:${BAD}:000001`,
+    JSON.stringify({ n: 1, fetchedAt: at, title: article.title, byline: null, text: 'One two three.', hash: 'h1', url }),
+  );
   await env.REDLINE.put(`version:${BAD}:000002`, JSON.stringify({ n: 2, fetchedAt: at, title: article.title, byline: null, hash: 'h2', url }));
   await env.REDLINE.put(`change:${BAD}:000002`, JSON.stringify(change));
   await env.REDLINE.put(`changes:8264043354594:${BAD}:000002`, '', { metadata: summary });
   await env.REDLINE.put(`site-changes:${HOST}:8264043354594:${BAD}:000002`, '', { metadata: summary });
-  await env.REDLINE.put(`article:${BROKEN}`, JSON.stringify({ id: BROKEN, url: `https://${HOST}/other`, site: HOST, versions: null, failures: 'none', lastCheck: 7 }));
+  await env.REDLINE.put(
+    `article:${BROKEN}`,
+    JSON.stringify({ id: BROKEN, url: `https://${HOST}/other`, site: HOST, versions: null, failures: 'none', lastCheck: 7 }),
+  );
 }
 
 describe('malformed records in KV', () => {
@@ -42,7 +74,21 @@ describe('malformed records in KV', () => {
   });
 
   it('never make a page or a feed answer 500, and the rest still shows', async () => {
-    for (const path of ['/', `/?site=${HOST}`, '/feed.xml', '/feed.atom', '/feed.json', `/sites/${HOST}`, `/sites/${HOST}/feed.xml`, `/articles/${BAD}`, `/articles/${BAD}/feed.json`, `/articles/${BAD}/diff/1/2`, `/articles/${BROKEN}`, `/api/v1/changes`, `/api/v1/sites/${HOST}`]) {
+    for (const path of [
+      '/',
+      `/?site=${HOST}`,
+      '/feed.xml',
+      '/feed.atom',
+      '/feed.json',
+      `/sites/${HOST}`,
+      `/sites/${HOST}/feed.xml`,
+      `/articles/${BAD}`,
+      `/articles/${BAD}/feed.json`,
+      `/articles/${BAD}/diff/1/2`,
+      `/articles/${BROKEN}`,
+      `/api/v1/changes`,
+      `/api/v1/sites/${HOST}`,
+    ]) {
       const response = await page(path);
       expect(response.status, path).toBeLessThan(500);
       await response.arrayBuffer();

@@ -91,7 +91,9 @@ describe('pages', () => {
     expect(side).toContain('<table class="sbs">');
     expect(side).toMatch(/<th scope="col">Version 1<\/th><th scope="col">Version 2<\/th>/);
     const rows = side.match(/<tr class="changed">[\s\S]*?<\/tr>/g) ?? [];
-    expect(rows.some((row) => /<td data-label="Version 1">[\s\S]*<del>Rybakov<\/del>[\s\S]*<\/td><td data-label="Version 2">[\s\S]*<ins>Ryabkov<\/ins>/.test(row))).toBe(true);
+    expect(
+      rows.some((row) => /<td data-label="Version 1">[\s\S]*<del>Rybakov<\/del>[\s\S]*<\/td><td data-label="Version 2">[\s\S]*<ins>Ryabkov<\/ins>/.test(row)),
+    ).toBe(true);
     expect(side).toMatch(/aria-current="page">Side by side/);
   });
 

@@ -47,7 +47,15 @@ describe('read costs', () => {
   });
 
   const feeds = () =>
-    ['xml', 'atom', 'json'].flatMap((ext) => [`/feed.${ext}`, `/feed.${ext}?kind=spelling`, `/feed.${ext}?kind=rewrite`, `/articles/${id}/feed.${ext}`, `/articles/${id}/feed.${ext}?kind=correction`, `/sites/${site}/feed.${ext}`, `/sites/${site}/feed.${ext}?kind=minor`]);
+    ['xml', 'atom', 'json'].flatMap((ext) => [
+      `/feed.${ext}`,
+      `/feed.${ext}?kind=spelling`,
+      `/feed.${ext}?kind=rewrite`,
+      `/articles/${id}/feed.${ext}`,
+      `/articles/${id}/feed.${ext}?kind=correction`,
+      `/sites/${site}/feed.${ext}`,
+      `/sites/${site}/feed.${ext}?kind=minor`,
+    ]);
 
   it('feeds, the home page, history pages and site records make no KV list and at most one get', async () => {
     const table: string[] = [];

@@ -17,7 +17,18 @@ const old = { title: 'Harbour plan approved', text: 'The council approved the ha
 const corrected = { title: 'Harbour plan approved', text: 'The council approved the harbor plan on Tuesday after a long debate about costs.' };
 
 function version(n: number, fetchedAt: string, v: { title: string; text: string }): VersionRecord {
-  return { n, fetchedAt, title: v.title, byline: null, text: v.text, hash: `hash${n}`, url: 'https://legacy.example/harbour', publishedAt: null, canonicalUrl: null, lang: 'en' };
+  return {
+    n,
+    fetchedAt,
+    title: v.title,
+    byline: null,
+    text: v.text,
+    hash: `hash${n}`,
+    url: 'https://legacy.example/harbour',
+    publishedAt: null,
+    canonicalUrl: null,
+    lang: 'en',
+  };
 }
 
 describe('articles stored before the read index', () => {
@@ -43,7 +54,22 @@ describe('articles stored before the read index', () => {
     await putVersion(env.REDLINE, ID, version(1, at1, old));
     await putVersion(env.REDLINE, ID, version(2, at2, corrected));
     const diff = diffVersions(old, corrected);
-    const change: ChangeRecord = { id: ID, seq: '000002', url: record.url, title: corrected.title, from: 1, to: 2, at: at2, event: 'edit', revertOf: null, kinds: [], site: record.site, hash: 'hash2', stats: diff.stats, diff };
+    const change: ChangeRecord = {
+      id: ID,
+      seq: '000002',
+      url: record.url,
+      title: corrected.title,
+      from: 1,
+      to: 2,
+      at: at2,
+      event: 'edit',
+      revertOf: null,
+      kinds: [],
+      site: record.site,
+      hash: 'hash2',
+      stats: diff.stats,
+      diff,
+    };
     await putChange(env.REDLINE, change);
     await putArticle(env.REDLINE, record);
     await putSiteArticle(env.REDLINE, record);
@@ -74,7 +100,19 @@ describe('articles stored before the read index', () => {
     for (let i = 0; i < 450; i++) {
       const id = `ab${String(i).padStart(14, '0')}`;
       const url = `https://${host}/story-${i}`;
-      await putArticle(env.REDLINE, { id, url, finalUrl: url, createdAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(), active: true, deletedAt: null, title: `Story ${i}`, site: host, versions: [], lastCheck: null, removedAt: null });
+      await putArticle(env.REDLINE, {
+        id,
+        url,
+        finalUrl: url,
+        createdAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(),
+        active: true,
+        deletedAt: null,
+        title: `Story ${i}`,
+        site: host,
+        versions: [],
+        lastCheck: null,
+        removedAt: null,
+      });
     }
     const before = { lists: counters.kvLists, reads: counters.kvReads };
     // What an import ends with: the index forgets and walks KV again, one bounded step now.

@@ -40,7 +40,10 @@ describe('webhooks', () => {
   });
 
   it('reads the webhook setting and tells Slack and Discord URLs apart', () => {
-    expect(webhookUrls({ WEBHOOK_URLS: ' https://a.example/x, https://b.example/y\nhttps://a.example/x ' })).toEqual(['https://a.example/x', 'https://b.example/y']);
+    expect(webhookUrls({ WEBHOOK_URLS: ' https://a.example/x, https://b.example/y\nhttps://a.example/x ' })).toEqual([
+      'https://a.example/x',
+      'https://b.example/y',
+    ]);
     expect(webhookUrls({})).toEqual([]);
     expect(formatFor('https://hooks.slack.com/services/T/B/X')).toBe('slack');
     expect(formatFor('https://discord.com/api/webhooks/1/abc')).toBe('discord');
@@ -51,7 +54,10 @@ describe('webhooks', () => {
     const { sent, fetcher } = recorder([200, 204]);
     const settings = { REDLINE: env.REDLINE, WEBHOOK_URLS: 'https://hooks.slack.com/services/T/B/X https://discord.com/api/webhooks/1/abc' };
     const deliveries = await notifyWebhooks(settings, change, 'https://redline.example', { fetcher, ...noWait });
-    expect(deliveries.map((d) => [d.format, d.ok])).toEqual([['slack', true], ['discord', true]]);
+    expect(deliveries.map((d) => [d.format, d.ok])).toEqual([
+      ['slack', true],
+      ['discord', true],
+    ]);
     const slack = sent.find((s) => s.url.includes('slack'))!.body as { text: string };
     const discord = sent.find((s) => s.url.includes('discord'))!.body as { content: string; allowed_mentions: unknown };
     expect(slack.text).toContain(`<https://redline.example/articles/${change.id}/diff/1/2|Russian Officials Were in Contact With Trump Allies, Diplomat Says>`);
@@ -68,7 +74,13 @@ describe('webhooks', () => {
     const body = sent[0].body as { text: string; content: string; change: Record<string, unknown> };
     expect(body.text).toBeTruthy();
     expect(body.content).toBeTruthy();
-    expect(body.change).toMatchObject({ id: change.id, from: 1, to: 2, kinds: ['correction', 'spelling'], links: { diff: `https://redline.example/articles/${change.id}/diff/1/2` } });
+    expect(body.change).toMatchObject({
+      id: change.id,
+      from: 1,
+      to: 2,
+      kinds: ['correction', 'spelling'],
+      links: { diff: `https://redline.example/articles/${change.id}/diff/1/2` },
+    });
     expect(body.change).not.toHaveProperty('diff');
   });
 
@@ -100,13 +112,19 @@ describe('webhooks', () => {
 
   it('gives up after three attempts, or at once on a 4xx, and records the failure', async () => {
     const failing = recorder([500, 502, 503]);
-    const [exhausted] = await notifyWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: 'https://example.com/down' }, change, undefined, { fetcher: failing.fetcher, ...noWait });
+    const [exhausted] = await notifyWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: 'https://example.com/down' }, change, undefined, {
+      fetcher: failing.fetcher,
+      ...noWait,
+    });
     expect(exhausted.ok).toBe(false);
     expect(exhausted.attempts).toHaveLength(3);
     // Owed (the cron sends it again, see below); cleared here so the next tests start with none.
     expect(await redeliverWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: '' })).toEqual({ tried: 1, delivered: 0 });
     const gone = recorder([404]);
-    const [refused] = await notifyWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: 'https://example.com/gone' }, change, undefined, { fetcher: gone.fetcher, ...noWait });
+    const [refused] = await notifyWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS: 'https://example.com/gone' }, change, undefined, {
+      fetcher: gone.fetcher,
+      ...noWait,
+    });
     expect(refused.attempts).toHaveLength(1);
     expect(refused.attempts[0].error).toBe('HTTP 404');
   });

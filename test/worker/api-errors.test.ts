@@ -57,7 +57,10 @@ describe('API errors', () => {
   it('answers 404 to unknown articles and versions, and 400 to malformed ones', async () => {
     expect((await api('/articles/0123456789abcdef')).status).toBe(404);
     expect((await api('/articles/not-an-id')).status).toBe(404);
-    const url = await publish('/api-errors/story', `<html><body><article><h1>A headline</h1>${'<p>Some words of an article that goes on for a while here.</p>'.repeat(8)}</article></body></html>`);
+    const url = await publish(
+      '/api-errors/story',
+      `<html><body><article><h1>A headline</h1>${'<p>Some words of an article that goes on for a while here.</p>'.repeat(8)}</article></body></html>`,
+    );
     const { id } = await (await post('/articles', { url })).json<{ id: string }>();
     expect((await post(`/articles/${id}/check`, '')).status).toBe(200);
     expect((await api(`/articles/${id}/versions/1`)).status).toBe(200);
@@ -72,7 +75,10 @@ describe('API errors', () => {
   });
 
   it('DELETE stops checking but keeps the history readable', async () => {
-    const url = await publish('/api-errors/deleted', `<html><body><article><h1>Deleted one</h1>${'<p>Words that make up a real enough article body for the floor.</p>'.repeat(8)}</article></body></html>`);
+    const url = await publish(
+      '/api-errors/deleted',
+      `<html><body><article><h1>Deleted one</h1>${'<p>Words that make up a real enough article body for the floor.</p>'.repeat(8)}</article></body></html>`,
+    );
     const { id } = await (await post('/articles', { url })).json<{ id: string }>();
     await post(`/articles/${id}/check`, '');
     expect((await api(`/articles/${id}`, { method: 'DELETE', headers: auth })).status).toBe(204);

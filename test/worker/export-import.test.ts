@@ -22,7 +22,10 @@ describe('export and import', () => {
     await post('/articles', { url: await publish('/transfer/never-checked', v1) });
 
     const first = await exportNow();
-    const lines = first.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = first
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines[0]).toMatchObject({ type: 'redline-export', version: 1 });
     expect(lines.filter((l) => l.type === 'article').length).toBeGreaterThanOrEqual(2);
     expect(lines.some((l) => l.type === 'change' && l.change.id === id && l.change.to === 2)).toBe(true);

@@ -52,7 +52,12 @@ describe('the founding story: Rybakov corrected to Ryabkov', () => {
     const check = await post(`/articles/${id}/check`, '');
     expect(await check.json()).toEqual({ changed: true, version: 2, error: null });
 
-    const diff = await (await api(`/articles/${id}/diff`)).json<{ changed: boolean; title: unknown; changes: { op: string; text: string }[]; stats: { added: number; removed: number } }>();
+    const diff = await (await api(`/articles/${id}/diff`)).json<{
+      changed: boolean;
+      title: unknown;
+      changes: { op: string; text: string }[];
+      stats: { added: number; removed: number };
+    }>();
     expect(diff.changed).toBe(true);
     expect(diff.title).toBeNull();
     const deleted = diff.changes.filter((c) => c.op === 'delete').map((c) => c.text.trim());
@@ -62,8 +67,18 @@ describe('the founding story: Rybakov corrected to Ryabkov', () => {
     expect(inserted.some((t) => t.startsWith('Correction: November 11, 2016') && t.endsWith('He is Sergei A. Ryabkov, not Rybakov.'))).toBe(true);
 
     const [old, now] = await Promise.all([1, 2].map(async (n) => (await (await api(`/articles/${id}/versions/${n}`)).json<{ text: string }>()).text));
-    expect(diff.changes.filter((c) => c.op !== 'insert').map((c) => c.text).join('')).toBe(old);
-    expect(diff.changes.filter((c) => c.op !== 'delete').map((c) => c.text).join('')).toBe(now);
+    expect(
+      diff.changes
+        .filter((c) => c.op !== 'insert')
+        .map((c) => c.text)
+        .join(''),
+    ).toBe(old);
+    expect(
+      diff.changes
+        .filter((c) => c.op !== 'delete')
+        .map((c) => c.text)
+        .join(''),
+    ).toBe(now);
     expect(await (await api(`/articles/${id}/diff?from=1&to=2`)).json()).toEqual(diff);
   });
 

@@ -12,7 +12,8 @@ const paragraphs = (total: number, seed: number) => {
   for (let i = 0; i < all.length; i += 80) out.push(`<p>${all.slice(i, i + 80).join(' ')}.</p>`);
   return out.join('\n');
 };
-const article = (headline: string, body: string) => `<!doctype html><html><head><title>${headline}</title></head><body><article><h1>${headline}</h1>${body}</article></body></html>`;
+const article = (headline: string, body: string) =>
+  `<!doctype html><html><head><title>${headline}</title></head><body><article><h1>${headline}</h1>${body}</article></body></html>`;
 
 async function trackAndCheck(path: string, html: string) {
   const url = await publish(path, html);
@@ -43,7 +44,10 @@ describe('hostile input', () => {
   it('100,000 levels of nesting, NUL bytes and unclosed tags are checked without a crash', async () => {
     const deep = `${'<div>'.repeat(100_000)}<p>${words(60, 1).join(' ')}</p>`;
     const nul = `<p>${words(60, 2).join(' \u0000')}</p><p><b><i>unclosed ${words(40, 3).join(' ')}`;
-    for (const [name, body] of [['deep', deep], ['nul', nul]]) {
+    for (const [name, body] of [
+      ['deep', deep],
+      ['nul', nul],
+    ]) {
       const { id, first } = await trackAndCheck(`/hostile/${name}`, article(`Hostile ${name}`, body));
       expect(first.error === null || first.error.startsWith('extraction anomaly'), `${name}: ${first.error}`).toBe(true);
       expect((await api(`/articles/${id}`)).status).toBe(200);
@@ -57,7 +61,17 @@ describe('hostile input', () => {
     expect(await (await post(`/articles/${id}/check`, '')).json()).toMatchObject({ changed: true, version: 2 });
     const diff = await (await api(`/articles/${id}/diff`)).json<{ changes: { op: string; text: string }[] }>();
     const [old, now] = await Promise.all([1, 2].map(async (n) => (await (await api(`/articles/${id}/versions/${n}`)).json<{ text: string }>()).text));
-    expect(diff.changes.filter((c) => c.op !== 'insert').map((c) => c.text).join('')).toBe(old);
-    expect(diff.changes.filter((c) => c.op !== 'delete').map((c) => c.text).join('')).toBe(now);
+    expect(
+      diff.changes
+        .filter((c) => c.op !== 'insert')
+        .map((c) => c.text)
+        .join(''),
+    ).toBe(old);
+    expect(
+      diff.changes
+        .filter((c) => c.op !== 'delete')
+        .map((c) => c.text)
+        .join(''),
+    ).toBe(now);
   });
 });

@@ -25,7 +25,8 @@ function exhaustedKv(methods: string[]): KVNamespace {
 
 /** A Durable Object namespace whose objects are all overloaded. */
 function overloadedObjects<T extends Rpc.DurableObjectBranded | undefined>(namespace: DurableObjectNamespace<T>): DurableObjectNamespace<T> {
-  const failing = () => Promise.reject(Object.assign(new Error('Durable Object is overloaded. Too many requests queued.'), { overloaded: true, retryable: false }));
+  const failing = () =>
+    Promise.reject(Object.assign(new Error('Durable Object is overloaded. Too many requests queued.'), { overloaded: true, retryable: false }));
   const stub = new Proxy({}, { get: () => failing });
   return new Proxy(namespace, { get: (target, property) => (property === 'get' ? () => stub : Reflect.get(target, property).bind(target)) });
 }
@@ -52,7 +53,19 @@ describe('pages and feeds under platform errors', () => {
     site = new URL(story.url).hostname;
   });
 
-  const paths = () => ['/', '/feed.xml', '/feed.json', `/articles/${id}`, `/articles/${id}/feed.atom`, `/articles/${id}/diff/1/2`, `/sites/${site}`, `/api/v1/articles/${id}`, `/api/v1/changes`, `/api/v1/sites/${site}`, `/api/v1/articles/${id}/diff`];
+  const paths = () => [
+    '/',
+    '/feed.xml',
+    '/feed.json',
+    `/articles/${id}`,
+    `/articles/${id}/feed.atom`,
+    `/articles/${id}/diff/1/2`,
+    `/sites/${site}`,
+    `/api/v1/articles/${id}`,
+    `/api/v1/changes`,
+    `/api/v1/sites/${site}`,
+    `/api/v1/articles/${id}/diff`,
+  ];
 
   it('with every KV read refused, each page answers 200 from the read index or 503 with Retry-After, never 500', async () => {
     const kv = exhaustedKv(['get', 'getWithMetadata', 'list']);
@@ -79,7 +92,10 @@ describe('pages and feeds under platform errors', () => {
   });
 
   it('a check whose article writer is overloaded answers 503, not 500', async () => {
-    await publish('/platform/2016/11/11/russia.html', `<html><body><article><h1>Changed</h1><p>${'A new text for the story. '.repeat(20)}</p></article></body></html>`);
+    await publish(
+      '/platform/2016/11/11/russia.html',
+      `<html><body><article><h1>Changed</h1><p>${'A new text for the story. '.repeat(20)}</p></article></body></html>`,
+    );
     const ctx = createExecutionContext();
     const response = await worker.fetch!(
       new Request(`http://redline.test/api/v1/articles/${id}/check`, { method: 'POST', headers: { authorization: 'Bearer test-token' } }) as never,
@@ -94,7 +110,10 @@ describe('pages and feeds under platform errors', () => {
 
 describe('the cron tick under spent quotas', () => {
   it('a tick whose KV lists are refused records why, and the next tick checks what it could not', async () => {
-    const url = await publish('/platform/tick-lists', `<html><body><article><h1>Tick story</h1><p>${'The harbour authority opened the ferry terminal. '.repeat(8)}</p></article></body></html>`);
+    const url = await publish(
+      '/platform/tick-lists',
+      `<html><body><article><h1>Tick story</h1><p>${'The harbour authority opened the ferry terminal. '.repeat(8)}</p></article></body></html>`,
+    );
     const { id } = await (await post('/articles', { url })).json<{ id: string }>();
     await tickWith({ REDLINE: exhaustedKv(['list']) });
     expect((await (await api(`/articles/${id}`)).json<{ versions: unknown[] }>()).versions).toHaveLength(0);
@@ -108,9 +127,15 @@ describe('the cron tick under spent quotas', () => {
   });
 
   it('a queue that refuses a batch: the checks are carried over, not lost, and the pending markers stay', async () => {
-    const url = await publish('/platform/tick-queue', `<html><body><article><h1>Queue story</h1><p>${'The council voted to expand the bus network. '.repeat(8)}</p></article></body></html>`);
+    const url = await publish(
+      '/platform/tick-queue',
+      `<html><body><article><h1>Queue story</h1><p>${'The council voted to expand the bus network. '.repeat(8)}</p></article></body></html>`,
+    );
     const { id } = await (await post('/articles', { url })).json<{ id: string }>();
-    const refusing = { sendBatch: () => Promise.reject(new Error('Queue sendBatch failed: Too Many Requests')), send: () => Promise.reject(new Error('Queue send failed: Too Many Requests')) };
+    const refusing = {
+      sendBatch: () => Promise.reject(new Error('Queue sendBatch failed: Too Many Requests')),
+      send: () => Promise.reject(new Error('Queue send failed: Too Many Requests')),
+    };
     await tickWith({ FANOUT: 'auto', CHECKS: refusing as never });
     expect(await env.REDLINE.get(`pending:${id}`)).not.toBeNull();
     expect(await (await page('/')).text()).toContain('Queue sendBatch failed');

@@ -30,9 +30,15 @@ async function track(path: string, html: string) {
 
 const check = async (id: string) => (await post(`/articles/${id}/check`, '')).json<{ changed: boolean; version: number | null; error: string | null }>();
 const record = async (id: string) =>
-  (await api(`/articles/${id}`)).json<{ versions: { n: number; hash: string; revertOf: number | null }[]; lastCheck: { outcome: string; error: string | null; errorKind: string | null; retryAt: string | null }; removedAt: string | null }>();
+  (await api(`/articles/${id}`)).json<{
+    versions: { n: number; hash: string; revertOf: number | null }[];
+    lastCheck: { outcome: string; error: string | null; errorKind: string | null; retryAt: string | null };
+    removedAt: string | null;
+  }>();
 const changesOf = async (id: string) =>
-  ((await (await api('/changes?limit=1000')).json<{ changes: { id: string; event: string; from: number; to: number; revertOf: number | null }[] }>()).changes).filter((c) => c.id === id);
+  (
+    await (await api('/changes?limit=1000')).json<{ changes: { id: string; event: string; from: number; to: number; revertOf: number | null }[] }>()
+  ).changes.filter((c) => c.id === id);
 
 describe('failures while fetching', () => {
   it.each([
@@ -135,9 +141,16 @@ describe('a page flapping between two copies', () => {
       await check(id);
     }
     const { versions } = await record(id);
-    expect(versions.map((v) => [v.n, v.revertOf])).toEqual([[1, null], [2, null], [3, 1]]);
+    expect(versions.map((v) => [v.n, v.revertOf])).toEqual([
+      [1, null],
+      [2, null],
+      [3, 1],
+    ]);
     const changes = await changesOf(id);
-    expect(changes.map((c) => [c.event, c.from, c.to, c.revertOf])).toEqual([['revert', 2, 3, 1], ['edit', 1, 2, null]]);
+    expect(changes.map((c) => [c.event, c.from, c.to, c.revertOf])).toEqual([
+      ['revert', 2, 3, 1],
+      ['edit', 1, 2, null],
+    ]);
     const feed = await (await page(`/articles/${id}/feed.xml`)).text();
     expect(feed.match(/<item>/g)).toHaveLength(2);
   });

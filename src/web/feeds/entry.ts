@@ -33,13 +33,16 @@ export interface FeedEntry {
 }
 
 function eventHtml(change: Pick<ChangeRecord, 'event' | 'from' | 'to'>) {
-  if (change.event === 'removed') return html`<p>The page stopped answering (HTTP 404 or 410) on two checks in a row; version ${change.from} is the last one seen.</p>`;
+  if (change.event === 'removed')
+    return html`<p>The page stopped answering (HTTP 404 or 410) on two checks in a row; version ${change.from} is the last one seen.</p>`;
   return html`<p>The page is back, with the text of version ${change.to}.</p>`;
 }
 
 export async function feedEntry(origin: string, change: ChangeCard): Promise<FeedEntry> {
   const kinds = change.kinds;
-  const body = hasTextChange(change) ? renderSnippetParts(change.titleDiff, change.snippets, change.snippetsCut ? `${origin}${changePath(change)}` : null, change.bylineDiff ?? null) : eventHtml(change);
+  const body = hasTextChange(change)
+    ? renderSnippetParts(change.titleDiff, change.snippets, change.snippetsCut ? `${origin}${changePath(change)}` : null, change.bylineDiff ?? null)
+    : eventHtml(change);
   return {
     id: changeGuid(change),
     link: `${origin}${changePath(change)}`,

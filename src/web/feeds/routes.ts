@@ -105,7 +105,11 @@ function newestOf(times: (string | undefined)[]): string | null {
 for (const format of Object.keys(FORMATS) as Format[]) {
   feeds.get(`/feed.${format}`, async (c) => {
     const { origin } = publicOrigin(c.env, c.req.url);
-    const source = await listedSource(c, undefined, { title: 'Redline: latest changes', description: 'Edits to tracked news articles, word by word.', link: `${origin}/` });
+    const source = await listedSource(c, undefined, {
+      title: 'Redline: latest changes',
+      description: 'Edits to tracked news articles, word by word.',
+      link: `${origin}/`,
+    });
     return answer(c, format, `/feed.${format}`, source);
   });
 
@@ -115,7 +119,11 @@ for (const format of Object.keys(FORMATS) as Format[]) {
     const site = parseSite(c.req.param('host'));
     if (!site) return c.text('No such site', 404);
     const { origin } = publicOrigin(c.env, c.req.url);
-    const source = await listedSource(c, site, { title: `Redline: edits at ${site}`, description: `Edits to articles tracked at ${site}, word by word.`, link: `${origin}/sites/${site}` });
+    const source = await listedSource(c, site, {
+      title: `Redline: edits at ${site}`,
+      description: `Edits to articles tracked at ${site}, word by word.`,
+      link: `${origin}/sites/${site}`,
+    });
     return answer(c, format, `/sites/${site}/feed.${format}`, source);
   });
 }

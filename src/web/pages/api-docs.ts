@@ -13,7 +13,10 @@ interface Operation {
 }
 
 export function apiDocsPage(origin: string) {
-  const doc = openApiDocument(origin) as unknown as { info: { title: string; version: string; description?: string }; paths: Record<string, Record<string, Operation>> };
+  const doc = openApiDocument(origin) as unknown as {
+    info: { title: string; version: string; description?: string };
+    paths: Record<string, Record<string, Operation>>;
+  };
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
   );
@@ -24,7 +27,11 @@ export function apiDocsPage(origin: string) {
 <p class="ui">The machine-readable description: <a href="/api/v1/openapi.json"><code>/api/v1/openapi.json</code></a> (OpenAPI 3.1). Load it in any OpenAPI tool to generate a client. Calls marked <strong>auth</strong> need <code>authorization: Bearer $ADMIN_TOKEN</code>.</p>
 <nav aria-label="API calls"><ul class="list">${operations.map(({ path, method, op }) => html`<li><a href="#${method}-${path}"><code>${method} ${path}</code></a> <span class="muted">${op.summary ?? ''}</span></li>`)}</ul></nav>
 ${operations.map(
-  ({ path, method, op }) => html`<section aria-labelledby="${method}-${path}"><h2 id="${method}-${path}"><code>${method} ${path}</code>${op.security?.length ? html` <span class="kind kind-event">auth</span>` : ''}</h2>
+  ({
+    path,
+    method,
+    op,
+  }) => html`<section aria-labelledby="${method}-${path}"><h2 id="${method}-${path}"><code>${method} ${path}</code>${op.security?.length ? html` <span class="kind kind-event">auth</span>` : ''}</h2>
 <p>${op.summary ?? ''}${op.description ? html` — ${op.description}` : ''}</p>
 ${op.parameters?.length ? html`<table class="data"><caption class="visually-hidden">Parameters</caption><thead><tr><th scope="col">Parameter</th><th scope="col">In</th><th scope="col">Meaning</th></tr></thead><tbody>${op.parameters.map((p) => html`<tr><td><code>${p.name}</code>${p.required ? ' (required)' : ''}</td><td>${p.in}</td><td>${p.description ?? ''}</td></tr>`)}</tbody></table>` : ''}
 <p class="meta">Answers: ${Object.entries(op.responses ?? {}).map(([status, r], k) => html`${k ? ' · ' : ''}<strong>${status}</strong> ${r.description ?? ''}`)}</p>

@@ -25,8 +25,14 @@ export function diffPage(article: ArticleRecord, from: number, to: number, diff:
   const base = `/articles/${article.id}/diff`;
   const viewQuery = view === 'side' ? '?view=side' : '';
   const count = article.versions.length;
-  const previous = from > 1 ? html`<a href="${base}/${from - 1}/${from}${viewQuery}" rel="prev">← Previous change <span class="muted">(version ${from - 1} → ${from})</span></a>` : html`<span class="muted">This is the first change.</span>`;
-  const next = to < count ? html`<a href="${base}/${to}/${to + 1}${viewQuery}" rel="next">Next change <span class="muted">(version ${to} → ${to + 1})</span> →</a>` : html`<span class="muted">This is the latest change.</span>`;
+  const previous =
+    from > 1
+      ? html`<a href="${base}/${from - 1}/${from}${viewQuery}" rel="prev">← Previous change <span class="muted">(version ${from - 1} → ${from})</span></a>`
+      : html`<span class="muted">This is the first change.</span>`;
+  const next =
+    to < count
+      ? html`<a href="${base}/${to}/${to + 1}${viewQuery}" rel="next">Next change <span class="muted">(version ${to} → ${to + 1})</span> →</a>`
+      : html`<span class="muted">This is the latest change.</span>`;
   const [seenFrom, seenTo] = [article.versions[from - 1]?.fetchedAt, article.versions[to - 1]?.fetchedAt];
   const inline = view === 'inline' ? renderInlineWithAnchors(diff.changes) : null;
   const edits = inline?.edits ?? 0;
@@ -44,9 +50,11 @@ ${edits ? html`<nav aria-label="Edits in this diff">Jump to edit: ${Array.from({
 ${diff.title ? html`<p class="ui"><strong>Headline:</strong> <del dir="auto">${diff.title.old}</del> <ins dir="auto">${diff.title.new}</ins></p>` : ''}
 ${renderByline(diff, 'ui')}
 ${!diff.changed ? html`<p class="muted">These two versions have the same text.</p>` : ''}
-${inline
-  ? html`<article class="diff" aria-label="Changes from version ${from} to version ${to}"><div class="text" dir="auto">${inline.body}</div></article>`
-  : html`<section class="diff" aria-label="Version ${from} beside version ${to}">${renderSideBySide(diff.changes, fromLabel, toLabel)}</section>`}
+${
+  inline
+    ? html`<article class="diff" aria-label="Changes from version ${from} to version ${to}"><div class="text" dir="auto">${inline.body}</div></article>`
+    : html`<section class="diff" aria-label="Version ${from} beside version ${to}">${renderSideBySide(diff.changes, fromLabel, toLabel)}</section>`
+}
 <nav class="pager" aria-label="Changes of this article (end)">${previous} ${next}</nav>`,
     { feed: `/articles/${article.id}/feed`, wide: view === 'side', image: { url: card.url, alt: card.alt, width: CARD_WIDTH, height: CARD_HEIGHT } },
   );

@@ -51,7 +51,8 @@ export function historyPage(article: ArticleRecord, changes: ChangeCard[]) {
   const listed = new Set(changes.map((ch) => ch.to));
   // Versions whose change is not loaded (older than the latest hundred) still get a line.
   const unlisted = article.versions.filter((v) => v.n > 1 && !listed.has(v.n)).reverse();
-  const versionOptions = (selected: number) => article.versions.map((v) => html`<option value="${v.n}"${v.n === selected ? html` selected` : ''}>${v.n} · ${formatTime(v.fetchedAt)}</option>`);
+  const versionOptions = (selected: number) =>
+    article.versions.map((v) => html`<option value="${v.n}"${v.n === selected ? html` selected` : ''}>${v.n} · ${formatTime(v.fetchedAt)}</option>`);
   const count = article.versions.length;
   return layout(
     headline,
@@ -61,17 +62,25 @@ export function historyPage(article: ArticleRecord, changes: ChangeCard[]) {
 · follow: <a href="/articles/${article.id}/feed.xml">RSS</a>, <a href="/articles/${article.id}/feed.atom">Atom</a>, <a href="/articles/${article.id}/feed.json">JSON Feed</a></p>
 ${article.removedAt ? html`<p class="ui error" role="status"><strong>Removed:</strong> the page has answered 404 or 410 since ${time(article.removedAt)}.</p>` : ''}
 ${check ? html`<p class="meta ${check.outcome === 'error' ? 'error' : ''}" role="status">Last check: ${check.outcome}${check.errorKind ? html` (${check.errorKind}${check.status ? html`, HTTP ${check.status}` : ''})` : ''}${check.error ? html` — ${check.error}` : ''}, since ${time(check.since)}${check.retryAt ? html`; the site asked to wait until ${time(check.retryAt)}` : ''}</p>` : html`<p class="meta">Not checked yet: the next cron tick checks it.</p>`}
-${count >= 2 ? html`<form class="filters" method="get" action="/articles/${article.id}/compare" aria-label="Compare two versions">
+${
+  count >= 2
+    ? html`<form class="filters" method="get" action="/articles/${article.id}/compare" aria-label="Compare two versions">
 <div class="field"><label for="cmp-from">From version</label> <select id="cmp-from" name="from">${versionOptions(count - 1)}</select></div>
 <div class="field"><label for="cmp-to">To version</label> <select id="cmp-to" name="to">${versionOptions(count)}</select></div>
 <div class="field"><label for="cmp-view">View</label> <select id="cmp-view" name="view"><option value="inline">inline</option><option value="side">side by side</option></select></div>
-<button type="submit">Compare</button></form>` : ''}
+<button type="submit">Compare</button></form>`
+    : ''
+}
 <h2 id="timeline">Timeline</h2>
-${count ? html`<ol class="timeline" reversed>
+${
+  count
+    ? html`<ol class="timeline" reversed>
 ${entries}
 ${unlisted.map((v) => html`<li id="change-${String(v.n).padStart(6, '0')}"><p class="ui"><strong><a href="/articles/${article.id}/diff/${v.n - 1}/${v.n}">Version ${v.n}</a></strong></p><p class="meta">${time(v.fetchedAt)} · <bdi>${v.title}</bdi></p></li>`)}
 ${first ? html`<li id="change-000001"><p class="ui"><strong>Version 1</strong> · first seen</p><p class="meta">${time(first.fetchedAt)} · <bdi>${first.title}</bdi> · ${evidenceLinks(article, 1)}</p></li>` : ''}
-</ol>` : html`<p class="muted">No version stored yet.</p>`}`,
+</ol>`
+    : html`<p class="muted">No version stored yet.</p>`
+}`,
     { feed: `/articles/${article.id}/feed` },
   );
 }

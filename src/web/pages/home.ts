@@ -41,7 +41,15 @@ function notesSection(notes: IndexNote[], now: number) {
 <ul class="list">${recent.map((note) => html`<li class="error">${time(note.at)} · ${note.source}: ${note.message}</li>`)}</ul></section>`;
 }
 
-export function homePage(articles: Pick<IndexedArticle, 'id' | 'url' | 'site' | 'title' | 'active' | 'versions'>[], changes: ChangeSummary[], sites: string[], filter: HomeFilter, articlesCursor: string | null, notes: IndexNote[] = [], now = Date.now()) {
+export function homePage(
+  articles: Pick<IndexedArticle, 'id' | 'url' | 'site' | 'title' | 'active' | 'versions'>[],
+  changes: ChangeSummary[],
+  sites: string[],
+  filter: HomeFilter,
+  articlesCursor: string | null,
+  notes: IndexNote[] = [],
+  now = Date.now(),
+) {
   const filtered = filter.site || filter.kind;
   const siteOptions = [...new Set([...sites, ...(filter.site ? [filter.site] : [])])].sort();
   const shownArticles = filter.site ? articles.filter((a) => a.site === filter.site) : articles;

@@ -154,5 +154,7 @@ export function kindBadges(kinds: readonly ChangeKind[], linkTo?: (kind: ChangeK
 }
 
 export function eventBadge(event: string) {
-  return event === 'edit' ? '' : html`<span class="kind kind-event">${event === 'removed' ? 'removed from site' : event === 'restored' ? 'back online' : 'revert'}</span>`;
+  return event === 'edit'
+    ? ''
+    : html`<span class="kind kind-event">${event === 'removed' ? 'removed from site' : event === 'restored' ? 'back online' : 'revert'}</span>`;
 }

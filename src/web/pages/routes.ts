@@ -33,7 +33,8 @@ pages.use(async (c, next) => {
   c.header('referrer-policy', 'no-referrer');
 });
 
-const problemPage = (title: string, message: string) => layout(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/">Back to the latest changes</a></p>`);
+const problemPage = (title: string, message: string) =>
+  layout(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/">Back to the latest changes</a></p>`);
 const notFoundPage = (message: string) => problemPage('Not found', message);
 
 pages.get('/', async (c) => {
@@ -41,7 +42,8 @@ pages.get('/', async (c) => {
   const kind = parseKind(c.req.query('kind'));
   const siteRaw = c.req.query('site');
   const site = siteRaw ? parseSite(siteRaw) : undefined;
-  if (kind === null) return c.html(problemPage('Unknown kind of change', 'Kinds are spelling, correction, headline, addition, removal, rewrite and minor.'), 400);
+  if (kind === null)
+    return c.html(problemPage('Unknown kind of change', 'Kinds are spelling, correction, headline, addition, removal, rewrite and minor.'), 400);
   if (site === null) return c.html(problemPage('Unknown site', 'A site is a host name such as www.nytimes.com.'), 400);
   if (cursor === undefined) return c.html(problemPage('Bad request', 'That page of articles does not exist.'), 400);
   const home = await indexForReads(c.env).home({ site, kind, changes: 30, articles: 100, cursor });
@@ -79,7 +81,10 @@ pages.get('/articles/:id/diff/:from/:to', async (c) => {
   const change = stored && !changeRecordProblem(stored) ? stored : null;
   const kinds = change ? kindsOfChange(change) : classifyChange(lookup.diff);
   const origin = (c.env.PUBLIC_URL || new URL(c.req.url).origin).replace(/\/+$/, '');
-  const card = { url: `${origin}/articles/${article.id}/diff/${from}/${to}.png`, alt: cardAltText(cardContent({ article, from, to, diff: lookup.diff, kinds })) };
+  const card = {
+    url: `${origin}/articles/${article.id}/diff/${from}/${to}.png`,
+    alt: cardAltText(cardContent({ article, from, to, diff: lookup.diff, kinds })),
+  };
   return c.html(diffPage(article, from, to, lookup.diff, kinds, c.req.query('view') === 'side' ? 'side' : 'inline', card));
 });
 
