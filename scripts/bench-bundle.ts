@@ -54,7 +54,9 @@ try {
   const rawKiB = bundle.length / 1024;
   const gzipKiB = gzipSync(bundle).length / 1024;
   // Everything wrangler uploads beside the script: wasm, fonts and other data modules.
-  const modules = readdirSync(join(dir, 'dist')).filter((f) => f !== 'index.js' && !f.endsWith('.map') && f !== 'README.md');
+  const modules = (readdirSync(join(dir, 'dist'), { recursive: true }) as string[]).filter(
+    (f) => f !== 'index.js' && !f.endsWith('.map') && f !== 'README.md' && statSync(join(dir, 'dist', f)).isFile(),
+  );
   const modulesGzipKiB = modules.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, 'dist', f))).length / 1024, 0);
   const totalGzipKiB = gzipKiB + modulesGzipKiB;
 
@@ -89,11 +91,11 @@ try {
   console.log(
     `cold checks ${Math.min(...colds).toFixed(0)}-${Math.max(...colds).toFixed(0)} ms CPU (Free allows 10 ms an invocation; Paid 30 s a Durable Object call)`,
   );
-  const goalOk = totalGzipKiB <= GZIP_GOAL_KIB;
+  const goalOk = gzipKiB <= GZIP_GOAL_KIB;
   const deployable = totalGzipKiB <= FREE_LIMIT_KIB;
   const startupOk = startupMs < STARTUP_GOAL_MS;
   console.log(
-    `bundle ${totalGzipKiB.toFixed(0)} KiB gzipped (${goalOk ? 'within' : 'OVER'} the ${GZIP_GOAL_KIB} KiB goal, ${deployable ? 'within' : 'OVER'} Free's ${FREE_LIMIT_KIB} KiB), startup ${startupMs.toFixed(0)} ms CPU (${startupOk ? 'within' : 'OVER'} ${STARTUP_GOAL_MS})`,
+    `script ${gzipKiB.toFixed(0)} KiB gzipped (${goalOk ? 'within' : 'OVER'} the ${GZIP_GOAL_KIB} KiB goal), upload ${totalGzipKiB.toFixed(0)} KiB with wasm and fonts (${deployable ? 'within' : 'OVER'} Free's ${FREE_LIMIT_KIB} KiB), startup ${startupMs.toFixed(0)} ms CPU (${startupOk ? 'within' : 'OVER'} ${STARTUP_GOAL_MS})`,
   );
   // CI fails only when the Worker could not deploy on Free; the goals are reported.
   process.exitCode = deployable ? 0 : 1;
