@@ -98,6 +98,21 @@ const layerOf = (file: string) => {
   return LAYERS.findIndex((layer) => layer.includes(top));
 };
 
+/** Modules only their own folder may import: the KV key layout is the store's alone. */
+const PRIVATE = ['store/keys.ts'];
+
+/** Imports of another folder's private module. */
+export function privateImports(graph: Map<string, string[]>): string[] {
+  const offences: string[] = [];
+  for (const [file, targets] of graph) {
+    for (const target of targets) {
+      if (PRIVATE.includes(target) && file.split('/')[0] !== target.split('/')[0])
+        offences.push(`${file} imports ${target}, private to ${target.split('/')[0]}/`);
+    }
+  }
+  return offences;
+}
+
 /** Imports that point up the layers, or into a folder no layer names. */
 export function upwardImports(graph: Map<string, string[]>): string[] {
   const offences: string[] = [];
@@ -114,7 +129,7 @@ export function upwardImports(graph: Map<string, string[]>): string[] {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const graph = importGraph();
-  const problems = [...circles(graph).map((circle) => `import circle: ${circle.join(' -> ')}`), ...upwardImports(graph)];
+  const problems = [...circles(graph).map((circle) => `import circle: ${circle.join(' -> ')}`), ...upwardImports(graph), ...privateImports(graph)];
   for (const problem of problems) console.log(problem);
   console.log(`layers: ${graph.size} modules, ${problems.length} problems`);
   process.exit(problems.length ? 1 : 0);

@@ -10,7 +10,7 @@
 import { cardOfChange } from '../cards';
 import { CHANGE_KINDS } from '../diff/kind';
 import { getArticle, type ChangeKind, type ChangeRecord } from '../store';
-import { postKeys } from '../store/keys';
+import { putDeliveryLog, recentDeliveryLogs } from '../store/delivery-logs';
 import type { PostAttempt, RetryOptions } from './attempts';
 import { postToBluesky, type BlueskyAccount } from './bluesky';
 import { postToMastodon, type MastodonAccount, type Send, type SocialPost } from './mastodon';
@@ -132,10 +132,19 @@ export async function publishPosts(env: PostingEnv, change: ChangeRecord, option
               : { ok: false, url: null };
         Object.assign(delivery, result);
       }
-      await env.REDLINE.put(postKeys.delivery(retry.now().getTime(), change.id, change.seq, network), JSON.stringify(delivery), {
-        expirationTtl: RETENTION_SECONDS,
-        metadata: { ok: delivery.ok, network, attempts: delivery.attempts.length },
-      });
+      await putDeliveryLog(
+        env.REDLINE,
+        {
+          channel: 'post',
+          atMs: retry.now().getTime(),
+          id: change.id,
+          seq: change.seq,
+          target: network,
+          retentionSeconds: RETENTION_SECONDS,
+          metadata: { ok: delivery.ok, network, attempts: delivery.attempts.length },
+        },
+        delivery,
+      );
       if (!delivery.ok) console.warn(`post to ${network} (${account}) failed for ${change.id}/${change.seq}: ${delivery.attempts.at(-1)?.error}`);
       deliveries.push(delivery);
     }),
@@ -145,7 +154,5 @@ export async function publishPosts(env: PostingEnv, change: ChangeRecord, option
 
 /** The latest recorded posts, newest first. */
 export async function recentPosts(kv: KVNamespace, limit = 50): Promise<PostDelivery[]> {
-  const page = await kv.list({ prefix: postKeys.deliveryPrefix, limit });
-  const posts = await Promise.all(page.keys.map((key) => kv.get<PostDelivery>(key.name, 'json')));
-  return posts.filter((post): post is PostDelivery => post !== null);
+  return recentDeliveryLogs<PostDelivery>(kv, 'post', limit);
 }

@@ -12,7 +12,7 @@
 import { settingsFrom, type Env } from '../settings';
 import { checkFetchableUrl, fetchOutbound, type UrlPolicy } from '../net';
 import { deleteOwedDelivery, putOwedDelivery, type ChangeRecord } from '../store';
-import { webhookKeys } from '../store/keys';
+import { putDeliveryLog, recentDeliveryLogs } from '../store/delivery-logs';
 import { changePath } from '../changes/links';
 import { kindsOfChange } from '../changes/select';
 import { formatFor, webhookMessage, type ChangeLinks, type WebhookFormat } from './webhook-message';
@@ -149,10 +149,19 @@ export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, orig
         delivery.attempts = sent.attempts;
         owed = sent.retryable;
       }
-      await env.REDLINE.put(webhookKeys.delivery(settings.now().getTime(), change.id, change.seq, target), JSON.stringify(delivery), {
-        expirationTtl: RETENTION_SECONDS,
-        metadata: { ok: delivery.ok, host: delivery.host, attempts: delivery.attempts.length },
-      });
+      await putDeliveryLog(
+        env.REDLINE,
+        {
+          channel: 'webhook',
+          atMs: settings.now().getTime(),
+          id: change.id,
+          seq: change.seq,
+          target,
+          retentionSeconds: RETENTION_SECONDS,
+          metadata: { ok: delivery.ok, host: delivery.host, attempts: delivery.attempts.length },
+        },
+        delivery,
+      );
       // Still failing with an error worth retrying: owed, and the cron sends it again (redeliver.ts).
       const rounds = (options.redelivery ?? 0) + 1;
       if (owed && rounds < MAX_DELIVERY_ROUNDS) await putOwedDelivery(env.REDLINE, { id: change.id, seq: change.seq, target, attempts: rounds });
@@ -168,7 +177,5 @@ export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, orig
 
 /** The latest recorded deliveries, newest first. */
 export async function recentDeliveries(kv: KVNamespace, limit = 50): Promise<WebhookDelivery[]> {
-  const page = await kv.list({ prefix: webhookKeys.deliveryPrefix, limit });
-  const deliveries = await Promise.all(page.keys.map((key) => kv.get<WebhookDelivery>(key.name, 'json')));
-  return deliveries.filter((d): d is WebhookDelivery => d !== null);
+  return recentDeliveryLogs<WebhookDelivery>(kv, 'webhook', limit);
 }

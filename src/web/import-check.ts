@@ -10,7 +10,7 @@ import { articleIdFor } from '../check/hash';
 import { checkTrackableUrl } from '../net';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ArticleRecord, type ChangeRecord, type ExportRecord, type SourceRecord, type VersionRecord } from '../store';
 import { fromBase64, gunzip, sha256OfBytes } from '../evidence/snapshots';
-import { keys } from '../store/keys';
+import { versionSeq } from '../model/sequence';
 import { ArticleSchema, StoredChangeSchema, StoredSourceSchema, StoredVersionSchema } from './openapi-schemas';
 import { ARTICLE_ID } from './params';
 
@@ -249,7 +249,7 @@ export async function checkReferences(records: NumberedRecord[], allowPrivate: b
   for (const entry of articles.values()) {
     for (const summary of entry.article.versions) {
       if (!entry.versions.has(summary.n)) refuse(entry.line, `article ${entry.article.id} lists version ${summary.n}, which is not in the file`);
-      if (summary.n > 1 && !entry.changes.has(keys.versionSeq(summary.n)))
+      if (summary.n > 1 && !entry.changes.has(versionSeq(summary.n)))
         refuse(entry.line, `article ${entry.article.id} has version ${summary.n} but not the change that made it`);
     }
   }

@@ -17,7 +17,7 @@
  * sign-in and one read per admin page (the admin is one person; the free tier allows 1,000
  * writes and 100,000 reads a day).
  */
-import { adminSessionKeys } from '../../store/keys';
+import { deleteAdminSession, getAdminSession, putAdminSession } from '../../store/admin-sessions';
 import { timingSafeEqual } from '../auth';
 import { sha256Hex } from '../../model/sha256';
 
@@ -55,20 +55,20 @@ const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 export async function openSession(kv: KVNamespace, adminToken: string, now = new Date()): Promise<{ id: string; session: Session }> {
   const id = randomToken();
   const stored: StoredSession = { csrf: randomToken(), tokenHash: await sha256(adminToken), createdAt: now.toISOString() };
-  await kv.put(adminSessionKeys.session(await sha256(id)), JSON.stringify(stored), { expirationTtl: SESSION_SECONDS });
+  await putAdminSession(kv, await sha256(id), stored, SESSION_SECONDS);
   return { id, session: { csrf: stored.csrf, createdAt: stored.createdAt } };
 }
 
 /** The session a cookie names, if it exists and was opened with the current ADMIN_TOKEN. */
 export async function findSession(kv: KVNamespace, adminToken: string | undefined, id: string | undefined): Promise<Session | null> {
   if (!adminToken || !id || !SESSION_ID.test(id)) return null;
-  const stored = await kv.get<StoredSession>(adminSessionKeys.session(await sha256(id)), 'json');
+  const stored = await getAdminSession<StoredSession>(kv, await sha256(id));
   if (!stored || !timingSafeEqual(stored.tokenHash, await sha256(adminToken))) return null;
   return { csrf: stored.csrf, createdAt: stored.createdAt };
 }
 
 export async function closeSession(kv: KVNamespace, id: string | undefined): Promise<void> {
-  if (id && SESSION_ID.test(id)) await kv.delete(adminSessionKeys.session(await sha256(id)));
+  if (id && SESSION_ID.test(id)) await deleteAdminSession(kv, await sha256(id));
 }
 
 /** Set-Cookie value for a cookie only this origin's admin pages ever see. */
