@@ -5,7 +5,7 @@
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from './body-limit';
 import { ArticleNotFound, checkArticle, checkTrackableUrl, trackUrl, untrack } from '../check';
 import { settingsFrom, type Env } from '../settings';
 import { clearPending, getArticle, getVersion, listArticles, type ChangeKind } from '../store';
@@ -60,10 +60,7 @@ export const api = new OpenAPIHono<{ Bindings: Env }>({
 
 api.onError(answerError);
 
-const limitBody = bodyLimit({
-  maxSize: 16 * 1024,
-  onError: (c) => c.json({ error: 'request body is larger than 16 KB' }, 413),
-});
+const limitJsonBody = limitBody(16 * 1024, (c) => c.json({ error: 'request body is larger than 16 KB' }, 413));
 
 const bearer = [{ bearer: [] }];
 
@@ -111,7 +108,7 @@ const trackRoute = createRoute({
   },
 });
 api.openAPIRegistry.registerPath(trackRoute);
-api.post('/articles', requireAdmin, limitBody, async (c) => {
+api.post('/articles', requireAdmin, limitJsonBody, async (c) => {
   const body = await jsonObjectBody(c.req);
   if (!body) return c.json({ error: 'body must be a JSON object like {"url": "https://..."}' }, 400);
   const parsed = TrackRequest.safeParse(body);

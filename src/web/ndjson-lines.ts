@@ -3,6 +3,8 @@
  * stream is cancelled and BodyTooLarge thrown, whether or not the request declared a length
  * (a chunked upload has none), so an oversized body is never held whole.
  */
+import { drainThenCancel } from './body-limit';
+
 export class BodyTooLarge extends Error {}
 export class BodyNotText extends Error {}
 
@@ -49,7 +51,8 @@ export async function* bodyLines(body: ReadableStream<Uint8Array> | null, maxByt
       }
     }
   } finally {
-    // Refused early (too large, or a bad line): stop reading what is left of the upload.
-    await reader.cancel().catch(() => {});
+    // Refused early (a bad line, or too large): a small rest is read to its end first (body-limit.ts).
+    if (bytes <= maxBytes) await drainThenCancel(reader);
+    else await reader.cancel().catch(() => {});
   }
 }

@@ -9,7 +9,7 @@
  * and the list is the operator's monitoring setup, not something readers need.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from './body-limit';
 import { checkTrackableUrl } from '../check';
 import { readSource, registerSource } from '../discovery';
 import { settingsFrom, type Env } from '../settings';
@@ -22,7 +22,7 @@ export const sources = new Hono<{ Bindings: Env }>();
 sources.post(
   '/sources',
   requireAdmin,
-  bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'request body is larger than 16 KB' }, 413) }),
+  limitBody(16 * 1024, (c) => c.json({ error: 'request body is larger than 16 KB' }, 413)),
   async (c) => {
     const body = await jsonObjectBody(c.req);
     if (!body) return c.json({ error: 'body must be a JSON object like {"url": "https://.../feed.xml"}' }, 400);

@@ -12,7 +12,7 @@
  *   POST /admin/sources/:id/remove
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit';
 import { getCookie } from 'hono/cookie';
 import { checkArticle, checkTrackableUrl, trackUrl, untrack } from '../../check';
 import { readSource, registerSource } from '../../discovery';
@@ -53,13 +53,14 @@ admin.use(async (c, next) => {
   c.header('cache-control', 'no-store');
 });
 
-admin.use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.html(problemPage('Too large', 'A form is at most 16 KB.'), 413) }));
+admin.use(limitBody(16 * 1024, (c) => c.html(problemPage('Too large', 'A form is at most 16 KB.'), 413)));
 
 /** A POST from a page of another origin: refused whatever it carries. */
 function crossOrigin(c: AdminContext): boolean {
   const origin = c.req.header('origin');
-  // An opaque origin ("null": a sandboxed frame, a data: page) is another origin too.
-  return origin !== undefined && origin !== new URL(c.req.url).origin;
+  // "null" is let through: our pages send Referrer-Policy: no-referrer, under which Chromium posts
+  // their own forms with Origin: null. The session's CSRF token still has to match.
+  return origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin;
 }
 
 async function formOf(c: AdminContext): Promise<Record<string, string>> {
