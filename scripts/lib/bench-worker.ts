@@ -182,7 +182,10 @@ export function bundleWorker(dir: string, envArg: string): string {
   // The copy runs the bundle as it is: module aliases (relative to the real config) no longer apply.
   const config = readFileSync('wrangler.toml', 'utf8')
     .replace(/^main = .*$/m, 'main = "dist/index.js"\nno_bundle = true')
-    .replace(/^\[alias\]\n(?:".*\n)*/m, '');
+    .replace(/^\[alias\]\n(?:".*\n)*/m, '')
+    // The bundle's other modules (the card engine, wasm, fonts) sit beside it in dist/, built already.
+    .replace(/^base_dir = .*$/m, 'base_dir = "dist"')
+    .replace(/^\[build\]\ncommand = .*\n/m, '');
   writeFileSync(join(dir, 'wrangler.toml'), config);
   return join(dir, 'wrangler.toml');
 }
