@@ -2,8 +2,6 @@
 import { comparisonForm } from '../extract/normalize';
 import { sha256Hex } from '../model/sha256';
 
-export { sha256Hex };
-
 /**
  * The hash of a version: its headline, byline and body text in their comparison form (see
  * comparisonForm), nothing else, so a re-flow or an invisible character is the same hash. A version

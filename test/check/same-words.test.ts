@@ -7,7 +7,7 @@
  */
 import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/check/hash';
+import { sha256Hex } from '../../src/model/sha256';
 import { writerFor } from '../../src/check/article-writer';
 import { getArticle, getVersion, putArticle, putVersion, type ArticleRecord } from '../../src/store';
 import { api, kvSnapshot, page, post, publish, readFeed } from '../helpers';

@@ -48,27 +48,25 @@ export function randomToken(): string {
     .replace(/=+$/, '');
 }
 
-const sha256 = sha256Hex;
-
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 
 export async function openSession(kv: KVNamespace, adminToken: string, now = new Date()): Promise<{ id: string; session: Session }> {
   const id = randomToken();
-  const stored: StoredSession = { csrf: randomToken(), tokenHash: await sha256(adminToken), createdAt: now.toISOString() };
-  await putAdminSession(kv, await sha256(id), stored, SESSION_SECONDS);
+  const stored: StoredSession = { csrf: randomToken(), tokenHash: await sha256Hex(adminToken), createdAt: now.toISOString() };
+  await putAdminSession(kv, await sha256Hex(id), stored, SESSION_SECONDS);
   return { id, session: { csrf: stored.csrf, createdAt: stored.createdAt } };
 }
 
 /** The session a cookie names, if it exists and was opened with the current ADMIN_TOKEN. */
 export async function findSession(kv: KVNamespace, adminToken: string | undefined, id: string | undefined): Promise<Session | null> {
   if (!adminToken || !id || !SESSION_ID.test(id)) return null;
-  const stored = await getAdminSession<StoredSession>(kv, await sha256(id));
-  if (!stored || !timingSafeEqual(stored.tokenHash, await sha256(adminToken))) return null;
+  const stored = await getAdminSession<StoredSession>(kv, await sha256Hex(id));
+  if (!stored || !timingSafeEqual(stored.tokenHash, await sha256Hex(adminToken))) return null;
   return { csrf: stored.csrf, createdAt: stored.createdAt };
 }
 
 export async function closeSession(kv: KVNamespace, id: string | undefined): Promise<void> {
-  if (id && SESSION_ID.test(id)) await deleteAdminSession(kv, await sha256(id));
+  if (id && SESSION_ID.test(id)) await deleteAdminSession(kv, await sha256Hex(id));
 }
 
 /** Set-Cookie value for a cookie only this origin's admin pages ever see. */
