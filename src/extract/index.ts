@@ -14,6 +14,7 @@ import { matches, selectAll } from './selector';
 import { ruleFor } from './site-rules';
 import { paragraphTexts } from './text';
 import { buildTree, type Element } from './tree';
+import { updateLine } from './update-line';
 
 /**
  * A headline or byline longer than any a newsroom writes is a page abusing the field: it would be
@@ -51,6 +52,9 @@ export function extractArticle(html: string, url?: string): Article {
       const linked = dropBoilerplateLines(linkedArticleBody(head.jsonLd).map(normalizeParagraph)).join('\n\n');
       if (linked.length >= LINKED_BODY_MINIMUM && text.length < linked.length * 0.5) text = linked;
     }
+    // The article's own "Updated …" line opens the text: editors change it when they edit.
+    const updated = text ? updateLine(head.headerTimes, body) : null;
+    if (updated && !text.includes(updated)) text = `${updated}\n\n${text}`;
     return {
       ...metadata,
       title: capped(metadata.title, MAX_TITLE_CHARS),

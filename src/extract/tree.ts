@@ -24,6 +24,14 @@ export interface Head {
   bylines: Element[];
   /** Every h1 in document order (the headline is usually the first visible one). */
   h1s: Heading[];
+  /** Visible <time> elements in an <article>'s <header>, with their text: where "Updated …" lines sit. */
+  headerTimes: HeaderTime[];
+}
+
+export interface HeaderTime {
+  text: string;
+  /** The <article> whose header holds it. */
+  article: Element;
 }
 
 export interface Heading {
@@ -267,16 +275,28 @@ interface Frame {
   hidden: boolean;
 }
 
+/** The <article> element whose <header> is open on the stack (in that order), if any. */
+function articleOfHeader(stack: Frame[]): Element | null {
+  let inHeader = false;
+  for (let k = stack.length - 1; k > 0; k--) {
+    const tag = stack[k].tag;
+    if (tag === 'header') inHeader = true;
+    else if (tag === 'article') return inHeader ? stack[k].element : null;
+  }
+  return null;
+}
+
 /** Parses HTML into the pruned tree and the head's metadata, never throwing on malformed input. */
 export function buildTree(html: string): Tree {
   const root = newElement('#root', {}, null);
   root.block = true;
-  const head: Head = { title: '', lang: null, metas: [], links: [], jsonLd: [], times: [], bylines: [], h1s: [] };
+  const head: Head = { title: '', lang: null, metas: [], links: [], jsonLd: [], times: [], bylines: [], h1s: [], headerTimes: [] };
   const stack: Frame[] = [{ tag: '#root', element: root, owns: false, block: root, link: false, hidden: false }];
   let depth = 0;
   // Text capture for elements whose text we want even though the element itself is dropped.
-  let capture: 'title' | 'jsonld' | 'h1' | null = null;
+  let capture: 'title' | 'jsonld' | 'time' | null = null;
   let captured = '';
+  let timeArticle: Element | null = null;
   let h1Depth = -1;
   let h1Text = '';
   let h1Visible = false;
@@ -303,6 +323,12 @@ export function buildTree(html: string): Tree {
       } else if (tag === 'script' && /ld\+json/i.test(attribs.type ?? '')) {
         capture = 'jsonld';
         captured = '';
+      } else if (tag === 'time' && capture === null && head.headerTimes.length < 4 && top.element !== null && !top.hidden && !isHidden(tag, attribs)) {
+        timeArticle = articleOfHeader(stack);
+        if (timeArticle) {
+          capture = 'time';
+          captured = '';
+        }
       } else if (tag === 'h1' && h1Depth < 0) {
         h1Depth = stack.length;
         h1Text = '';
@@ -340,7 +366,7 @@ export function buildTree(html: string): Tree {
       });
     },
     text(text: string) {
-      if (capture !== null) captured += text;
+      if (capture !== null && (capture !== 'time' || captured.length < 200)) captured += text;
       if (h1Depth >= 0) h1Text += text;
       const top = stack[stack.length - 1];
       const element = top.element;
@@ -370,6 +396,9 @@ export function buildTree(html: string): Tree {
         capture = null;
       } else if (capture === 'jsonld' && frame.tag === 'script') {
         if (head.jsonLd.length < 32) head.jsonLd.push(captured);
+        capture = null;
+      } else if (capture === 'time' && frame.tag === 'time') {
+        head.headerTimes.push({ text: captured.slice(0, 200), article: timeArticle as Element });
         capture = null;
       }
       if (h1Depth === stack.length) {

@@ -1,0 +1,35 @@
+/**
+ * The article's own "Updated …" line. Editors change it when they edit ("Aktualisiert am 6. Januar
+ * 2026, 16:37 Uhr" -> "… 13. Februar 2026, 18:57 Uhr"), and a reader sees it above the story, so it
+ * is part of the text. It sits in a <time> in the article's <header>, which extraction otherwise
+ * leaves out with the header (headline, byline, share bar). Kept only when it says it is an update
+ * and names an absolute date or time: a relative "updated 3 minutes ago" changes on every serve.
+ */
+import { normalizeParagraph } from './normalize';
+import type { Element, HeaderTime } from './tree';
+
+/** Starts with "updated" (or "last updated") in the languages newsrooms most write in. */
+const UPDATED =
+  /^(?:last |zuletzt |dernière |ultima |última |laatst )?(?:updated|modified|aktualisiert|geändert|mis à jour|mise à jour|actualisé|actualizado|actualizada|atualizado|atualizada|aggiornato|aggiornata|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|aktualizované|frissítve|actualizat|обновлено|оновлено|güncellendi|güncelleme)(?=[\s:,.]|$)/iu;
+/** A year (1800–2099) or a clock time: the line names a moment, not a distance from now. */
+const ABSOLUTE = /(?:^|\D)(?:1[89]|20)\d\d(?!\d)|(?:^|\D)\d{1,2}[:.h]\d\d(?!\d)/u;
+/** Words of a relative time ("3 hours ago", "vor 3 Stunden", "il y a 3 heures"). */
+const RELATIVE = /(?:^|\s)(?:ago|vor|il y a|hace|fa|geleden|sedan|siden|назад|тому|önce)(?=[\s.,)]|$)/iu;
+const MAX_LINE = 100;
+
+/** The update line of the article the body belongs to, normalized, or null when it has none. */
+export function updateLine(headerTimes: readonly HeaderTime[], body: readonly Element[]): string | null {
+  const bodyLen = body.reduce((sum, element) => sum + element.goodLen, 0);
+  for (const { text, article } of headerTimes) {
+    const line = normalizeParagraph(text);
+    if (line.length > MAX_LINE || !UPDATED.test(line) || !ABSOLUTE.test(line) || RELATIVE.test(line)) continue;
+    // The body is that article or inside it, or the article is most of the body: not a teaser's.
+    if (body.some((element) => isWithin(element, article)) || article.goodLen * 2 > bodyLen) return line;
+  }
+  return null;
+}
+
+function isWithin(element: Element, ancestor: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parent) if (node === ancestor) return true;
+  return false;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { diffVersions } from '../../src/diff';
+import { extractArticle } from '../../src/extract';
+
+const STORY = `<p>Die Redaktion arbeitet in Hamburg und Berlin, die Verlagsleitung sitzt in Hamburg, und alle Anfragen gehen an die Zentrale.</p>
+<p>Für die unter dieser Adresse verfügbaren Inhalte ist die Redaktion verantwortlich, für verlinkte Seiten deren Betreiber.</p>
+<p>Dokumente, Daten oder Fotos können Sie auch in unserem anonymen Briefkasten deponieren, wir lesen jede Einsendung.</p>`;
+
+/** An article page whose header holds `time` (the markup of a German weekly's imprint, cut down). */
+const page = (time: string, teaser = '') => `<!doctype html><html lang="de"><head><title>Impressum | Verlag</title></head><body>
+<header class="site"><nav><a href="/">Start</a> <a href="/politik">Politik</a></nav></header>
+<main><article class="article"><header class="article-header"><h1>Impressum</h1>
+<div class="metadata"><span class="metadata__date">${time}</span></div></header>
+<div class="article-body">${STORY}</div></article>${teaser}</main></body></html>`;
+
+describe("the article's own update line", () => {
+  it('opens the text when it names the moment of the update', () => {
+    const { text } = extractArticle(page('<time datetime="2026-02-13T18:57:06+01:00">Aktualisiert am 13. Februar 2026, 18:57 Uhr</time>'));
+    expect(text.startsWith('Aktualisiert am 13. Februar 2026, 18:57 Uhr\n\nDie Redaktion arbeitet')).toBe(true);
+  });
+
+  it('shows in the diff when an editor changes it', () => {
+    const before = extractArticle(page('<time datetime="2026-01-06T16:37:00+01:00">Aktualisiert am 6. Januar 2026, 16:37 Uhr</time>'));
+    const after = extractArticle(page('<time datetime="2026-02-13T18:57:06+01:00">Aktualisiert am 13. Februar 2026, 18:57 Uhr</time>'));
+    const diff = diffVersions(before, after);
+    expect(diff.changed).toBe(true);
+    const side = (op: string) =>
+      diff.changes
+        .filter((c) => c.op === op)
+        .map((c) => c.text)
+        .join(' ');
+    expect(side('delete')).toBe('6 Januar 16:37');
+    expect(side('insert')).toBe('13 Februar 18:57');
+  });
+
+  it('stays out when it is relative ("vor 3 Minuten") or says when the page was published', () => {
+    for (const time of [
+      '<time datetime="2026-02-13T18:57">Aktualisiert vor 3 Minuten</time>',
+      '<time datetime="2026-02-13">Updated 2 hours ago</time>',
+      '<time datetime="2009-09-06">Veröffentlicht am 6. September 2009</time>',
+    ]) {
+      expect(extractArticle(page(time)).text.startsWith('Die Redaktion arbeitet')).toBe(true);
+    }
+  });
+
+  it("stays out when it belongs to another article's teaser", () => {
+    const teaser =
+      '<aside><article><header><time datetime="2026-01-05">Updated January 5, 2026</time></header><p><a href="/other">Another story</a></p></article></aside>';
+    const { text } = extractArticle(page('', teaser));
+    expect(text).not.toContain('January 5');
+    expect(text.startsWith('Die Redaktion arbeitet')).toBe(true);
+  });
+});
