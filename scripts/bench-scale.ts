@@ -132,7 +132,7 @@ async function main() {
       newsroom304s: newsroom.stats.notModified,
     };
     console.log(`per day for ${ARTICLES} articles (x96 ticks): ${JSON.stringify(summary.perDay)}`);
-    // Lists are per tick (one per tier, pending, sources), not per article: they do not scale down.
+    // Lists are per tick (one per schedule interval), not per article: they do not scale down.
     const per1000 = Object.fromEntries(Object.entries(summary.perDay).map(([k, v]) => [k, k === 'kvLists' ? v : Math.round((v * 1000) / ARTICLES)]));
     console.log(`per day for 1,000 articles: ${JSON.stringify(per1000)}`);
     console.log(JSON.stringify(summary));

@@ -5,6 +5,7 @@ import { settingsFrom, type Env } from './settings';
 import { consumeChecks } from './cron/queue-consumer';
 export { CheckRunner } from './cron/check-runner';
 export { ReadIndex } from './store/read-index';
+export { Agenda } from './store/agenda';
 export { SourceReader } from './discovery/source-reader';
 import { installMetrics, metricsResponse } from './metrics';
 import { app } from './web/app';

@@ -23,6 +23,7 @@ export const counters = {
   consumed: 0,
   ticks: 0,
   indexCalls: 0,
+  agendaCalls: 0,
 };
 
 let installed = false;

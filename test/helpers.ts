@@ -3,6 +3,7 @@ import type { ReadFeed } from './feed-reader';
 import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { inject } from 'vitest';
 import worker from '../src/index';
+import { clearAgenda } from '../src/store';
 
 export const TOKEN = 'test-token';
 export const auth = { authorization: `Bearer ${TOKEN}` };
@@ -69,8 +70,9 @@ export async function kvSnapshot(except: string[] = []): Promise<Map<string, str
   return snapshot;
 }
 
-/** Deletes every key, and every raw-HTML snapshot in R2, so a test starts from empty storage. */
+/** Deletes every key (and snapshot) and empties the agenda, so a test starts from an empty deployment. */
 export async function wipeKv() {
+  await clearAgenda(env);
   let cursor: string | undefined;
   do {
     const listed = await env.REDLINE.list({ cursor });

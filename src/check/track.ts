@@ -21,7 +21,7 @@ export async function trackUrl(env: Env, url: string, now = new Date()): Promise
     removedAt: null,
   };
   const outcome = await writerFor(env, id).track(fresh);
-  if (outcome.article.versions.length === 0 || outcome.created) await markPending(env.REDLINE, id, outcome.article.site);
+  if (outcome.article.versions.length === 0 || outcome.created) await markPending(env, id, outcome.article.site);
   return outcome;
 }
 

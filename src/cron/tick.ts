@@ -3,9 +3,12 @@
  * through the CHECKS queue when it is bound, else inline within CHECKS_PER_TICK.
  *
  * Due, without reading every article: the due index (src/schedule) holds each scheduled article
- * under the interval of its tier and the slot of its id, so the tick lists one prefix per tier
- * and gets exactly the due ids, with their hosts. Newly tracked articles (pending markers) come
- * too, and what the last tick could not fit (the carry-over list) comes first.
+ * under the interval of its tier and the slot of its id, so the tick lists one KV prefix per
+ * interval and gets exactly the due ids, with their hosts. Newly tracked articles (pending
+ * markers) and the sources due in this tick's slot come from one call to the Agenda object
+ * (src/store/agenda.ts), not from KV lists; the articles the sources start tracking are checked
+ * in the same tick, and what the last tick could not fit (the carry-over list) comes first.
+ * The markers of the articles checked (or handed to the queue) are cleared in one call at the end.
  *
  * Politeness: at most MAX_PER_HOST_PER_TICK requests to one host per tick (feeds included); the
  * rest carries over to the next tick, as does whatever exceeds the tick's budget.
@@ -24,7 +27,17 @@ import type { DueCheck, DueOutcome } from './check-due';
 import { count } from '../metrics';
 import { pickForTick, runBounded } from '../schedule/pick';
 import { dueSlots } from '../schedule/tiers';
-import { clearPending, getCarryOver, listDueSlot, pendingArticles, putCarryOver, type CarriedCheck, type DueSlot } from '../store';
+import {
+  agendaAt,
+  clearPending,
+  getCarryOver,
+  listDueSlot,
+  putCarryOver,
+  type AgendaAtTick,
+  type CarriedCheck,
+  type DueSlot,
+  type PendingArticle,
+} from '../store';
 import { describeError, isPlatformError } from '../store/platform-error';
 import { readIndex } from '../store/read-index';
 
@@ -72,10 +85,15 @@ export interface DueArticles {
   missed: DueSlot[];
 }
 
-export async function dueArticles(kv: KVNamespace, settings: Settings, now: Date, attempt: Attempt = attempter([])): Promise<DueArticles> {
+/** Carried over, newly tracked (`pending`: the agenda's, with their hosts, so no get each) and scheduled. */
+export async function dueArticles(
+  kv: KVNamespace,
+  settings: Settings,
+  now: Date,
+  pending: PendingArticle[],
+  attempt: Attempt = attempter([]),
+): Promise<DueArticles> {
   const carry = await attempt('reading the carry-over list', () => getCarryOver(kv), null);
-  // A pending marker names its host in its metadata: no get per newly tracked article.
-  const pending = await attempt('listing newly tracked articles', () => pendingArticles(kv), []);
   const pendingChecks: DueCheck[] = pending.map(({ id, host }) => ({ id, every: null, host }));
   const slots = [...(carry?.missed ?? []), ...dueSlots(settings.schedule, now)].filter(
     (s, i, all) => all.findIndex((o) => o.everyMinutes === s.everyMinutes && o.slot === s.slot) === i,
@@ -101,8 +119,22 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
   count('ticks');
   const troubles: string[] = [];
   const attempt = attempter(troubles);
-  const sources = await attempt('reading due sources', () => readDueSources(env, settings, now), { read: 0, tracked: 0, hosts: new Map<string, number>() });
-  const due = await dueArticles(kv, settings, now, attempt);
+  // One call for what the due index does not hold: newly tracked articles and the sources due now.
+  // When it fails, both wait for the next tick (the markers stay, the sources keep their slot).
+  const agenda = await attempt(
+    'reading the agenda (newly tracked articles, due sources)',
+    () => agendaAt(env, now, settings.sourceIntervalMinutes),
+    null as AgendaAtTick | null,
+  );
+  const sources = await attempt('reading due sources', () => readDueSources(env, settings, now, agenda?.sources ?? []), {
+    read: 0,
+    tracked: 0,
+    hosts: new Map<string, number>(),
+    articles: [],
+  });
+  const due = await dueArticles(kv, settings, now, [...(agenda?.pending ?? []), ...sources.articles], attempt);
+  // Markers of the newly tracked articles that were checked or queued: cleared in one call at the end.
+  const checkedPending: string[] = [];
   const queue = usesQueue(env, settings);
   const budget = queue ? settings.queuedChecksPerTick : Math.max(0, settings.checksPerTick - sources.read);
   const { run, later } = pickForTick(due.checks, budget, settings.maxPerHostPerTick, sources.hosts);
@@ -136,13 +168,13 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
       }
       report.queued += batch.length;
       // The queue owns them now (retries, dead letters): their markers can go.
-      for (const c of batch) if (due.pending.has(c.id)) await attempt('clearing a pending marker', () => clearPending(kv, c.id), undefined);
+      for (const c of batch) if (due.pending.has(c.id)) checkedPending.push(c.id);
     }
   } else {
     const outcomes = await runBounded(run, OPEN_CONNECTIONS, settings.hostConcurrency, async (check): Promise<DueOutcome> => {
       try {
         const outcome = await runCheck(env, settings, check, now);
-        if (due.pending.has(check.id)) await clearPending(kv, check.id);
+        if (due.pending.has(check.id)) checkedPending.push(check.id);
         return outcome;
       } catch (error) {
         console.error(`check of ${check.id} failed`, error);
@@ -159,6 +191,8 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
     report.changed = outcomes.filter((o) => o.changed).length;
     report.failed = outcomes.filter((o) => o.error).length;
   }
+  // A marker that could not be cleared only means one more check of that article next tick.
+  await attempt('clearing the markers of checked articles', () => clearPending(env, checkedPending), undefined);
   const kept = carried.slice(0, MAX_CARRIED);
   report.carried = kept.length;
   // A carry-over that could not be read is left as it is (this tick's carry waits its next slot).

@@ -14,7 +14,8 @@ import { parseSource } from './parse';
 import { readSitemapIndex } from './sitemap-index';
 
 export interface SourceRead {
-  tracked: string[];
+  /** The articles this read started tracking. */
+  tracked: { id: string; host: string }[];
   error: string | null;
   notModified: boolean;
 }
@@ -25,7 +26,7 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
   if (!fetched.ok) {
     const retryAt = fetched.retryAfterSeconds != null ? new Date(now.getTime() + fetched.retryAfterSeconds * 1000).toISOString() : null;
     if (source.lastError !== fetched.error || source.retryAt !== retryAt)
-      await putSource(env.REDLINE, { ...source, lastError: fetched.error, retryAt, lastReadAt: now.toISOString() });
+      await putSource(env, { ...source, lastError: fetched.error, retryAt, lastReadAt: now.toISOString() }, source);
     return { tracked: [], error: fetched.error, notModified: false };
   }
   if (fetched.notModified) return { tracked: [], error: null, notModified: true };
@@ -33,7 +34,7 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
   const parsed = parseSource(fetched.xml, fetched.finalUrl);
   if (!parsed.kind) {
     const error = 'not an RSS or Atom feed or a sitemap';
-    if (source.lastError !== error) await putSource(env.REDLINE, { ...source, lastError: error, lastReadAt: now.toISOString() });
+    if (source.lastError !== error) await putSource(env, { ...source, lastError: error, lastReadAt: now.toISOString() }, source);
     return { tracked: [], error, notModified: false };
   }
   let links = parsed.links;
@@ -41,7 +42,7 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
     const children = await readSitemapIndex(parsed, settings, fetcher);
     if (children.error) {
       if (source.lastError !== children.error)
-        await putSource(env.REDLINE, { ...source, kind: parsed.kind, lastError: children.error, lastReadAt: now.toISOString() });
+        await putSource(env, { ...source, kind: parsed.kind, lastError: children.error, lastReadAt: now.toISOString() }, source);
       return { tracked: [], error: children.error, notModified: false };
     }
     links = children.links;
@@ -55,29 +56,33 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
     if (!seen.has(id) && !fresh.some((f) => f.id === id)) fresh.push({ id, url: verdict.url });
   }
   const now_ = fresh.slice(0, settings.newArticlesPerSourceRead);
-  const tracked: string[] = [];
+  const tracked: { id: string; host: string }[] = [];
   for (const { id, url } of now_) {
     // Tracked already (from another source, the API, or as a canonical URL): never twice.
     if (!(await getArticle(env.REDLINE, id))) {
-      await trackUrl(env, url, now);
-      tracked.push(id);
+      const { article } = await trackUrl(env, url, now);
+      tracked.push({ id, host: article.site });
     }
   }
   const more = fresh.length > now_.length;
   if (now_.length > 0 || source.kind !== parsed.kind || source.lastError || source.retryAt) {
-    await putSource(env.REDLINE, {
-      ...source,
-      kind: parsed.kind,
-      // With links left over, keep no validators: the next read must see the whole document again.
-      // Nor for an index: its newest sitemap fills up while the index itself stays the same.
-      etag: more || parsed.kind === 'sitemapindex' ? null : fetched.etag,
-      lastModified: more || parsed.kind === 'sitemapindex' ? null : fetched.lastModified,
-      seen: [...source.seen, ...now_.map((f) => f.id)],
-      tracked: source.tracked + tracked.length,
-      lastReadAt: now.toISOString(),
-      lastError: null,
-      retryAt: null,
-    });
+    await putSource(
+      env,
+      {
+        ...source,
+        kind: parsed.kind,
+        // With links left over, keep no validators: the next read must see the whole document again.
+        // Nor for an index: its newest sitemap fills up while the index itself stays the same.
+        etag: more || parsed.kind === 'sitemapindex' ? null : fetched.etag,
+        lastModified: more || parsed.kind === 'sitemapindex' ? null : fetched.lastModified,
+        seen: [...source.seen, ...now_.map((f) => f.id)],
+        tracked: source.tracked + tracked.length,
+        lastReadAt: now.toISOString(),
+        lastError: null,
+        retryAt: null,
+      },
+      source,
+    );
   }
   return { tracked, error: null, notModified: false };
 }

@@ -17,13 +17,15 @@ export interface SourceOutcome {
   found: boolean;
   tracked: number;
   error: string | null;
+  /** The articles it started tracking, with their hosts (the tick checks them at once). */
+  articles: { id: string; host: string }[];
 }
 
 async function readById(env: Env, settings: Settings, id: string, now: Date, fetcher?: typeof fetch): Promise<SourceOutcome> {
   const source = await getSource(env.REDLINE, id);
-  if (!source) return { found: false, tracked: 0, error: null };
+  if (!source) return { found: false, tracked: 0, error: null, articles: [] };
   const read = await readSource(env, settings, source, now, fetcher);
-  return { found: true, tracked: read.tracked.length, error: read.error };
+  return { found: true, tracked: read.tracked.length, error: read.error, articles: read.tracked };
 }
 
 export class SourceReader extends DurableObject<Env> {

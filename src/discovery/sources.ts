@@ -1,9 +1,8 @@
 /** Registering sources and reading the ones due at a tick (each in a slot derived from its id). */
 import { articleIdFor } from '../check/hash';
 import { OPEN_CONNECTIONS, type Env, type Settings } from '../settings';
-import { slotOf, tickNumber, ticksPerInterval } from '../schedule/tiers';
 import { runBounded } from '../schedule/pick';
-import { getSource, listSources, putSource, type SourceRecord } from '../store';
+import { addSource, getSource, relistSource, type ListedSource, type PendingArticle, type SourceRecord } from '../store';
 import { readSourceApart } from './source-reader';
 
 /** Sources read at once by one tick (each in its own SourceReader invocation). */
@@ -11,7 +10,11 @@ import { readSourceApart } from './source-reader';
 export async function registerSource(env: Env, url: string, now = new Date()): Promise<{ source: SourceRecord; created: boolean }> {
   const id = await articleIdFor(url);
   const existing = await getSource(env.REDLINE, id);
-  if (existing) return { source: existing, created: false };
+  if (existing) {
+    // Listed again in case a delete stopped between the listing and the record.
+    await relistSource(env, existing);
+    return { source: existing, created: false };
+  }
   const source: SourceRecord = {
     id,
     url,
@@ -25,7 +28,7 @@ export async function registerSource(env: Env, url: string, now = new Date()): P
     lastError: null,
     retryAt: null,
   };
-  await putSource(env.REDLINE, source);
+  await addSource(env, source);
   return { source, created: true };
 }
 
@@ -34,17 +37,17 @@ export interface SourcesReport {
   tracked: number;
   /** Requests spent per host, so the checks of this tick stay within the per-host limit. */
   hosts: Map<string, number>;
+  /** The articles the reads started tracking, checked in this same tick (their markers are in the agenda too). */
+  articles: PendingArticle[];
 }
 
 /**
- * Reads the sources due at this tick. The tick itself only lists them (one list call, metadata
- * only) and applies the per-host limit; each read (fetch, parse, track) runs in the source's
+ * Reads the sources due at this tick (`due`: the tick's agenda says which, src/store/agenda.ts).
+ * The tick only applies the per-host limit; each read (fetch, parse, track) runs in the source's
  * SourceReader object, an invocation of its own, so no feed or sitemap is parsed on the tick's CPU.
  */
-export async function readDueSources(env: Env, settings: Settings, now: Date, fetcher?: typeof fetch): Promise<SourcesReport> {
-  const report: SourcesReport = { read: 0, tracked: 0, hosts: new Map() };
-  const ticks = ticksPerInterval(settings.sourceIntervalMinutes);
-  const due = (await listSources(env.REDLINE)).filter((s) => slotOf(s.id, settings.sourceIntervalMinutes) === tickNumber(now) % ticks);
+export async function readDueSources(env: Env, settings: Settings, now: Date, due: ListedSource[], fetcher?: typeof fetch): Promise<SourcesReport> {
+  const report: SourcesReport = { read: 0, tracked: 0, hosts: new Map(), articles: [] };
   const run: { id: string; url: string; host: string }[] = [];
   for (const listing of due) {
     const host = new URL(listing.url).hostname;
@@ -58,6 +61,7 @@ export async function readDueSources(env: Env, settings: Settings, now: Date, fe
       if (!outcome.found) return;
       report.read++;
       report.tracked += outcome.tracked;
+      report.articles.push(...outcome.articles);
     } catch (error) {
       console.error(`reading source ${url} failed`, error);
     }

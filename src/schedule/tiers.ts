@@ -17,7 +17,10 @@ export const tickNumber = (now: Date | number) => Math.floor((typeof now === 'nu
 
 export const ticksPerInterval = (everyMinutes: number) => Math.max(1, Math.round(everyMinutes / TICK_MINUTES));
 
-export const slotOf = (id: string, everyMinutes: number) => parseInt(id.slice(0, 8), 16) % ticksPerInterval(everyMinutes);
+/** The number an id's slots derive from: its first 8 hex digits (ids are hashes, so these spread evenly). */
+export const slotKey = (id: string) => parseInt(id.slice(0, 8), 16);
+
+export const slotOf = (id: string, everyMinutes: number) => slotKey(id) % ticksPerInterval(everyMinutes);
 
 /** When the article's current age began: its latest version, else when it was first tracked. */
 export function anchorOf(record: Pick<ArticleRecord, 'versions' | 'createdAt'>): number {

@@ -3,6 +3,7 @@ import { keys } from './keys';
 import { fitMetadata } from './metadata';
 import type { ArticleListing, ArticleRecord } from '../model/records';
 import { listKeys } from './list-keys';
+import { agenda, type Agenda } from './agenda';
 
 export async function getArticle(kv: KVNamespace, id: string): Promise<ArticleRecord | null> {
   return kv.get<ArticleRecord>(keys.article(id), 'json');
@@ -59,23 +60,12 @@ export async function* allArticles(kv: KVNamespace): AsyncGenerator<ArticlePage[
   } while (cursor);
 }
 
-/** Marks an article due at the next cron tick; its host rides along as metadata, so the tick needs no get. */
-export async function markPending(kv: KVNamespace, id: string, host: string): Promise<void> {
-  await kv.put(keys.pending(id), '', { metadata: { h: host } });
+/** Marks an article due at the next cron tick, in the agenda; its host rides along, so the tick needs no get. */
+export async function markPending(env: { AGENDA: DurableObjectNamespace<Agenda> }, id: string, host: string): Promise<void> {
+  await agenda(env).markPending({ id, host });
 }
 
-export async function clearPending(kv: KVNamespace, id: string): Promise<void> {
-  await kv.delete(keys.pending(id));
-}
-
-/** Newly tracked articles, with their hosts (null for a marker written before hosts were kept). */
-export async function pendingArticles(kv: KVNamespace): Promise<{ id: string; host: string | null }[]> {
-  const pending: { id: string; host: string | null }[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await kv.list<{ h?: string }>({ prefix: keys.pendingPrefix, cursor });
-    for (const key of page.keys) pending.push({ id: keys.idFromPendingKey(key.name), host: key.metadata?.h ?? null });
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return pending;
+/** Clears the markers of articles that were checked: one call for all of them. */
+export async function clearPending(env: { AGENDA: DurableObjectNamespace<Agenda> }, ids: string[]): Promise<void> {
+  if (ids.length) await agenda(env).clearPending(ids);
 }

@@ -7,10 +7,16 @@
  *   change:<id>:<seq>                       ChangeRecord with its Diff                 append-only
  *   changes:<inverted ms>:<id>:<seq>        "" (metadata: ChangeSummary) newest first  append-only
  *   site-changes:<host>:<inverted ms>:<id>:<seq>   the same, per outlet               append-only
- *   pending:<id>                            "" newly tracked, due at the next tick     deleted once checked
+ *   pending:<id>                            "" (metadata: {h: host}) newly tracked      read once, by the Agenda's import
+ *
+ * Newly tracked articles (pending markers) and which sources are registered are no KV keys any
+ * more: they are rows of the Agenda object (src/store/agenda.ts), which a tick reads in one call
+ * instead of two KV lists. Deployments from before still hold `pending:` keys (and `source:` keys
+ * with their listing as metadata); the Agenda imports them once, and nothing writes `pending:` now.
  *
  * <seq> is the new version number in 6 digits ("000002"), with a suffix for events that make
- * no version ("000002-removed-<ms>"). *
+ * no version ("000002-removed-<ms>").
+ *
  * KV lists keys in ascending byte order, so the global change index uses an inverted timestamp
  * to read newest first with one list call and no gets. Article ids are derived from the URL,
  * so tracking the same URL twice (even concurrently) lands on the same key.
@@ -42,7 +48,7 @@ export const keys = {
   // --- Scale (issue 5): the due-time index, carried-over checks, discovery sources ---
   //   due:<every, minutes, 5 digits>:<slot, 5 digits>:<id>   "" (metadata: {h: host})   moved only when the tier changes
   //   schedule:carry                                          CarriedCheck[] | {checks, missed}   by a tick that could not check or list all
-  //   source:<id>                                             SourceRecord (metadata: SourceListing)   on register, on new items
+  //   source:<id>                                             SourceRecord (its state; the Agenda lists it)   on register, on new items
   // An article sits under exactly one due key: the interval of its tier and the slot of its id, so
   // a tick lists `due:<every>:<tick mod ticks per interval>:` once per tier and reads only due ids.
   due: (everyMinutes: number, slot: number, id: string) => `due:${pad(everyMinutes, 5)}:${pad(slot, 5)}:${id}`,

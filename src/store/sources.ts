@@ -1,11 +1,19 @@
 /**
- * Discovery sources in KV: RSS/Atom feeds and sitemaps whose new articles are tracked. One key per
- * source, listed with metadata, so a tick lists every source in one call and reads only the due ones.
+ * Discovery sources: RSS/Atom feeds and sitemaps whose new articles are tracked. Each source's
+ * record (its state: validators, the ids it handed over, its last error) is a KV key; which
+ * sources are registered is the Agenda's listing (src/store/agenda.ts), so a tick finds the due
+ * ones in its one call to the agenda instead of a KV list.
  */
+import { agenda, type Agenda, type ListedSource, type SourceKind } from './agenda';
 import { keys } from './keys';
-import { fitMetadata } from './metadata';
 
-export type SourceKind = 'rss' | 'atom' | 'sitemap' | 'sitemapindex';
+export type { ListedSource, SourceKind, SourceListing } from './agenda';
+
+/** The bindings a source is kept in: its record in KV, its listing in the agenda. */
+export interface SourceStore {
+  REDLINE: KVNamespace;
+  AGENDA: DurableObjectNamespace<Agenda>;
+}
 
 export interface SourceRecord {
   id: string;
@@ -25,36 +33,46 @@ export interface SourceRecord {
   retryAt: string | null;
 }
 
-export interface SourceListing {
-  url: string;
-  kind: SourceKind | null;
-  tracked: number;
-}
-
 export const MAX_SEEN = 5000;
 
 export async function getSource(kv: KVNamespace, id: string): Promise<SourceRecord | null> {
   return kv.get<SourceRecord>(keys.source(id), 'json');
 }
 
-export async function putSource(kv: KVNamespace, source: SourceRecord): Promise<void> {
-  const listing: SourceListing = fitMetadata({ url: source.url, kind: source.kind, tracked: source.tracked }, ['url']);
-  const seen = source.seen.slice(-MAX_SEEN);
-  await kv.put(keys.source(source.id), JSON.stringify({ ...source, seen }), { metadata: listing });
+const listingOf = (source: SourceRecord): ListedSource => ({ id: source.id, url: source.url, kind: source.kind, tracked: source.tracked });
+
+function recordValue(source: SourceRecord): string {
+  return JSON.stringify({ ...source, seen: source.seen.slice(-MAX_SEEN) });
 }
 
-export async function deleteSource(kv: KVNamespace, id: string): Promise<void> {
-  await kv.delete(keys.source(id));
+/** Registers a source: its record, then its listing (listed means registered). Lists it again if it was not. */
+export async function addSource(store: SourceStore, source: SourceRecord): Promise<void> {
+  await store.REDLINE.put(keys.source(source.id), recordValue(source));
+  await agenda(store).listSource(listingOf(source));
 }
 
-/** Every registered source's listing (one list call per 1,000 sources). */
-export async function listSources(kv: KVNamespace): Promise<(SourceListing & { id: string })[]> {
-  const sources: (SourceListing & { id: string })[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await kv.list<SourceListing>({ prefix: keys.sourcePrefix, cursor });
-    for (const key of page.keys) if (key.metadata) sources.push({ id: key.name.slice(keys.sourcePrefix.length), ...key.metadata });
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return sources;
+/** Lists a source whose record is in KV (a register of a URL whose record lost its listing). */
+export async function relistSource(store: Pick<SourceStore, 'AGENDA'>, source: SourceRecord): Promise<void> {
+  await agenda(store).listSource(listingOf(source));
+}
+
+/**
+ * Saves a registered source's state. Its listing follows while it is listed (a deleted source
+ * stays deleted in the listing), and only when what it shows changed from `previous`.
+ */
+export async function putSource(store: SourceStore, source: SourceRecord, previous?: SourceRecord): Promise<void> {
+  await store.REDLINE.put(keys.source(source.id), recordValue(source));
+  if (previous && previous.url === source.url && previous.kind === source.kind && previous.tracked === source.tracked) return;
+  await agenda(store).updateSource(listingOf(source));
+}
+
+/** Unlists a source, then deletes its record (a record left by a failed delete is listed by nothing). */
+export async function deleteSource(store: SourceStore, id: string): Promise<void> {
+  await agenda(store).unlistSource(id);
+  await store.REDLINE.delete(keys.source(id));
+}
+
+/** Every registered source's listing: one call to the agenda, no KV list. */
+export async function listSources(store: Pick<SourceStore, 'AGENDA'>): Promise<ListedSource[]> {
+  return agenda(store).sources();
 }

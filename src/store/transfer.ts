@@ -6,7 +6,7 @@
 import { allArticles, getArticle } from './articles';
 import { keys } from './keys';
 import type { ArticleRecord, ChangeRecord, VersionRecord } from '../model/records';
-import { getSource, listSources, type SourceRecord } from './sources';
+import { getSource, listSources, type SourceRecord, type SourceStore } from './sources';
 import { getVersion } from './versions';
 import { listKeys } from './list-keys';
 
@@ -29,7 +29,8 @@ async function* changesOfArticle(kv: KVNamespace, id: string): AsyncGenerator<Ch
   }
 }
 
-export async function* exportRecords(kv: KVNamespace, now = new Date()): AsyncGenerator<ExportRecord> {
+export async function* exportRecords(store: SourceStore, now = new Date()): AsyncGenerator<ExportRecord> {
+  const kv = store.REDLINE;
   yield { type: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString() };
   for await (const listing of allArticles(kv)) {
     const article = await getArticle(kv, listing.id);
@@ -43,7 +44,7 @@ export async function* exportRecords(kv: KVNamespace, now = new Date()): AsyncGe
     // record's last version is one still being written, and belongs to the next export.
     for await (const change of changesOfArticle(kv, article.id)) if (change.to <= article.versions.length) yield { type: 'change', change };
   }
-  for (const listing of await listSources(kv)) {
+  for (const listing of await listSources(store)) {
     const source = await getSource(kv, listing.id);
     if (source) yield { type: 'source', source };
   }

@@ -173,7 +173,7 @@ api.openapi(
     if (!article.active) return c.json({ error: 'this article is no longer tracked' }, 409);
     try {
       const result = await checkArticle(c.env, settingsFrom(c.env), article.id);
-      if (result.version === 1) await clearPending(c.env.REDLINE, article.id);
+      if (result.version === 1) await clearPending(c.env, [article.id]);
       return c.json(result, 200);
     } catch (error) {
       if (error instanceof ArticleNotFound) return notFound(c);

@@ -33,7 +33,7 @@ sources.post(
     if (!created) return c.json(source, 200);
     const read = await readSource(c.env, settings, source, new Date());
     if (read.error) {
-      await deleteSource(c.env.REDLINE, source.id); // never registered: the same URL may be tried again
+      await deleteSource(c.env, source.id); // never registered: the same URL may be tried again
       return c.json({ error: `cannot read ${verdict.url} as a feed or sitemap: ${read.error}` }, 400);
     }
     const stored = (await getSource(c.env.REDLINE, source.id)) ?? source;
@@ -41,12 +41,12 @@ sources.post(
   },
 );
 
-sources.get('/sources', requireAdmin, async (c) => c.json({ sources: await listSources(c.env.REDLINE) }));
+sources.get('/sources', requireAdmin, async (c) => c.json({ sources: await listSources(c.env) }));
 
 /** Stops reading a source. The articles it started tracking stay tracked. */
 sources.delete('/sources/:id', requireAdmin, async (c) => {
   const id = parseArticleId(c.req.param('id'));
   if (!id || !(await getSource(c.env.REDLINE, id))) return c.json({ error: 'no such source' }, 404);
-  await deleteSource(c.env.REDLINE, id);
+  await deleteSource(c.env, id);
   return c.body(null, 204);
 });

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { writerFor } from '../check/article-writer';
 import { settingsFrom, type Env } from '../settings';
 import { getSnapshotGzip, restoreSnapshot, toBase64 } from '../evidence/snapshots';
-import { exportRecords, isEmpty, markPending, putChange, putSource, putVersion, type ExportRecord } from '../store';
+import { addSource, clearAgenda, exportRecords, isEmpty, markPending, putChange, putVersion, type ExportRecord } from '../store';
 import { readIndex } from '../store/read-index';
 import { requireAdmin } from './auth';
 import { checkLine, checkReferences, ImportRefused, type CheckedImport, type NumberedRecord } from './import-check';
@@ -36,7 +36,7 @@ async function* withSnapshots(records: AsyncGenerator<ExportRecord>, bucket: R2B
 }
 
 transfer.get('/export', requireAdmin, (c) => {
-  const records = withSnapshots(exportRecords(c.env.REDLINE), c.env.SNAPSHOTS);
+  const records = withSnapshots(exportRecords(c.env), c.env.SNAPSHOTS);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -80,6 +80,8 @@ transfer.post('/import', requireAdmin, async (c) => {
   }
   if (!(await isEmpty(c.env.REDLINE))) return c.json({ error: 'this namespace already holds articles or sources: import restores into an empty one' }, 409);
 
+  // An empty namespace: whatever the agenda still lists (pending articles, sources) names nothing.
+  await clearAgenda(c.env);
   const counts = { articles: 0, versions: 0, changes: 0, sources: 0 };
   for (const { article, versions, changes } of checked.articles) {
     for (const { version } of versions.values()) await putVersion(c.env.REDLINE, article.id, version);
@@ -91,11 +93,11 @@ transfer.post('/import', requireAdmin, async (c) => {
   for (const { article, versions } of checked.articles) {
     const latest = article.versions.at(-1);
     await writerFor(c.env, article.id).restore(article, latest ? versions.get(latest.n)!.version.text : null);
-    if (article.active && article.versions.length === 0) await markPending(c.env.REDLINE, article.id, article.site);
+    if (article.active && article.versions.length === 0) await markPending(c.env, article.id, article.site);
     counts.articles++;
   }
   for (const source of checked.sources) {
-    await putSource(c.env.REDLINE, source);
+    await addSource(c.env, source);
     counts.sources++;
   }
   // Raw HTML, already checked against its hash; without a bucket there is nowhere to keep it.

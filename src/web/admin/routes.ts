@@ -83,9 +83,7 @@ admin.get('/', async (c) => {
   const listed = await listArticles(c.env.REDLINE, cursor ?? null, ARTICLES_PER_PAGE).catch(() => ({ articles: [], cursor: null }));
   const [articles, sources, deliveries] = await Promise.all([
     Promise.all(listed.articles.map((a) => getArticle(c.env.REDLINE, a.id))),
-    listSources(c.env.REDLINE).then((all) =>
-      Promise.all(all.map(async (s) => ({ ...s, lastError: (await getSource(c.env.REDLINE, s.id))?.lastError ?? null }))),
-    ),
+    listSources(c.env).then((all) => Promise.all(all.map(async (s) => ({ ...s, lastError: (await getSource(c.env.REDLINE, s.id))?.lastError ?? null })))),
     recentDeliveries(c.env.REDLINE, 30),
   ]);
   const notice = await noticeOf(c, session.csrf);
@@ -172,7 +170,7 @@ admin.post('/articles/:id/check', async (c) => {
   if (!article) return failed(c, 'no such article');
   if (!article.active) return failed(c, `${article.url} is no longer tracked`);
   const result = await checkArticle(c.env, settingsFrom(c.env), article.id);
-  if (result.version === 1) await clearPending(c.env.REDLINE, article.id);
+  if (result.version === 1) await clearPending(c.env, [article.id]);
   if (result.error) return failed(c, `checking ${article.url}: ${result.error}`);
   return done(c, result.changed ? `checked ${article.url}: stored version ${result.version}` : `checked ${article.url}: no change`);
 });
@@ -193,7 +191,7 @@ admin.post('/sources', async (c) => {
   if (!created) return done(c, `${source.url} is registered already`);
   const read = await readSource(c.env, settings, source, new Date());
   if (read.error) {
-    await deleteSource(c.env.REDLINE, source.id); // never registered: the same URL may be tried again
+    await deleteSource(c.env, source.id); // never registered: the same URL may be tried again
     return failed(c, `cannot read ${verdict.url} as a feed or sitemap: ${read.error}`);
   }
   return done(c, `added ${source.url}; it started tracking ${read.tracked.length} article${read.tracked.length === 1 ? '' : 's'}`);
@@ -203,6 +201,6 @@ admin.post('/sources/:id/remove', async (c) => {
   const id = parseArticleId(c.req.param('id'));
   const source = id ? await getSource(c.env.REDLINE, id) : null;
   if (!source) return failed(c, 'no such source');
-  await deleteSource(c.env.REDLINE, source.id);
+  await deleteSource(c.env, source.id);
   return done(c, `stopped reading ${source.url}; the articles it found stay tracked`);
 });
