@@ -9,6 +9,10 @@
  * conditional), 2,000 page views and 200 API calls. Ticks are run for real at 15-minute virtual
  * steps; feeds, pages and API calls are sampled (each kind of URL in turn) and scaled to the day.
  *
+ * The Paid figure for 100,000 articles scales those per-article costs, with the queue's operations
+ * and consumer invocations per check measured on the Paid profile (`--env=paid`: the CHECKS
+ * queue and its consumer under wrangler dev) for a few ticks of the same newsroom.
+ *
  * CPU is the user + system time of workerd, which also runs the local KV and Durable Object
  * simulators: an upper bound on the Worker's own. It also measures the tick alone at 1,000 due
  * articles (a second wrangler dev whose 1,000 due keys name no article, so each check it hands
@@ -16,7 +20,7 @@
  *
  * Prints, last: `largest free-plan share N% (resource)`.
  *
- *   npm run bench:quota -- [--articles 1000] [--ticks 8]
+ *   npm run bench:quota -- [--articles 1000] [--ticks 8] [--paid-ticks 4]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +34,7 @@ import {
   metrics,
   Newsroom,
   openLocalKv,
+  sleep,
   startWranglerDev,
   stopProcessGroup,
   TICK_MS,
@@ -50,6 +55,8 @@ const DAY = { feedPolls: 10_000, pageViews: 2_000, apiCalls: 200, ticks: 96 };
 const SAMPLES = { feedPolls: 120, pageViews: 60, apiCalls: 40 };
 const TOKEN = 'bench-token';
 const ENV_ARG = '--env=';
+const PAID_ENV_ARG = '--env=paid';
+const PAID_TICKS = option('paid-ticks', 4);
 
 /**
  * The allowances a day is held to (docs/platform.md: Workers, KV, Durable Objects and Queues
@@ -68,6 +75,13 @@ const ALLOWANCES = {
 } as const;
 type Resource = keyof typeof ALLOWANCES;
 
+/**
+ * Queue operations (queues/platform/pricing/): one per 64 KB unit written, read and deleted, so 3
+ * per unit sent (the tick's messages, the checks the consumer sends again, dead letters, counted
+ * as if someone drains the DLQ), and one read more per retried delivery.
+ */
+const queueOperations = (d: Counters) => 3 * (d.queueUnits ?? 0) + (d.queueRetries ?? 0);
+
 /** What one request of each kind costs, from the counters. */
 function perResource(d: Counters, cpuMs: number, requests: number): Record<Resource, number> {
   return {
@@ -77,7 +91,7 @@ function perResource(d: Counters, cpuMs: number, requests: number): Record<Resou
     'kv deletes': d.kvDeletes ?? 0,
     'kv lists': d.kvLists ?? 0,
     'do requests': (d.runnerCalls ?? 0) + (d.readerCalls ?? 0) + (d.objectCalls ?? 0) + (d.indexCalls ?? 0) + (d.agendaCalls ?? 0),
-    'queue operations': 3 * (d.queueSends ?? 0),
+    'queue operations': queueOperations(d),
     'cpu ms': cpuMs,
   };
 }
@@ -222,6 +236,53 @@ async function modelledDay() {
   }
 }
 
+/**
+ * The Paid profile's queue, measured: the same newsroom under `wrangler dev --env=paid` (the CHECKS
+ * queue and its consumer, run locally), a few ticks, each waited out until the consumer has taken
+ * every message. Answers the queue operations and consumer invocations per check sent.
+ */
+async function paidQueue(ticks: number): Promise<{ opsPerCheck: number; invocationsPerCheck: number; d: Counters }> {
+  const newsroom = new Newsroom(ARTICLES);
+  await newsroom.start();
+  const persist = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'redline-paid-'));
+  const port = 8700 + Math.floor(Math.random() * 100);
+  const origin = `http://127.0.0.1:${port}`;
+  const config = bundleWorker(persist, PAID_ENV_ARG);
+  const now = Date.now();
+  await newsroom.seed(now, join(persist, 'state'), config);
+  const wrangler = startWranglerDev(config, PAID_ENV_ARG, port, join(persist, 'state'), ['ALLOW_PRIVATE_URLS:true', 'MAX_PER_HOST_PER_TICK:200']);
+  try {
+    await waitFor(`${origin}/__metrics`);
+    const start = Math.ceil(now / TICK_MS) * TICK_MS;
+    const tickAndDrain = async (at: number) => {
+      const before = await metrics(origin);
+      const fired = await fetch(`${origin}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/15 * * * *')}&time=${at}`);
+      if (!fired.ok) throw new Error(`scheduled failed: ${fired.status} ${await fired.text()}`);
+      // The consumer takes a batch after up to max_batch_timeout (5 s); wait until every message sent has been delivered.
+      let after = await metrics(origin);
+      for (let idle = 0; after.consumed - before.consumed < after.queueSends - before.queueSends && idle < 240; ) {
+        await sleep(250);
+        const next = await metrics(origin);
+        idle = next.consumed === after.consumed ? idle + 1 : 0;
+        after = next;
+      }
+    };
+    await tickAndDrain(start - TICK_MS); // every object met for the first time, as in the Free run
+    const before = await metrics(origin);
+    for (let k = 0; k < ticks; k++) {
+      newsroom.edit(Math.round((ARTICLES * CHANGES_PER_ARTICLE_DAY) / 96));
+      await tickAndDrain(start + k * TICK_MS);
+    }
+    const d = difference(await metrics(origin), before);
+    const checks = Math.max(1, d.queuedChecks ?? 0);
+    return { opsPerCheck: queueOperations(d) / checks, invocationsPerCheck: (d.queueBatches ?? 0) / checks, d };
+  } finally {
+    stopProcessGroup(wrangler);
+    newsroom.close();
+    rmSync(persist, { recursive: true, force: true });
+  }
+}
+
 /** The tick alone at 1,000 due articles: due keys that name no article, so every check handed out ends at once. */
 async function tickAtThousandDue(checksPerTick: number): Promise<{ cpuMsPerTick: number; runs: number }> {
   const persist = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'redline-tick-'));
@@ -311,13 +372,18 @@ async function main() {
   );
 
   // Paid, 100,000 articles, same reader traffic: per-article costs scaled; the tick's list calls
-  // grow only with the due ids (one more per 1,000 due in a tier); the queue adds 3 operations a
-  // check and one consumer invocation per batch of 10 (wrangler.toml [env.paid]).
+  // grow only with the due ids (one more per 1,000 due in a tier); the queue's operations and
+  // consumer invocations a check are those measured on the Paid profile (at 1,000 articles a
+  // tick's last message is often part-full, so per check this slightly overstates 100,000).
+  const paid = await paidQueue(PAID_TICKS);
+  console.log(
+    `\nPaid profile (CHECKS queue), ${PAID_TICKS} ticks: ${paid.d.queuedChecks} checks sent in ${paid.d.queueSends} messages (${paid.d.queueUnits} units of 64 KB), ${paid.d.queueRetries} retried, ${paid.d.queueBatches} consumer invocations: ${paid.opsPerCheck.toFixed(2)} queue operations a check`,
+  );
   const bigChecksDay = checksPerArticleDay * 100_000;
   const big = add(scale(perArticle, 100_000), traffic);
   big['kv lists'] = traffic['kv lists'] + DAY.ticks * (perTick['kv lists'] + Math.ceil(bigChecksDay / DAY.ticks / 1_000));
-  big['queue operations'] += 3 * bigChecksDay;
-  big['worker requests'] += DAY.ticks + bigChecksDay / 10;
+  big['queue operations'] += paid.opsPerCheck * bigChecksDay;
+  big['worker requests'] += DAY.ticks + paid.invocationsPerCheck * bigChecksDay;
   let dollars = 5;
   const lines: string[] = [];
   for (const r of Object.keys(ALLOWANCES) as Resource[]) {

@@ -12,7 +12,16 @@ export const counters = {
   kvDeletes: 0,
   kvLists: 0,
   fetches: 0,
+  /** Messages written to CHECKS (by the tick, and by the consumer sending failed checks again) and to its DLQ (the same prototype). */
   queueSends: 0,
+  /** The 64 KB units those messages bill as (Queues counts an operation per 64 KB written, read or deleted). */
+  queueUnits: 0,
+  /** Checks the tick sent to CHECKS (several to a message). */
+  queuedChecks: 0,
+  /** Messages the consumer retried (each a read more). */
+  queueRetries: 0,
+  /** Consumer invocations (each a Worker request). */
+  queueBatches: 0,
   checks: 0,
   unchanged: 0,
   failed: 0,
@@ -48,8 +57,13 @@ export function installMetrics(env: Env): void {
   wrap(kv, 'list', 'kvLists');
   if (env.CHECKS) {
     const queue = Object.getPrototypeOf(env.CHECKS) as Record<string, unknown>;
+    const bodies = (args: unknown[]): unknown[] => [...(args[0] as Iterable<{ body: unknown }>)].map((m) => m.body);
+    // ~100 bytes of metadata ride with each message; a KB is 1,000 bytes (Queues pricing).
+    const units = (body: unknown) => Math.ceil((new TextEncoder().encode(JSON.stringify(body)).length + 100) / 64_000);
     wrap(queue, 'send', 'queueSends');
-    wrap(queue, 'sendBatch', 'queueSends', (args) => (Array.isArray(args[0]) ? args[0].length : 1));
+    wrap(queue, 'sendBatch', 'queueSends', (args) => bodies(args).length);
+    wrap(queue, 'send', 'queueUnits', (args) => units(args[0]));
+    wrap(queue, 'sendBatch', 'queueUnits', (args) => bodies(args).reduce((sum: number, body) => sum + units(body), 0));
   }
   const fetchOriginal = globalThis.fetch;
   globalThis.fetch = ((...args: Parameters<typeof fetch>) => {
@@ -58,8 +72,8 @@ export function installMetrics(env: Env): void {
   }) as typeof fetch;
 }
 
-export function count(counter: keyof typeof counters): void {
-  if (installed) counters[counter]++;
+export function count(counter: keyof typeof counters, by = 1): void {
+  if (installed) counters[counter] += by;
 }
 
 /** The counters as JSON at /__metrics when metrics are on; null otherwise. */

@@ -21,7 +21,7 @@
  */
 import { OPEN_CONNECTIONS, type Env, type Settings } from '../settings';
 import { readDueSources } from '../discovery';
-import type { CheckMessage } from './check-message';
+import { type CheckPack, packChecks, sendBatches } from './check-message';
 import { runCheck } from './check-runner';
 import type { DueCheck, DueOutcome } from './check-due';
 import { count } from '../metrics';
@@ -43,8 +43,6 @@ import { readIndex } from '../store/read-index';
 
 /** The longest carry-over list kept (scheduled checks beyond it wait for their next slot). */
 const MAX_CARRIED = 5_000;
-/** Messages per sendBatch call (the Queues limit). */
-const SEND_BATCH = 100;
 
 export interface TickReport {
   due: number;
@@ -110,7 +108,7 @@ export async function dueArticles(
   return { checks, pending: new Set(pending.map((p) => p.id)), carriedBefore: carry ? carry.checks.length + carry.missed.length : null, missed };
 }
 
-export function usesQueue(env: Env, settings: Settings): env is Env & { CHECKS: Queue<CheckMessage> } {
+export function usesQueue(env: Env, settings: Settings): env is Env & { CHECKS: Queue<CheckPack> } {
   return settings.fanout !== 'inline' && env.CHECKS !== undefined;
 }
 
@@ -154,21 +152,20 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
   };
 
   if (queue) {
-    const at = now.toISOString();
-    for (let i = 0; i < run.length; i += SEND_BATCH) {
-      const batch = run.slice(i, i + SEND_BATCH);
-      const sent = await attempt(
-        'sending checks to the queue',
-        () => env.CHECKS.sendBatch(batch.map((c): { body: CheckMessage } => ({ body: { id: c.id, every: c.every, host: c.host, at } }))).then(() => true),
-        false,
-      );
+    // Packed ten to a message (a host's checks together): Queues bills per message, not per check.
+    const batches = sendBatches(packChecks(run, now.toISOString()));
+    for (let i = 0; i < batches.length; i++) {
+      const batch = batches[i];
+      const sent = await attempt('sending checks to the queue', () => env.CHECKS.sendBatch(batch.map((body) => ({ body }))).then(() => true), false);
       if (!sent) {
-        carry(run.slice(i));
+        carry(batches.slice(i).flatMap((b) => b.flatMap((pack) => pack.checks)));
         break;
       }
-      report.queued += batch.length;
+      const checks = batch.flatMap((pack) => pack.checks);
+      report.queued += checks.length;
+      count('queuedChecks', checks.length);
       // The queue owns them now (retries, dead letters): their markers can go.
-      for (const c of batch) if (due.pending.has(c.id)) checkedPending.push(c.id);
+      for (const c of checks) if (due.pending.has(c.id)) checkedPending.push(c.id);
     }
   } else {
     const outcomes = await runBounded(run, OPEN_CONNECTIONS, settings.hostConcurrency, async (check): Promise<DueOutcome> => {

@@ -7,7 +7,7 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runTick } from '../../src/cron/tick';
-import type { CheckMessage } from '../../src/cron/check-message';
+import type { CheckMessage, CheckPack } from '../../src/cron/check-message';
 import { runCheck } from '../../src/cron/check-runner';
 import { checkDue } from '../../src/cron/check-due';
 import { pickForTick } from '../../src/schedule/pick';
@@ -15,7 +15,7 @@ import { getArticle, getCarried, putDue } from '../../src/store';
 import { keys } from '../../src/store/keys';
 import worker from '../../src/index';
 import { cronTick, kvSnapshot, publish } from '../helpers';
-import { recordingQueue, settings, story, track, wipe } from '../schedule/scale-helpers';
+import { checksIn, recordingQueue, settings, story, track, wipe } from '../schedule/scale-helpers';
 
 beforeEach(wipe);
 
@@ -36,6 +36,12 @@ async function consume(messages: { id: string; body: unknown; attempts?: number 
   return { ...result, retryMessages: result.retryMessages.map((r: { msgId: string }) => ({ msgId: r.msgId, delaySeconds: delays[r.msgId] })) };
 }
 
+const pack = (ids: string[], host: string | null = '127.0.0.1'): CheckPack => ({
+  checks: ids.map((id) => ({ id, every: null, host })),
+  at: new Date().toISOString(),
+  attempt: 1,
+});
+
 const message = (id: string, host: string | null = '127.0.0.1', every: number | null = null): CheckMessage => ({
   id,
   every,
@@ -44,29 +50,77 @@ const message = (id: string, host: string | null = '127.0.0.1', every: number | 
 });
 
 describe('fan-out through the CHECKS queue', () => {
-  it('a tick sends the due ids in batches of at most 100, with their tier and host', async () => {
+  it('a tick packs the due checks ten to a message, a host together, and sends them in batches of at most 100 messages', async () => {
     const now = new Date();
-    const ids = Array.from({ length: 250 }, (_, n) => n.toString(16).padStart(16, '0'));
-    for (const id of ids) await putDue(env.REDLINE, keys.due(15, 0, id), 'news.example');
-    const checks = recordingQueue<CheckMessage>();
+    const hosts = ['a.example', 'b.example', 'c.example'];
+    const ids = Array.from({ length: 1_005 }, (_, n) => n.toString(16).padStart(16, '0'));
+    // Interleaved hosts, as the due index lists them (by id).
+    for (const [n, id] of ids.entries()) await putDue(env.REDLINE, keys.due(15, 0, id), hosts[n % 3]);
+    const checks = recordingQueue<CheckPack>();
     const report = await runTick({ ...env, CHECKS: checks.queue }, settings({ fanout: 'auto', maxPerHostPerTick: 1000 }), now);
-    expect(report).toMatchObject({ due: 250, queued: 250, carried: 0 });
-    expect(checks.batches.map((b) => b.length)).toEqual([100, 100, 50]);
+    expect(report).toMatchObject({ due: 1_005, queued: 1_005, carried: 0 });
+    // ceil(1,005 / 10) = 101 messages: one sendBatch of 100 and one of 1.
+    expect(checks.batches.map((b) => b.length)).toEqual([100, 1]);
+    const packs = checks.sent();
+    expect(packs.slice(0, -1).every((p) => p.checks.length === 10)).toBe(true);
     expect(
-      checks
-        .sent()
-        .map((m) => m.id)
+      checksIn(packs)
+        .map((c) => c.id)
         .sort(),
     ).toEqual(ids);
-    expect(checks.sent()[0]).toEqual({ id: ids[0], every: 15, host: 'news.example', at: now.toISOString() });
+    // 335 checks a host: each host's checks in at most ceil(335 / 10) + 1 = 35 messages (shared only where two hosts meet).
+    for (const host of hosts) expect(packs.filter((p) => p.checks.some((c) => c.host === host)).length).toBeLessThanOrEqual(35);
+    expect(packs.filter((p) => new Set(p.checks.map((c) => c.host)).size > 1).length).toBeLessThanOrEqual(hosts.length - 1);
+    expect(packs[0]).toEqual({ checks: expect.arrayContaining([{ id: ids[0], every: 15, host: 'a.example' }]), at: now.toISOString(), attempt: 1 });
   });
 
-  it('the consumer runs the same check and acknowledges it', async () => {
+  it('a tick with 3 due articles sends one message', async () => {
+    for (const id of ['a', 'b', 'c'].map((x) => x.repeat(16))) await putDue(env.REDLINE, keys.due(15, 0, id), 'news.example');
+    const checks = recordingQueue<CheckPack>();
+    await runTick({ ...env, CHECKS: checks.queue }, settings({ fanout: 'auto' }), new Date());
+    expect(checks.sent()).toHaveLength(1);
+    expect(checks.sent()[0].checks).toHaveLength(3);
+  });
+
+  it('the consumer runs the same check and acknowledges it, in the one-check message sent before packing', async () => {
     const { id } = await track('/queue/story', story('Queued story'));
     const result = await consume([{ id: 'm1', body: message(id) }]);
     expect(result.explicitAcks).toEqual(['m1']);
     expect(result.retryMessages).toEqual([]);
     expect((await getArticle(env.REDLINE, id))?.versions).toHaveLength(1);
+  });
+
+  it('the consumer runs every check of a packed message and acknowledges it', async () => {
+    const tracked = [];
+    for (let i = 0; i < 3; i++) tracked.push(await track(`/queue/packed-${i}`, story(`Packed story ${i}`)));
+    const result = await consume([{ id: 'k1', body: pack(tracked.map((t) => t.id)) }]);
+    expect(result.explicitAcks).toEqual(['k1']);
+    expect(result.retryMessages).toEqual([]);
+    for (const { id } of tracked) expect((await getArticle(env.REDLINE, id))?.versions).toHaveLength(1);
+  });
+
+  it('a packed message with one transient failure: acknowledged, and only the failed check is sent again with the backoff', async () => {
+    const good = [await track('/queue/steady-1', story('Steady one')), await track('/queue/steady-2', story('Steady two'))];
+    const flaky = await track('/queue/flaky-in-pack', story('Flaky in a pack'));
+    await publish('/queue/flaky-in-pack', 'down for maintenance', { status: 502 });
+    const again = recordingQueue<CheckPack>();
+    const first = await consume([{ id: 'q1', body: pack([good[0].id, flaky.id, good[1].id]) }], { CHECKS: again.queue as never });
+    expect(first.explicitAcks).toEqual(['q1']);
+    expect(first.retryMessages).toEqual([]);
+    for (const { id } of good) expect((await getArticle(env.REDLINE, id))?.versions).toHaveLength(1);
+    expect((await getArticle(env.REDLINE, flaky.id))?.lastCheck).toBeNull(); // not recorded while retrying
+    expect(again.sent()).toEqual([{ checks: [{ id: flaky.id, every: null, host: '127.0.0.1' }], at: expect.any(String), attempt: 2 }]);
+    expect(again.delays).toEqual([30]);
+
+    // The message sent again holds the flaky check alone: a platform retry of it re-runs nothing else.
+    const before = await kvSnapshot();
+    const second = await consume([{ id: 'q2', body: again.sent()[0] }], { CHECKS: again.queue as never });
+    expect(second.retryMessages).toEqual([{ msgId: 'q2', delaySeconds: 60 }]);
+    expect(await kvSnapshot()).toEqual(before);
+    // Its attempt count travelled in the body: on the fourth, the failure is recorded.
+    const last = await consume([{ id: 'q4', body: { ...again.sent()[0], attempt: 3 }, attempts: 2 }]);
+    expect(last.explicitAcks).toEqual(['q4']);
+    expect((await getArticle(env.REDLINE, flaky.id))?.lastCheck).toMatchObject({ outcome: 'error', status: 502 });
   });
 
   it('retries a transient failure with exponential backoff and records it only on the last attempt', async () => {
@@ -101,6 +155,47 @@ describe('fan-out through the CHECKS queue', () => {
     const late = await consume([{ id: 'p3', body: message(id), attempts: 4 }], { REDLINE: broken, CHECKS_DLQ: dlq.queue as never, CHECK_RUNNER: undefined });
     expect(late.explicitAcks).toEqual(['p3']);
     expect(dlq.sent().at(-1)).toMatchObject({ body: { id }, reason: expect.stringContaining('KV is down') });
+  });
+
+  it('a packed message that is not well formed is poison; in a good one, only the check that keeps failing is dead-lettered', async () => {
+    const dlq = recordingQueue<{ body: unknown; reason: string }>();
+    const badId = { checks: [{ id: 'not-an-id', every: null, host: null }], at: new Date().toISOString(), attempt: 1 };
+    const tooMany = pack(Array.from({ length: 101 }, (_, n) => n.toString(16).padStart(16, '0')));
+    const poison = await consume(
+      [
+        { id: 'x1', body: badId },
+        { id: 'x2', body: { ...pack(['a'.repeat(16)]), attempt: 0 } },
+        { id: 'x3', body: tooMany },
+      ],
+      { CHECKS_DLQ: dlq.queue as never },
+    );
+    expect(poison.explicitAcks.sort()).toEqual(['x1', 'x2', 'x3']);
+    expect(dlq.sent().map((d) => d.reason)).toEqual(['not a check message', 'not a check message', 'not a check message']);
+
+    const fine = await track('/queue/fine', story('Fine'));
+    const { id } = await track('/queue/doomed', story('Doomed'));
+    // The doomed article's record cannot be read: its check throws every time.
+    const kv = env.REDLINE;
+    const broken = new Proxy(kv, {
+      get(target, property) {
+        const value = Reflect.get(target, property);
+        if (property !== 'get' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return (key: string, ...rest: unknown[]) =>
+          key.includes(id) ? Promise.reject(new Error('KV is down for this key')) : value.call(target, key, ...rest);
+      },
+    });
+    const again = recordingQueue<CheckPack>();
+    const last = await consume([{ id: 'x4', body: { ...pack([fine.id, id]), attempt: 4 } }], {
+      REDLINE: broken,
+      CHECKS: again.queue as never,
+      CHECKS_DLQ: dlq.queue as never,
+      CHECK_RUNNER: undefined,
+    });
+    expect(last.explicitAcks).toEqual(['x4']);
+    expect(last.retryMessages).toEqual([]);
+    expect(again.sent()).toEqual([]);
+    expect((await getArticle(env.REDLINE, fine.id))?.versions).toHaveLength(1);
+    expect(dlq.sent().at(-1)).toMatchObject({ body: { checks: [{ id }], attempt: 4 }, reason: expect.stringContaining('KV is down for this key') });
   });
 });
 

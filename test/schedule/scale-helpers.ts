@@ -56,19 +56,26 @@ export function countingKv(kv: KVNamespace) {
   return { kv: proxy, counts };
 }
 
-/** A queue producer that records what is sent. */
+/** A queue producer that records what is sent (bodies by call, and each message's delay). */
 export function recordingQueue<T>() {
   const batches: T[][] = [];
+  const delays: (number | undefined)[] = [];
   const queue = {
-    async send(body: T) {
+    async send(body: T, options?: QueueSendOptions) {
       batches.push([body]);
+      delays.push(options?.delaySeconds);
     },
-    async sendBatch(messages: Iterable<{ body: T }>) {
-      batches.push([...messages].map((m) => m.body));
+    async sendBatch(messages: Iterable<MessageSendRequest<T>>) {
+      const list = [...messages];
+      batches.push(list.map((m) => m.body));
+      delays.push(...list.map((m) => m.delaySeconds));
     },
   } as unknown as Queue<T>;
-  return { queue, batches, sent: () => batches.flat() };
+  return { queue, batches, delays, sent: () => batches.flat() };
 }
+
+/** The checks in what a recording CHECKS queue was sent (packed several to a message). */
+export const checksIn = (bodies: { checks: { id: string; every: number | null; host: string | null }[] }[]) => bodies.flatMap((b) => b.checks);
 
 export const dueKey = keys.due;
 

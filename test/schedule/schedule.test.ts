@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../src/check/hash';
+import type { CheckPack } from '../../src/cron/check-message';
 import { runTick } from '../../src/cron/tick';
 import { DEFAULT_SCHEDULE, parseSchedule } from '../../src/settings';
 import { checkDue } from '../../src/cron/check-due';
@@ -13,7 +14,7 @@ import { checksPerLifetime, dueSlots, placementOf, slotOf, tickNumber, tierFor, 
 import { putDue } from '../../src/store';
 import { keys } from '../../src/store/keys';
 import { cronTick, kvSnapshot, post, publish } from '../helpers';
-import { countingKv, dueKeysOf, intervalOf, recordingQueue, settings, story, track, wipe } from './scale-helpers';
+import { checksIn, countingKv, dueKeysOf, intervalOf, recordingQueue, settings, story, track, wipe } from './scale-helpers';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -118,15 +119,14 @@ describe('the due index', () => {
   /** Runs a tick through a queue recorder and counts KV calls; returns the counts and the ids sent. */
   async function tickCounting(at: Date) {
     const { kv, counts } = countingKv(env.REDLINE);
-    const checks = recordingQueue<{ id: string; host: string | null }>();
+    const checks = recordingQueue<CheckPack>();
     await runTick({ ...env, REDLINE: kv, CHECKS: checks.queue as never }, settings({ fanout: 'queue' }), at);
     return {
       counts,
-      sent: checks
-        .sent()
+      sent: checksIn(checks.sent())
         .map((m) => m.id)
         .sort(),
-      hosts: checks.sent().map((m) => m.host),
+      hosts: checksIn(checks.sent()).map((m) => m.host),
     };
   }
 
