@@ -92,7 +92,7 @@ async function main() {
       rows.push(row);
       const sub = d.fetches + d.runnerCalls + d.objectCalls;
       console.log(
-        `${String(k + 1).padStart(4)}  ${`${d.queueSends || d.checks}/${d.checks}`.padStart(11)}  ${String(d.checks - d.unchanged - d.failed).padStart(7)}  ${String(d.failed).padStart(6)}  ${String(d.kvReads).padStart(8)}  ${String(d.kvWrites).padStart(6)}  ${String(d.kvDeletes).padStart(7)}  ${String(d.kvLists).padStart(5)}  ${String(sub).padStart(11)}  ${String(d.notModified).padStart(4)}  ${String(row.cpuMs).padStart(6)}  ${(wallMs / 1000).toFixed(1).padStart(6)}`,
+        `${String(k + 1).padStart(4)}  ${`${d.queuedChecks || d.checks}/${d.checks}`.padStart(11)}  ${String(d.checks - d.unchanged - d.failed).padStart(7)}  ${String(d.failed).padStart(6)}  ${String(d.kvReads).padStart(8)}  ${String(d.kvWrites).padStart(6)}  ${String(d.kvDeletes).padStart(7)}  ${String(d.kvLists).padStart(5)}  ${String(sub).padStart(11)}  ${String(d.notModified).padStart(4)}  ${String(row.cpuMs).padStart(6)}  ${(wallMs / 1000).toFixed(1).padStart(6)}`,
       );
     }
     const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
