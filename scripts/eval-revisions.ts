@@ -32,37 +32,41 @@ function tokenCounts(texts: string[]): Map<string, number> {
 }
 
 /**
- * Words a text would hold if its line breaks were not there: the reference diff is cut from a
+ * What a text would hold if its line breaks were not there: the reference diff is cut from a
  * DOM's textContent, which runs two blocks together when the markup has no whitespace between
  * them ("…GmbH</p><p>Frankenallee…" is the one word "GmbHFrankenallee"). A reader sees two words.
+ * `pattern` picks the units: words, or the whitespace-delimited chunks the reference's hunks are
+ * made of ("Änderungen.04.02.2022:" glues a heading's last word to a list's first date).
  */
-function gluedWords(text: string): Set<string> {
-  const words: string[] = [];
-  // linked[k]: only a line break stands between words k and k + 1.
+function gluedUnits(text: string, pattern: RegExp): Set<string> {
+  const units: string[] = [];
+  // linked[k]: only a line break stands between units k and k + 1.
   const linked: boolean[] = [];
   let end = 0;
-  for (const match of text.matchAll(WORD)) {
-    if (words.length) linked.push(/^\s*\n\s*$/.test(text.slice(end, match.index)));
-    words.push(match[0]);
+  for (const match of text.matchAll(pattern)) {
+    if (units.length) linked.push(/^\s*\n\s*$/.test(text.slice(end, match.index)));
+    units.push(match[0]);
     end = match.index + match[0].length;
   }
   const glued = new Set<string>();
   // A heading of one word between two blocks glues three: "Reinecke" "Redaktionsassistenz" "Aylin".
-  for (let k = 0; k < words.length; k++) {
-    let joined = words[k];
-    for (let j = k; j < Math.min(words.length - 1, k + 4) && linked[j]; j++) {
-      joined += words[j + 1];
+  for (let k = 0; k < units.length; k++) {
+    let joined = units[k];
+    for (let j = k; j < Math.min(units.length - 1, k + 4) && linked[j]; j++) {
+      joined += units[j + 1];
       glued.add(joined);
     }
   }
   return glued;
 }
 
+const CHUNK = /\S+/g;
+
 /**
  * Why the reference's changed words that the diff does not mark are unmarked: `glued`, a word of
- * the reference that is two words across a block boundary in the page (see gluedWords); `beside`,
- * a word in a reference hunk that holds such a glued word (the reference marks the words around a
- * block boundary whose whitespace changed); `missing`, a word in neither extracted text; `unmarked`,
+ * the reference that is two words across a block boundary in the page (see gluedUnits); `beside`,
+ * a word of a reference hunk that holds such a glued word or chunk (the reference marks the words
+ * around a block boundary when the block on the other side changed); `missing`, a word in neither extracted text; `unmarked`,
  * every other (extracted, not marked: a word next to changed punctuation, or aligned elsewhere).
  */
 class Uncovered {
@@ -73,11 +77,14 @@ class Uncovered {
 
   add(pair: Pair, oldText: string, newText: string, want: Map<string, number>, got: Map<string, number>): void {
     const extracted = tokenCounts([oldText, newText]);
-    const glued = new Set([...gluedWords(oldText), ...gluedWords(newText)]);
+    const glued = new Set([...gluedUnits(oldText, WORD), ...gluedUnits(newText, WORD)]);
+    const chunks = new Set([...(oldText.match(CHUNK) ?? []), ...(newText.match(CHUNK) ?? [])]);
+    const gluedChunks = new Set([...gluedUnits(oldText, CHUNK), ...gluedUnits(newText, CHUNK)]);
     const beside = new Set<string>();
     for (const hunk of [...(pair.removed ?? []), ...(pair.added ?? [])]) {
       const words = hunk.match(WORD) ?? [];
-      if (words.some((w) => glued.has(w) && !extracted.has(w))) for (const w of words) beside.add(w);
+      const gluedHere = words.some((w) => glued.has(w) && !extracted.has(w)) || (hunk.match(CHUNK) ?? []).some((c) => gluedChunks.has(c) && !chunks.has(c));
+      if (gluedHere) for (const w of words) beside.add(w);
     }
     for (const [token, n] of want) {
       const left = n - Math.min(n, got.get(token) ?? 0);
@@ -161,7 +168,9 @@ function main(argv: string[]) {
     if (verbose && hit < total) console.log(`partly covered ${pair.id}: ${hit}/${total} changed words`);
   }
   const coverage = reference ? covered / reference : 0;
-  console.log(uncovered.toString());
+  // The same share with the reference's glued words left out: words a reader can see on the page.
+  const seen = reference - uncovered.glued;
+  console.log(`${uncovered}; covered of the words a page shows as words ${(seen ? covered / seen : 0).toFixed(3)}`);
   console.log(
     `pairs ${pairs.length}${errors ? ` errors ${errors}` : ''}  edits found ${found}/${edits}  changed words covered ${coverage.toFixed(3)}  boilerplate pairs flagged ${flagged}/${boilerplate}`,
   );
