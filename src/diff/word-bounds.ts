@@ -6,8 +6,9 @@
  * both sides up to the spaces, less the punctuation at the word's outer ends: "12:44" -> "9:14"
  * is one word, and "Rybakov," -> "Ryabkov," stays Rybakov -> Ryabkov. A hunk of punctuation alone
  * takes the whole space-delimited word (";" -> "," shows as "(Leitung);" -> "(Leitung),").
- * Scripts written without spaces (Han, kana, Thai...) have no such words; there a hunk stays at
- * the segmenter's word boundaries (see tokens.ts).
+ * A space taken out or put in between two words shows as those words joined or split. Scripts
+ * written without spaces (Han, kana, Thai...) have no such words; there a hunk stays at the
+ * segmenter's word boundaries (see tokens.ts).
  */
 import { ChangeList } from './changes';
 import type { DiffChange } from '../model/diff';
@@ -48,6 +49,22 @@ export function toWordBounds(changes: readonly DiffChange[]): DiffChange[] {
     const wordAfter = after !== '' && !isWordStopCode(after.codePointAt(0) as number);
     // Most hunks sit between spaces: nothing to do.
     if (!wordBefore && !wordAfter) continue;
+    if (wordBefore && wordAfter && joinsOrSplits(del, ins)) {
+      // A space taken out or put in between two words ("Arzt, Corinna" -> "Arzt,Corinna") is
+      // all but invisible as a hunk of its own: it shows as the words it joins or splits.
+      const cut = fragmentStart(before);
+      const end = fragmentEnd(after);
+      if (cut >= 0 && end > 0) {
+        const head = before.slice(cut);
+        const tail = after.slice(0, end);
+        grown = true;
+        equals[h] = before.slice(0, cut);
+        equals[h + 1] = after.slice(end);
+        deletes[h] = head + del + tail;
+        inserts[h] = head + ins + tail;
+      }
+      continue;
+    }
     const hasLetters = hasLetter(del) || hasLetter(ins);
     const startsInWord = (del !== '' && joins(del.codePointAt(0) as number, hasLetters)) || (ins !== '' && joins(ins.codePointAt(0) as number, hasLetters));
     if (startsInWord && wordBefore) {
@@ -86,6 +103,12 @@ export function toWordBounds(changes: readonly DiffChange[]): DiffChange[] {
     if (h < deletes.length) list.replace(deletes[h], inserts[h]);
   }
   return list.finish();
+}
+
+/** One side is a space within a line and the other nothing: two words joined, or one split. */
+function joinsOrSplits(del: string, ins: string): boolean {
+  const space = del === '' ? ins : ins === '' ? del : '';
+  return space !== '' && /^[^\S\n]+$/.test(space);
 }
 
 /** A hunk of letters joins a word through a letter at its edge; one of punctuation through any mark. */

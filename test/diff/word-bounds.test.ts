@@ -30,6 +30,15 @@ describe('hunks end at word boundaries', () => {
     );
   });
 
+  it('a space taken out or put in shows the words it joins or splits', () => {
+    expect(shown('Claudia Wüstenhagen, Ingo Arzt, Corinna Schöps', 'Claudia Wüstenhagen, Ingo Arzt,Corinna Schöps')).toBe(
+      'Claudia Wüstenhagen, Ingo [-Arzt, Corinna-]{+Arzt,Corinna+} Schöps',
+    );
+    expect(shown('Sie finden es im Kundencenter online.', 'Sie finden es im Kunden center online.')).toBe(
+      'Sie finden es im [-Kundencenter-]{+Kunden center+} online.',
+    );
+  });
+
   it('an added clause stays an insertion before the full stop', () => {
     expect(shown('The council met on Tuesday.', 'The council met on Tuesday, and again on Wednesday.')).toBe(
       'The council met on Tuesday{+, and again on Wednesday+}.',
