@@ -42,6 +42,16 @@ const pack = (ids: string[], host: string | null = '127.0.0.1'): CheckPack => ({
   attempt: 1,
 });
 
+/** The namespace, except that reading any key of article `id` throws (its check throws every time). */
+const failingReadsOf = (id: string) =>
+  new Proxy(env.REDLINE, {
+    get(target, property) {
+      const value = Reflect.get(target, property);
+      if (property !== 'get' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+      return (key: string, ...rest: unknown[]) => (key.includes(id) ? Promise.reject(new Error('KV is down for this key')) : value.call(target, key, ...rest));
+    },
+  });
+
 const message = (id: string, host: string | null = '127.0.0.1', every: number | null = null): CheckMessage => ({
   id,
   every,
@@ -175,15 +185,7 @@ describe('fan-out through the CHECKS queue', () => {
     const fine = await track('/queue/fine', story('Fine'));
     const { id } = await track('/queue/doomed', story('Doomed'));
     // The doomed article's record cannot be read: its check throws every time.
-    const kv = env.REDLINE;
-    const broken = new Proxy(kv, {
-      get(target, property) {
-        const value = Reflect.get(target, property);
-        if (property !== 'get' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
-        return (key: string, ...rest: unknown[]) =>
-          key.includes(id) ? Promise.reject(new Error('KV is down for this key')) : value.call(target, key, ...rest);
-      },
-    });
+    const broken = failingReadsOf(id);
     const again = recordingQueue<CheckPack>();
     const last = await consume([{ id: 'x4', body: { ...pack([fine.id, id]), attempt: 4 } }], {
       REDLINE: broken,
@@ -196,6 +198,32 @@ describe('fan-out through the CHECKS queue', () => {
     expect(again.sent()).toEqual([]);
     expect((await getArticle(env.REDLINE, fine.id))?.versions).toHaveLength(1);
     expect(dlq.sent().at(-1)).toMatchObject({ body: { checks: [{ id }], attempt: 4 }, reason: expect.stringContaining('KV is down for this key') });
+  });
+
+  it('without a DLQ binding, the check that keeps failing goes on alone and its message takes the platform route; its neighbour is not run again', async () => {
+    const fine = await track('/queue/fine-no-dlq', story('Fine without a DLQ'));
+    const { id } = await track('/queue/doomed-no-dlq', story('Doomed without a DLQ'));
+    const broken = failingReadsOf(id);
+    const again = recordingQueue<CheckPack>();
+    const bindings = { REDLINE: broken, CHECKS: again.queue as never, CHECKS_DLQ: undefined, CHECK_RUNNER: undefined };
+    const mixed = await consume([{ id: 'y1', body: { ...pack([fine.id, id]), attempt: 4 } }], bindings);
+    expect(mixed.explicitAcks).toEqual(['y1']);
+    expect(again.sent()).toEqual([{ checks: [{ id, every: null, host: '127.0.0.1' }], at: expect.any(String), attempt: 4 }]);
+    // Alone, still failing on its last attempt: retried as it is, until the platform's max_retries moves it to its dead_letter_queue.
+    const alone = await consume([{ id: 'y2', body: again.sent()[0] }], bindings);
+    expect(alone.retryMessages).toEqual([{ msgId: 'y2', delaySeconds: undefined }]);
+    expect(again.sent()).toHaveLength(1);
+  });
+
+  it('when the failed checks cannot be sent on, the whole message is retried with the backoff: nothing is lost', async () => {
+    const good = await track('/queue/steady-refused', story('Steady, queue refusing'));
+    const flaky = await track('/queue/flaky-refused', story('Flaky, queue refusing'));
+    await publish('/queue/flaky-refused', 'down for maintenance', { status: 503 });
+    const refusing = { sendBatch: () => Promise.reject(new Error('Queue sendBatch failed: Too Many Requests')) };
+    const result = await consume([{ id: 'z1', body: pack([good.id, flaky.id]) }], { CHECKS: refusing as never });
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages).toEqual([{ msgId: 'z1', delaySeconds: 30 }]);
+    expect((await getArticle(env.REDLINE, good.id))?.versions).toHaveLength(1);
   });
 });
 
