@@ -7,9 +7,10 @@
  * - a failure never stores a version; the same failure again writes nothing;
  * - 404/410 on two checks in a row is one "removed" event; a page that comes back after that is
  *   "restored", with its diff against the last version;
- * - a text seen before that comes back is stored once, labelled a revert to version N; a text
- *   that already had its feed item (a page flapping between two copies on a stale CDN) is
- *   ignored, so each distinct text makes at most one feed item.
+ * - a text seen before that comes back is stored, labelled a revert to version N (whichever
+ *   version N was); a page flapping between two copies on a stale CDN makes one revert: once the
+ *   latest version is a revert, the text it replaced coming back again is ignored. So is an older
+ *   text fetched before the latest version was (two checks racing): it is no return.
  */
 import { diffVersions } from '../diff';
 import { classifyChange } from '../diff/kind';
@@ -74,11 +75,24 @@ export function changesNothing(record: ArticleRecord, seen: Observation): boolea
   if (seen.ok) {
     const latest = record.versions.at(-1);
     if (!latest || record.removedAt || last?.outcome === 'error') return false;
-    return latest.hash === seen.hash || record.versions.some((v) => v.hash === seen.hash && v.n > 1);
+    return latest.hash === seen.hash || isIgnoredReturn(record, seen);
   }
   const sameFailure = last?.outcome === 'error' && last.error === seen.message && last.retryAt === seen.retryAt;
   const becomesRemoved = isGone(seen.status) && isGone(last?.status) && !record.removedAt && record.versions.length > 0;
   return sameFailure && !becomesRemoved;
+}
+
+/**
+ * True when the page shows the text of a version before the latest and that is no revert: the
+ * text the latest version (itself a revert) replaced is back, two copies alternating (a stale
+ * CDN node) whose first return was stored already; or the page was fetched no later than the
+ * latest version was (two checks racing, the older fetch committing last). Any other text seen
+ * before that comes back is a revert, whichever version it was first seen as.
+ */
+function isIgnoredReturn(record: ArticleRecord, seen: PageSeen): boolean {
+  const latest = record.versions.at(-1);
+  if (!latest || latest.hash === seen.hash || !record.versions.some((v) => v.hash === seen.hash)) return false;
+  return seen.at <= latest.fetchedAt || (latest.revertOf != null && record.versions.at(-2)?.hash === seen.hash);
 }
 
 const nothing = (result: CheckResult): Decision => ({ record: null, version: null, change: null, result });
@@ -133,7 +147,7 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   }
 
   // Back to a known text after an error, or after the page was gone: no new version.
-  if (earlier && (earlier === latest || (!record.removedAt && record.versions.some((v) => v.hash === seen.hash && v.n > 1)))) {
+  if (earlier && (earlier === latest || (!record.removedAt && isIgnoredReturn(record, seen)))) {
     const recovered = {
       ...record,
       finalUrl: seen.finalUrl,

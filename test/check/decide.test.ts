@@ -141,6 +141,17 @@ describe('decide', () => {
     expect(flap.change).toBeNull();
   });
 
+  it('stores a return to the text of any earlier version as a revert, but not an older fetch committing last', async () => {
+    const TEXT_3 = `${TEXT_2} A third paragraph.`;
+    let state = apply({ record: fresh(), text: null }, decide(fresh(), null, await page(TEXT_1)));
+    state = apply(state, decide(state.record, state.text, await page(TEXT_2)));
+    const late = await page(TEXT_2); // fetched before version 3, committed after it
+    state = apply(state, decide(state.record, state.text, await page(TEXT_3)));
+    expect(decide(state.record, state.text, { ...late, at: state.record.versions[2].fetchedAt }).version).toBeNull();
+    const back = decide(state.record, state.text, await page(TEXT_2));
+    expect(back.change).toMatchObject({ event: 'revert', revertOf: 2, from: 3, to: 4 });
+  });
+
   it('takes a new hash for the same words without a phantom version (a version hashed by an older normalizer)', async () => {
     const first = apply({ record: fresh(), text: null }, decide(fresh(), null, await page(TEXT_1)));
     const stale = { ...first.record, versions: first.record.versions.map((v) => ({ ...v, hash: 'an-older-hash' })) };

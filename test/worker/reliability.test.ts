@@ -156,6 +156,32 @@ describe('a page flapping between two copies', () => {
   });
 });
 
+describe('a page going back to the text of an earlier version', () => {
+  it('is a revert to that version, whichever it was (not only the first)', async () => {
+    const path = '/reliability/back-to-second';
+    const { id } = await track(path, variant(0));
+    await check(id);
+    for (const i of [1, 2, 1]) {
+      await publish(path, variant(i));
+      await check(id);
+    }
+    const { versions } = await record(id);
+    expect(versions.map((v) => [v.n, v.revertOf])).toEqual([
+      [1, null],
+      [2, null],
+      [3, null],
+      [4, 2],
+    ]);
+    expect((await changesOf(id)).map((c) => [c.event, c.from, c.to, c.revertOf])).toEqual([
+      ['revert', 3, 4, 2],
+      ['edit', 2, 3, null],
+      ['edit', 1, 2, null],
+    ]);
+    const history = await (await page(`/articles/${id}`)).text();
+    expect(history).toContain('back to the text of version 2');
+  });
+});
+
 describe('concurrent checks of one article', () => {
   it('ten concurrent checks with changing content leave contiguous, unique, complete versions', async () => {
     const path = '/reliability/concurrent';
