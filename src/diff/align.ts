@@ -56,6 +56,8 @@ export function alignParagraphs(oldParagraphs: readonly string[], newParagraphs:
 
 function signature(paragraph: string): Uint32Array {
   const bits = new Uint32Array(SIGNATURE_WORDS);
+  const text = paragraph.slice(0, SIGNATURE_CHARS);
+  if (ASCII.test(text)) return asciiSignature(text, bits);
   for (const word of paragraph
     .slice(0, SIGNATURE_CHARS)
     .toLowerCase()
@@ -64,6 +66,28 @@ function signature(paragraph: string): Uint32Array {
     for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 16777619);
     const bit = (hash >>> 0) % (SIGNATURE_WORDS * 32);
     bits[bit >>> 5] |= 1 << (bit & 31);
+  }
+  return bits;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** The same signature for ASCII text, without lower-casing or matching: words are runs of [a-z0-9]. */
+function asciiSignature(text: string, bits: Uint32Array): Uint32Array {
+  let hash = 2166136261;
+  let inWord = false;
+  for (let k = 0; k <= text.length; k++) {
+    let c = k < text.length ? text.charCodeAt(k) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      hash = Math.imul(hash ^ c, 16777619);
+      inWord = true;
+    } else if (inWord) {
+      const bit = (hash >>> 0) % (SIGNATURE_WORDS * 32);
+      bits[bit >>> 5] |= 1 << (bit & 31);
+      hash = 2166136261;
+      inWord = false;
+    }
   }
   return bits;
 }

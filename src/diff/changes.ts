@@ -39,13 +39,13 @@ export class ChangeList {
   /** The tidy list: runs of edits become one delete then one insert. */
   finish(): DiffChange[] {
     const out: DiffChange[] = [];
-    let deleted: string[] = [];
-    let inserted: string[] = [];
+    const deleted: string[] = [];
+    const inserted: string[] = [];
     const flush = () => {
-      if (deleted.length) out.push({ op: 'delete', text: deleted.join('') });
-      if (inserted.length) out.push({ op: 'insert', text: inserted.join('') });
-      deleted = [];
-      inserted = [];
+      if (deleted.length) out.push({ op: 'delete', text: deleted.length === 1 ? deleted[0] : deleted.join('') });
+      if (inserted.length) out.push({ op: 'insert', text: inserted.length === 1 ? inserted[0] : inserted.join('') });
+      deleted.length = 0;
+      inserted.length = 0;
     };
     const entries = this.list;
     for (let i = 0; i < entries.length; i++) {

@@ -34,6 +34,10 @@ export function matchParagraphs(oldParagraphs: readonly string[], newParagraphs:
   const interner = new Interner();
   const oldIds = interner.idsOf(oldParagraphs);
   const newIds = interner.idsOf(newParagraphs);
+  // Old paragraphs got the first ids: a new one with a higher id appears nowhere in the old text.
+  // When none is shared there is nothing to anchor on (a rewrite, or every paragraph edited).
+  const oldDistinct = interner.size;
+  if (!newIds.some((id) => id < oldDistinct)) return [];
   const parts = myersDiff(oldIds, newIds, maxEditLength);
   if (!parts) return uniqueAnchors(oldIds, newIds);
   const pairs: Array<[number, number]> = [];

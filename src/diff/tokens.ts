@@ -75,6 +75,11 @@ function countSpacedWords(text: string): number {
 export class Interner {
   private readonly ids = new Map<string, number>();
 
+  /** How many distinct values have ids. */
+  get size(): number {
+    return this.ids.size;
+  }
+
   id(value: string): number {
     let id = this.ids.get(value);
     if (id === undefined) {

@@ -21,8 +21,11 @@ export interface WordDiff {
   edits: number;
 }
 
-/** The word diff of `oldText` -> `newText`, or undefined beyond `maxEditLength` token edits. */
-export function diffWordsBounded(oldText: string, newText: string, maxEditLength: number): WordDiff | undefined {
+/**
+ * The word diff of `oldText` -> `newText`, or undefined beyond `maxEditLength` token edits. The
+ * word diffs of one body share an interner: most words were seen in an earlier paragraph.
+ */
+export function diffWordsBounded(oldText: string, newText: string, maxEditLength: number, interner = new Interner()): WordDiff | undefined {
   const prefix = commonPrefixLength(oldText, newText);
   const suffix = commonSuffixLength(oldText, newText, prefix);
   const oldMiddle = oldText.slice(prefix, oldText.length - suffix);
@@ -41,7 +44,6 @@ export function diffWordsBounded(oldText: string, newText: string, maxEditLength
   const newWords = spacedWords(newMiddle);
   if (oldWords.words.length > MAX_WORD_DIFF_TOKENS || newWords.words.length > MAX_WORD_DIFF_TOKENS) return undefined;
 
-  const interner = new Interner();
   const result = myersDiff(interner.idsOf(oldWords.words), interner.idsOf(newWords.words), maxEditLength);
   if (!result) return undefined;
 
@@ -54,9 +56,22 @@ export function diffWordsBounded(oldText: string, newText: string, maxEditLength
   for (let r = 0; r < result.length; ) {
     const part = result[r];
     if (part.op === 'equal') {
-      for (let k = 0; k < part.count; k++, oldPos++, newPos++) {
-        list.equal(oldWords.words[oldPos]);
-        pairSpaces(list, oldWords.spaces[oldPos], newWords.spaces[newPos]);
+      // Equal words with the same spaces after them are one slice of the old text.
+      const end = oldPos + part.count;
+      while (oldPos < end) {
+        let same = oldPos;
+        while (same < end && oldWords.spaces[same] === newWords.spaces[newPos + same - oldPos]) same++;
+        if (same > oldPos) {
+          list.equal(oldWords.through(oldPos, same));
+          newPos += same - oldPos;
+          oldPos = same;
+        }
+        if (oldPos < end) {
+          list.equal(oldWords.words[oldPos]);
+          pairSpaces(list, oldWords.spaces[oldPos], newWords.spaces[newPos]);
+          oldPos++;
+          newPos++;
+        }
       }
       r++;
       continue;
@@ -88,30 +103,41 @@ export function diffWordsBounded(oldText: string, newText: string, maxEditLength
 class SpacedWords {
   readonly words: string[] = [];
   readonly spaces: string[] = [];
+  /** Where each word starts in `text`. */
+  readonly starts: number[] = [];
   lead = '';
+
+  constructor(readonly text: string) {}
 
   /** Tokens from..to with the whitespace between them (not the whitespace after the last). */
   slice(from: number, to: number): string {
-    let text = '';
-    for (let k = from; k < to; k++) text += k + 1 < to ? this.words[k] + this.spaces[k] : this.words[k];
-    return text;
+    return from < to ? this.text.slice(this.starts[from], this.starts[to - 1] + this.words[to - 1].length) : '';
+  }
+
+  /** Tokens from..to with the whitespace after each, the last's included. */
+  through(from: number, to: number): string {
+    return this.text.slice(this.starts[from], this.starts[to - 1] + this.words[to - 1].length + this.spaces[to - 1].length);
   }
 }
 
 function spacedWords(text: string): SpacedWords {
-  const out = new SpacedWords();
+  const out = new SpacedWords(text);
+  let at = 0;
   for (const token of tokenize(text)) {
     if (!isSpaceToken(token)) {
       out.words.push(token);
       out.spaces.push('');
+      out.starts.push(at);
     } else if (out.words.length) out.spaces[out.spaces.length - 1] = token;
     else out.lead = token;
+    at += token.length;
   }
   return out;
 }
 
 function isSpaceToken(token: string): boolean {
-  return /^\s/.test(token);
+  const code = token.charCodeAt(0);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : /^\s/.test(token);
 }
 
 /** Whitespace at the same place on both sides: equal when it is the same, else replaced. */
