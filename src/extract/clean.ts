@@ -1,7 +1,9 @@
 /**
  * Inside the body, which blocks are furniture after all: named as such by class/id/role, lists of
- * links, widgets with more inputs or images than text, header blocks (headline, byline, date), and
- * lone one-liners such as "Advertisement". Decided per element from the counts the tree already holds.
+ * links, widgets with more inputs or images than text, header blocks (headline, byline, date).
+ * Decided per element from the counts the tree already holds. A block is never furniture for being
+ * short: a label ("Step 1") whose paragraph was cut is still the page's text, and the lines that are
+ * furniture whatever holds them ("Advertisement") go by their words (index.ts).
  */
 import { classWeight, isFurniture } from './hints';
 import { linkDensity } from './score';
@@ -36,7 +38,6 @@ function looksLikeFurniture(element: Element): boolean {
   if (density > 0.5 && (isList || element.textLen < 600)) return true;
   if (weight < 25 && density > 0.33 && element.paragraphs < 2 && !(isList && hasProseItems(element))) return true;
   if (element.inputs > 0 && element.inputs > element.paragraphs / 3 && element.textLen < 1500) return true;
-  if (element.textLen < 25 && element.headings === 0 && element.images !== 1) return true;
   return false;
 }
 
