@@ -106,6 +106,8 @@ const EDGE_LINE_MAX = 120;
 const STORY_META =
   /^(?:(?:written |words |story |reporting )?by\s+(?:(?:[\p{Lu}][\p{L}'’.-]*\s*){1,4}|[\p{Lu}][\p{L}'’.-]*\s+(?:[\p{Lu}][\p{L}'’.-]*\s*){1,3}(?:[,|·•]|and\b|\s*[-–—]).*)|(?:published|updated|last updated|posted|modified|first published)(?: on| at)?:?\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|today|yesterday).*|\d+\s*(?:min|mins|minute|minutes)(?: read| reading)?|reading time\b.*|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30})$/iu;
 const STORY_META_MAX = 90;
+/** Lines of a body's lead (a standfirst, a byline, a dateline) where a byline or dateline is left out wherever it sits. */
+const LEAD_LINES = 3;
 
 function isEdgeFurniture(line: string, title: string): boolean {
   if (line.length >= EDGE_LINE_MAX) return false;
@@ -124,7 +126,8 @@ function trimEdges(lines: string[], title: string): string[] {
   let end = lines.length;
   while (start < end && isEdgeFurniture(lines[start], headline)) start++;
   while (end > start && isEdgeFurniture(lines[end - 1], '')) end--;
-  return start === 0 && end === lines.length ? lines : lines.slice(start, end);
+  const kept = start === 0 && end === lines.length ? lines : lines.slice(start, end);
+  return kept.filter((line, k) => !(k < LEAD_LINES && line.length < STORY_META_MAX && STORY_META.test(line)));
 }
 
 function dropBoilerplateLines(paragraphs: string[], title = ''): string[] {

@@ -18,6 +18,13 @@ describe('furniture lines at the start and end of the body', () => {
     expect(extractArticle(html).text).toBe(STORY.join('\n\n'));
   });
 
+  it('a byline under a standfirst is left out too, so the text does not change when the standfirst goes', () => {
+    const standfirst = 'Dredging starts in March, and the port stays open: what the vote means for the harbor.';
+    const withStandfirst = extractArticle(page([standfirst, 'by Jane Doe · October 10, 2021'], [])).text;
+    expect(withStandfirst).toBe([standfirst, ...STORY].join('\n\n'));
+    expect(extractArticle(page(['by Jane Doe · October 10, 2021'], [])).text).toBe(STORY.join('\n\n'));
+  });
+
   it('tags, sharing prompts and the copyright line below the story are left out', () => {
     const html = page([], ['Tags: harbor, budget, council', 'Share this article', 'Copyright © 2024 Harbor Times. All rights reserved.']);
     expect(extractArticle(html).text).toBe(STORY.join('\n\n'));
