@@ -9,6 +9,12 @@ import { classWeight, isFurniture } from './hints';
 import { linkDensity } from './score';
 import type { Element } from './tree';
 
+/**
+ * A hidden block (or one dropped by tag) stays only when it holds this share of the body's text: the
+ * article itself sits in a hidden streaming slot. Half was too little: a page with one hidden and one
+ * visible block of the same size flipped between keeping and losing the hidden one with a paragraph.
+ */
+const HIDDEN_BODY_SHARE = 0.8;
 const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'header', 'figure', 'center', 'article']);
 
 /** A keep-predicate for `paragraphTexts` over a body whose text totals `bodyLen` characters. */
@@ -17,7 +23,7 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
   const roots = new Set(body);
   return (element) => {
     if (roots.has(element)) return true;
-    if (element.dropped && element.goodLen <= bodyLen * 0.5) return false;
+    if (element.dropped && element.goodLen <= bodyLen * HIDDEN_BODY_SHARE) return false;
     const tag = element.tag;
     if (tag === 'h1') return false;
     if (tag === 'br' || tag === 'hr') return true;

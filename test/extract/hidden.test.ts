@@ -16,4 +16,16 @@ describe('hidden elements', () => {
     expect(text).toContain('dredging contract');
     expect(text).not.toContain('Subscribe');
   });
+
+  it('a hidden block as long as the visible story is not, whichever of its paragraphs it has', () => {
+    const hidden = [
+      'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.',
+      'Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo.',
+      'Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.',
+    ];
+    for (const kept of [hidden, hidden.slice(1)]) {
+      const html = `<article><div style="visibility: hidden">${kept.map((p) => `<p>${p}</p>`).join('')}</div><div>${LEAD}${MORE}</div></article>`;
+      expect(extractArticle(html).text).toBe([LEAD, MORE].map((p) => p.slice(3, -4)).join('\n\n'));
+    }
+  });
 });
