@@ -21,6 +21,7 @@ const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form'
 export function bodyFilter(body: Element[]): (element: Element) => boolean {
   const bodyLen = body.reduce((sum, element) => sum + element.goodLen, 0);
   const roots = new Set(body);
+  let kinds: Set<string> | null = null;
   return (element) => {
     if (roots.has(element)) return true;
     if (element.dropped && element.goodLen <= bodyLen * HIDDEN_BODY_SHARE) return false;
@@ -31,9 +32,38 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
     if (isFurniture(element) && element.goodLen <= bodyLen * 0.5) return false;
     if (tag === 'header' && element.paragraphs < 3) return false;
     if (!CONDITIONAL.has(tag)) return true;
-    return element.goodLen > bodyLen * 0.5 || !looksLikeFurniture(element) || isIntroducedList(element);
+    if (element.goodLen > bodyLen * 0.5 || !looksLikeFurniture(element) || isIntroducedList(element)) return true;
+    kinds ??= proseKinds(body);
+    return kinds.has(kindOf(element));
   };
 }
+
+/**
+ * Blocks of a kind (same tag, same classes) that read as prose somewhere in the body: cards, steps,
+ * teasers and sections a page repeats. One of them that is left with its label and links (its
+ * paragraph cut) is still one of them, not a menu: kept when at least two of its kind are prose.
+ */
+function proseKinds(body: Element[]): Set<string> {
+  const counts = new Map<string, number>();
+  const stack = [...body];
+  while (stack.length > 0) {
+    const element = stack.pop() as Element;
+    if (element.dropped || isFurniture(element)) continue;
+    if (element.hint !== '' && CONDITIONAL.has(element.tag) && !looksLikeFurniture(element)) {
+      const kind = kindOf(element);
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    for (const child of element.children) if (typeof child !== 'string' && child.block) stack.push(child);
+  }
+  const kinds = new Set<string>();
+  for (const [kind, count] of counts) if (count >= PROSE_KIND_MINIMUM) kinds.add(kind);
+  return kinds;
+}
+
+/** Kept instances of a kind that make a link-only one of it text too. */
+const PROSE_KIND_MINIMUM = 2;
+
+const kindOf = (element: Element) => (element.hint === '' ? '' : `${element.tag} ${element.hint}`);
 
 /** Readability's conditional cleaning, on precomputed counts. */
 function looksLikeFurniture(element: Element): boolean {

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dropOneParagraph, seeded } from '../../scripts/lib/drop-paragraph';
+import { extractArticle } from '../../src/extract';
 
 const pages = import.meta.glob<string>('../fixtures/stability/*/source.html', { query: '?raw', import: 'default', eager: true });
 const SEEDS = [1, 2, 3];
@@ -28,4 +29,22 @@ describe('dropping one paragraph changes the text by exactly that paragraph', ()
       }
     });
   }
+});
+
+describe('a repeated block keeps its label and links when its paragraph goes', () => {
+  const apps = [
+    ['Harbor Notes', 'Notes that link to each other, kept on your own disk and synced between your devices without an account.'],
+    ['Tide Tasks', 'Projects, tasks and time tracking in one place, with boards, lists and calendars for teams of any size.'],
+    ['Quay Docs', 'Documents, wikis and databases that a team edits together, with comments, history and fine-grained sharing.'],
+  ];
+  const card = ([name, blurb]: string[], withBlurb: boolean) =>
+    `<div class="app-card"><h2><a href="/apps/${name}">${name}</a></h2>${withBlurb ? `<p>${blurb}</p>` : ''}<a href="/alternatives/${name}">12 ${name} alternatives</a></div>`;
+  const page = (cut: number) => `<html><body><main><h1>Note-taking apps</h1>${apps.map((app, k) => card(app, k !== cut)).join('')}</main></body></html>`;
+
+  it('a card without its description is still one of the cards', () => {
+    const whole = extractArticle(page(-1)).text.split('\n\n');
+    const cut = extractArticle(page(1)).text.split('\n\n');
+    expect(whole).toContain('12 Tide Tasks alternatives');
+    expect(cut).toEqual(whole.filter((line) => line !== apps[1][1]));
+  });
 });
