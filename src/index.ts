@@ -4,10 +4,11 @@ export { ArticleWriter } from './check';
 import { settingsFrom, type Env } from './settings';
 import { consumeChecks } from './cron/queue-consumer';
 export { CheckRunner } from './cron/check-runner';
+export { CheckDispatcher } from './cron/check-dispatcher';
 export { ReadIndex } from './store/read-index';
 export { Agenda } from './store/agenda';
 export { SourceReader } from './discovery/source-reader';
-import { installMetrics, metricsResponse } from './metrics';
+import { installMetrics, metricsResponse, tallied } from './metrics';
 import { app } from './web/app';
 import { debugResponse } from './web/debug';
 import { redeliverWebhooks } from './notify/redeliver';
@@ -19,30 +20,8 @@ export default {
   },
   async scheduled(controller, env, _ctx) {
     installMetrics(env);
-    const at = new Date(controller.scheduledTime);
-    try {
-      const report = await runTick(env, settingsFrom(env), at);
-      console.log(
-        `tick: ${report.due} due, ${report.queued} queued, ${report.checked} checked, ${report.changed} changed, ${report.failed} failed, ` +
-          `${report.carried} carried over, ${report.sourcesRead} sources read, ${report.discovered} discovered` +
-          (report.troubles.length ? `, ${report.troubles.length} step(s) failed and carried over` : ''),
-      );
-    } catch (error) {
-      // runTick records its own failing steps; this is the last resort for anything else.
-      await noteTrouble(env, 'cron tick', `the tick stopped: ${error instanceof Error ? error.message : String(error)}`, at);
-    }
-    try {
-      // Webhook deliveries that failed every attempt are owed: each tick sends them again.
-      const owed = await redeliverWebhooks(env);
-      if (owed.tried) console.log(`webhooks: ${owed.delivered} of ${owed.tried} owed deliveries delivered`);
-    } catch (error) {
-      await noteTrouble(
-        env,
-        'webhook redelivery',
-        `stopped: ${error instanceof Error ? error.message : String(error)}; the owed deliveries wait for the next tick`,
-        at,
-      );
-    }
+    // One invocation: the tick and the owed webhooks' redelivery share its subrequests (counted by BENCH_METRICS).
+    await tallied('tick', () => tickThenRedeliver(env, new Date(controller.scheduledTime)));
   },
   async queue(batch, env, _ctx) {
     installMetrics(env);
@@ -50,3 +29,30 @@ export default {
     console.log(`checks batch: ${report.checked} checked, ${report.changed} changed, ${report.retried} retried, ${report.dead} dead-lettered`);
   },
 } satisfies ExportedHandler<Env>;
+
+/** A cron tick, then the owed webhook deliveries; each records its own failure and lets the other run. */
+async function tickThenRedeliver(env: Env, at: Date): Promise<void> {
+  try {
+    const report = await runTick(env, settingsFrom(env), at);
+    console.log(
+      `tick: ${report.due} due, ${report.queued} queued, ${report.checked} checked, ${report.changed} changed, ${report.failed} failed, ` +
+        `${report.carried} carried over, ${report.sourcesRead} sources read, ${report.discovered} discovered` +
+        (report.troubles.length ? `, ${report.troubles.length} step(s) failed and carried over` : ''),
+    );
+  } catch (error) {
+    // runTick records its own failing steps; this is the last resort for anything else.
+    await noteTrouble(env, 'cron tick', `the tick stopped: ${error instanceof Error ? error.message : String(error)}`, at);
+  }
+  try {
+    // Webhook deliveries that failed every attempt are owed: each tick sends them again.
+    const owed = await redeliverWebhooks(env);
+    if (owed.tried) console.log(`webhooks: ${owed.delivered} of ${owed.tried} owed deliveries delivered`);
+  } catch (error) {
+    await noteTrouble(
+      env,
+      'webhook redelivery',
+      `stopped: ${error instanceof Error ? error.message : String(error)}; the owed deliveries wait for the next tick`,
+      at,
+    );
+  }
+}

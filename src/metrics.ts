@@ -3,7 +3,13 @@
  * deletes and lists, outgoing fetches, queue sends and checks run, counted by wrapping the KV
  * binding's prototype and the global fetch once per isolate, and answered at GET /__metrics.
  * Off (the default), nothing is wrapped and /__metrics is an ordinary 404.
+ *
+ * Besides the sums, `peaks` keeps the most subrequests one invocation of each kind made (the cron
+ * tick, a check dispatcher): Workers Free allows 50 per invocation. An invocation is tallied while
+ * it runs inside `tallied()`; each KV call, fetch, queue send and Durable Object call made in it
+ * (counted here) is one subrequest, whatever it carried (a bulk get of 100 keys is one call).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Env } from './settings';
 
 export const counters = {
@@ -33,7 +39,50 @@ export const counters = {
   ticks: 0,
   indexCalls: 0,
   agendaCalls: 0,
+  /** Calls from a tick to a CheckDispatcher object, and the dispatcher invocations that ran. */
+  dispatcherCalls: 0,
+  dispatches: 0,
 };
+
+/** Counters whose every increment is one subrequest of the invocation that made it. */
+const SUBREQUESTS = new Set<keyof typeof counters>([
+  'kvReads',
+  'kvWrites',
+  'kvDeletes',
+  'kvLists',
+  'fetches',
+  'queueSends',
+  'objectCalls',
+  'runnerCalls',
+  'readerCalls',
+  'indexCalls',
+  'agendaCalls',
+  'dispatcherCalls',
+]);
+
+/** The most subrequests one invocation of each kind made (a maximum, not a sum). */
+export const peaks: Record<string, number> = {};
+const invocation = new AsyncLocalStorage<{ subrequests: number }>();
+
+/** Runs `work` as one invocation of `kind`, and keeps its subrequests in `peaks[kind]` when it made the most so far. */
+export async function tallied<T>(kind: string, work: () => Promise<T>): Promise<T> {
+  if (!installed) return work();
+  const tally = { subrequests: 0 };
+  try {
+    return await invocation.run(tally, work);
+  } finally {
+    peaks[kind] = Math.max(peaks[kind] ?? 0, tally.subrequests);
+  }
+}
+
+export function resetPeaks(): void {
+  for (const kind of Object.keys(peaks)) delete peaks[kind];
+}
+
+function subrequest(counter: keyof typeof counters) {
+  const tally = invocation.getStore();
+  if (tally && SUBREQUESTS.has(counter)) tally.subrequests++;
+}
 
 let installed = false;
 
@@ -42,6 +91,7 @@ function wrap(target: Record<string, unknown>, method: string, counter: keyof ty
   if (typeof original !== 'function') return;
   target[method] = function (this: unknown, ...args: unknown[]) {
     counters[counter] += by(args);
+    subrequest(counter);
     return original.apply(this, args);
   };
 }
@@ -68,17 +118,21 @@ export function installMetrics(env: Env): void {
   const fetchOriginal = globalThis.fetch;
   globalThis.fetch = ((...args: Parameters<typeof fetch>) => {
     counters.fetches++;
+    subrequest('fetches');
     return fetchOriginal(...args);
   }) as typeof fetch;
 }
 
+/** Adds `by` to a counter; a subrequest counter's call is one subrequest of this invocation, whatever `by` is. */
 export function count(counter: keyof typeof counters, by = 1): void {
-  if (installed) counters[counter] += by;
+  if (!installed) return;
+  counters[counter] += by;
+  subrequest(counter);
 }
 
 /** The counters as JSON at /__metrics when metrics are on; null otherwise. */
 export function metricsResponse(request: Request, env: Env): Response | null {
   if (env.BENCH_METRICS !== 'true' || new URL(request.url).pathname !== '/__metrics') return null;
   installMetrics(env);
-  return Response.json(counters);
+  return Response.json({ ...counters, peaks });
 }

@@ -13,6 +13,13 @@
  */
 export const OPEN_CONNECTIONS = 6;
 
+/**
+ * Subrequests one invocation may make on Workers Free: fetches, KV calls and Durable Object calls
+ * alike (the stricter reading of the Workers limits page; a newer one allows 1,000 to Cloudflare's
+ * own services). Each call to a Durable Object is an invocation with an allowance of its own.
+ */
+export const SUBREQUESTS_PER_INVOCATION = 50;
+
 /** Vars and secrets: all optional strings, set in wrangler.toml [vars], with --var or as secrets. */
 export interface SettingVars {
   /** Bearer token for mutating API calls. Unset: mutations answer 503. */
@@ -23,7 +30,7 @@ export interface SettingVars {
   ALLOW_PRIVATE_ORIGINS?: string;
   /** Minutes between two checks of one article (default 15, one cron tick). */
   CHECK_INTERVAL_MINUTES?: string;
-  /** Most checks one cron tick runs inline (default 40; the free plan allows 50 subrequests). */
+  /** Most checks one cron tick runs without a queue (default 400: 10 dispatcher invocations of 40, docs/platform.md). */
   CHECKS_PER_TICK?: string;
   /** Fetch timeout in milliseconds (default 15000). */
   FETCH_TIMEOUT_MS?: string;
@@ -88,7 +95,7 @@ export interface SettingVars {
 }
 
 /** Bindings a deploy may leave out: without them the cron checks inline and no raw HTML is kept. */
-type OptionalBinding = 'CHECKS' | 'CHECKS_DLQ' | 'CHECK_RUNNER' | 'SOURCE_READER' | 'SNAPSHOTS';
+type OptionalBinding = 'CHECKS' | 'CHECKS_DLQ' | 'CHECK_RUNNER' | 'CHECK_DISPATCHER' | 'SOURCE_READER' | 'SNAPSHOTS';
 
 /** The Worker's env: the bindings generated from wrangler.toml (some optional), and the settings. */
 export type Env = Omit<Cloudflare.Env, OptionalBinding> & Partial<Pick<Cloudflare.Env, OptionalBinding>> & SettingVars;
@@ -136,7 +143,7 @@ export function settingsFrom(env: Env): Settings {
     allowPrivateUrls: env.ALLOW_PRIVATE_URLS === 'true',
     allowedPrivateOrigins: originsFrom(env.ALLOW_PRIVATE_ORIGINS),
     checkIntervalMinutes: positiveNumber(env.CHECK_INTERVAL_MINUTES, 15),
-    checksPerTick: Math.floor(positiveNumber(env.CHECKS_PER_TICK, 40)),
+    checksPerTick: Math.floor(positiveNumber(env.CHECKS_PER_TICK, 400)),
     fetchTimeoutMs: positiveNumber(env.FETCH_TIMEOUT_MS, 15_000),
     maxPageBytes: positiveNumber(env.MAX_PAGE_BYTES, 5 * 1024 * 1024),
     userAgent: env.USER_AGENT || `Redline/0.1 (news edit monitor; +${env.CONTACT_URL || DEFAULT_CONTACT_URL})`,

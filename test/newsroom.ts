@@ -11,6 +11,8 @@
  * - /__drop  closes the connection without an answer.
  * - /__trap/<name>  records every request (method, origin) and answers a page, a feed or 204;
  *   GET /__trap-log/<name> lists them: proof that a refused redirect sent nothing there.
+ * - PUT /__in-flight?prefix=/p/  starts counting the page requests under /p/ open at once; GET
+ *   /__in-flight?prefix=/p/ answers {"peak": N}, the most there were: proof of a per-host limit.
  * The same server also listens on a second port (`otherOrigin`): another origin on loopback, for
  * "a redirect into loopback is refused" when only `origin` is allowed.
  *
@@ -77,9 +79,16 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
   const traps = new Map<string, { method: string; origin: string }[]>();
   const floods = new Map<string, { sent: number; finished: boolean; hungUp: boolean }>();
   const archive = fakeArchive();
+  const inFlight = new Map<string, { open: number; peak: number }>();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://newsroom');
     if (archive(req, res, url.pathname)) return;
+    if (url.pathname === '/__in-flight') {
+      const prefix = url.searchParams.get('prefix') ?? '/';
+      if (req.method === 'PUT') inFlight.set(prefix, { open: 0, peak: 0 });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ peak: inFlight.get(prefix)?.peak ?? 0 }));
+      return;
+    }
     if (url.pathname === '/__flood') {
       flood(req, res, url, floods);
       return;
@@ -146,6 +155,12 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
         res.writeHead(204).end();
       });
       return;
+    }
+    for (const [prefix, count] of inFlight) {
+      if (!url.pathname.startsWith(prefix)) continue;
+      count.open++;
+      count.peak = Math.max(count.peak, count.open);
+      res.on('close', () => count.open--);
     }
     const page = pages.get(url.pathname + url.search);
     if (!page) {

@@ -1,6 +1,8 @@
 /**
  * One cron tick: read the sources that are due, find the articles that are due, and check them,
- * through the CHECKS queue when it is bound, else inline within CHECKS_PER_TICK.
+ * through the CHECKS queue when it is bound, else within CHECKS_PER_TICK, in groups each handed
+ * to one CheckDispatcher invocation (src/cron/check-dispatcher.ts: Free's 50 subrequests are per
+ * invocation, so the tick makes one call per group, not one per check).
  *
  * Due, without reading every article: the due index (src/schedule) holds each scheduled article
  * under the interval of its tier and the slot of its id, so the tick lists one KV prefix per
@@ -19,13 +21,13 @@
  * that could not be listed is listed by the next tick, checks that were not sent or not run are
  * carried.
  */
-import { OPEN_CONNECTIONS, type Env, type Settings } from '../settings';
+import type { Env, Settings } from '../settings';
 import { readDueSources } from '../discovery';
 import { type CheckPack, packChecks, sendBatches } from './check-message';
-import { runCheck } from './check-runner';
-import type { DueCheck, DueOutcome } from './check-due';
+import { dispatchChecks, inlineBudget } from './check-dispatcher';
+import type { DueCheck } from './check-due';
 import { count } from '../metrics';
-import { pickForTick, runBounded } from '../schedule/pick';
+import { pickForTick } from '../schedule/pick';
 import { dueSlots } from '../schedule/tiers';
 import {
   agendaAt,
@@ -38,7 +40,7 @@ import {
   type DueSlot,
   type PendingArticle,
 } from '../store';
-import { describeError, isPlatformError } from '../store/platform-error';
+import { describeError } from '../store/platform-error';
 import { readIndex } from '../store/read-index';
 
 /** The longest carry-over list kept (scheduled checks beyond it wait for their next slot). */
@@ -134,7 +136,7 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
   // Markers of the newly tracked articles that were checked or queued: cleared in one call at the end.
   const checkedPending: string[] = [];
   const queue = usesQueue(env, settings);
-  const budget = queue ? settings.queuedChecksPerTick : Math.max(0, settings.checksPerTick - sources.read);
+  const budget = queue ? settings.queuedChecksPerTick : inlineBudget(env, settings, sources.read);
   const { run, later } = pickForTick(due.checks, budget, settings.maxPerHostPerTick, sources.hosts);
   // Pending markers stay until checked, so only scheduled checks need carrying.
   const carried: CarriedCheck[] = later.filter((c) => !due.pending.has(c.id));
@@ -168,22 +170,17 @@ export async function runTick(env: Env, settings: Settings, now = new Date()): P
       for (const c of checks) if (due.pending.has(c.id)) checkedPending.push(c.id);
     }
   } else {
-    const outcomes = await runBounded(run, OPEN_CONNECTIONS, settings.hostConcurrency, async (check): Promise<DueOutcome> => {
-      try {
-        const outcome = await runCheck(env, settings, check, now);
-        if (due.pending.has(check.id)) checkedPending.push(check.id);
-        return outcome;
-      } catch (error) {
-        console.error(`check of ${check.id} failed`, error);
-        if (isPlatformError(error)) {
-          // Not the page's fault: the check runs again next tick.
-          const trouble = `checking an article: ${describeError(error)}`;
-          if (!troubles.includes(trouble)) troubles.push(trouble);
-          carry([check]);
-        }
-        return { changed: false, version: null, error: String(error) };
+    // Groups of checks, each run by one CheckDispatcher invocation (src/cron/check-dispatcher.ts).
+    const runs = await dispatchChecks(env, settings, run, now);
+    for (const { check, threw, trouble } of runs) {
+      if (!threw && due.pending.has(check.id)) checkedPending.push(check.id);
+      if (trouble) {
+        // Not the page's fault: the check runs again next tick.
+        if (!troubles.includes(trouble)) troubles.push(trouble);
+        carry([check]);
       }
-    });
+    }
+    const outcomes = runs.map((r) => r.outcome);
     report.checked = outcomes.filter((o) => !o.skipped).length;
     report.changed = outcomes.filter((o) => o.changed).length;
     report.failed = outcomes.filter((o) => o.error).length;
