@@ -19,6 +19,12 @@
  * out ends at once), and the tick's own code apart from the platform (scripts/lib/tick-own-cpu.ts:
  * the real runTick in Node against timed stand-ins), the figure the 5 ms goal is held to.
  *
+ * How many articles a Free account carries: the first Free allowance the day's per-article costs
+ * spend, or the checks the tick hands out (measured at 1,000 due with the Worker's own default
+ * budget: groups of checks, each in one CheckDispatcher invocation) over the checks an article
+ * gets a day, whichever is less. Subrequests are counted per invocation (the tick, a dispatcher)
+ * against Free's 50.
+ *
  * Prints, last: `largest free-plan share N% (resource)`.
  *
  *   npm run bench:quota -- [--articles 1000] [--ticks 8] [--paid-ticks 4]
@@ -32,6 +38,7 @@ import {
   bundleWorker,
   type Counters,
   difference,
+  peaks,
   metrics,
   Newsroom,
   openLocalKv,
@@ -92,7 +99,7 @@ function perResource(d: Counters, cpuMs: number, requests: number): Record<Resou
     'kv writes': d.kvWrites ?? 0,
     'kv deletes': d.kvDeletes ?? 0,
     'kv lists': d.kvLists ?? 0,
-    'do requests': (d.runnerCalls ?? 0) + (d.readerCalls ?? 0) + (d.objectCalls ?? 0) + (d.indexCalls ?? 0) + (d.agendaCalls ?? 0),
+    'do requests': (d.runnerCalls ?? 0) + (d.dispatcherCalls ?? 0) + (d.readerCalls ?? 0) + (d.objectCalls ?? 0) + (d.indexCalls ?? 0) + (d.agendaCalls ?? 0),
     'queue operations': queueOperations(d),
     'cpu ms': cpuMs,
   };
@@ -157,24 +164,26 @@ async function modelledDay() {
     const backfill = await settle(worker.origin);
     console.log(`read index backfilled from KV (once per seeded or imported archive): ${backfill.kvLists ?? 0} lists, ${backfill.kvReads ?? 0} reads`);
     let owed = 0;
-    console.log('tick  checked  KV reads  writes  deletes  lists  DO calls  subrequests  CPU ms');
+    // Subrequests per invocation (Free allows 50 each): the tick's own, and the most one of its dispatchers made.
+    console.log('tick  checked  KV reads  writes  deletes  lists  DO calls  dispatchers  subrequests: tick  dispatcher  CPU ms');
     let ticks = perResource({}, 0, 0);
     let checks = 0;
-    let subrequestsMax = 0;
+    const subrequestsMax = { tick: 0, dispatcher: 0 };
     for (let k = 0; k < TICKS; k++) {
       owed += (ARTICLES * CHANGES_PER_ARTICLE_DAY) / 96;
       newsroom.edit(Math.floor(owed));
       owed -= Math.floor(owed);
+      await peaks(worker.origin, true);
       const { d, cpuMs } = await measure(worker.origin, pid, () => tickAt(start + k * TICK_MS));
       const r = perResource(d, cpuMs, 1);
       ticks = add(ticks, r);
       checks += d.checks;
-      // The tick's own subrequests: its calls to CheckRunner and SourceReader objects and its fetches
-      // (the checks' page fetches happen inside the runner objects, each its own invocation).
-      const subrequests = (d.runnerCalls ?? 0) + (d.readerCalls ?? 0);
-      subrequestsMax = Math.max(subrequestsMax, subrequests);
+      // Counted per invocation inside the Worker (src/metrics.ts): each KV call, fetch and Durable Object call.
+      const most = await peaks(worker.origin);
+      subrequestsMax.tick = Math.max(subrequestsMax.tick, most.tick ?? 0);
+      subrequestsMax.dispatcher = Math.max(subrequestsMax.dispatcher, most.dispatcher ?? 0);
       console.log(
-        `${String(k + 1).padStart(4)}  ${String(d.checks).padStart(7)}  ${String(d.kvReads).padStart(8)}  ${String(d.kvWrites).padStart(6)}  ${String(d.kvDeletes).padStart(7)}  ${String(d.kvLists).padStart(5)}  ${String(r['do requests']).padStart(8)}  ${String(subrequests).padStart(11)}  ${String(cpuMs).padStart(6)}`,
+        `${String(k + 1).padStart(4)}  ${String(d.checks).padStart(7)}  ${String(d.kvReads).padStart(8)}  ${String(d.kvWrites).padStart(6)}  ${String(d.kvDeletes).padStart(7)}  ${String(d.kvLists).padStart(5)}  ${String(r['do requests']).padStart(8)}  ${String(d.dispatches ?? 0).padStart(11)}  ${String(most.tick ?? 0).padStart(17)}  ${String(most.dispatcher ?? 0).padStart(10)}  ${String(cpuMs).padStart(6)}`,
       );
     }
     const perTick = scale(ticks, 1 / TICKS);
@@ -285,10 +294,25 @@ async function paidQueue(ticks: number): Promise<{ opsPerCheck: number; invocati
   }
 }
 
-/** The tick alone at 1,000 due articles: due keys that name no article, so every check handed out ends at once. */
-async function tickAtThousandDue(checksPerTick: number): Promise<{ cpuMsPerTick: number; emptyMsPerTick: number; runs: number }> {
+interface TickAtThousand {
+  cpuMsPerTick: number;
+  emptyMsPerTick: number;
+  runs: number;
+  /** Checks the tick handed to CheckRunner objects, and dispatcher invocations, per tick (counted inside the Worker). */
+  handedPerTick: number;
+  dispatchersPerTick: number;
+  /** The most subrequests one invocation made: the tick, a dispatcher. */
+  most: Record<string, number>;
+}
+
+/**
+ * The tick alone at 1,000 due articles: due keys that name no article, so every check handed out
+ * ends at once. `checksPerTick` null: the Worker's own default budget, which this measures.
+ */
+async function tickAtThousandDue(checksPerTick: number | null): Promise<TickAtThousand> {
   const persist = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'redline-tick-'));
-  const worker = await startWorker(persist, ['ALLOW_PRIVATE_URLS:true', 'MAX_PER_HOST_PER_TICK:2000', `CHECKS_PER_TICK:${checksPerTick}`]);
+  const vars = ['ALLOW_PRIVATE_URLS:true', 'MAX_PER_HOST_PER_TICK:2000', ...(checksPerTick === null ? [] : [`CHECKS_PER_TICK:${checksPerTick}`])];
+  const worker = await startWorker(persist, vars);
   const at = Date.UTC(2026, 2, 1, 12, 0);
   const proxy = await openLocalKv(join(persist, 'state'), worker.config);
   const slot = tickNumber(at) % 96;
@@ -316,7 +340,19 @@ async function tickAtThousandDue(checksPerTick: number): Promise<{ cpuMsPerTick:
     };
     // First a tick an hour earlier, whose slots hold nothing (and leaves no carry-over): the same calls, nothing due.
     const emptyMsPerTick = await mean(at - 4 * 15 * 60_000);
-    return { cpuMsPerTick: await mean(at), emptyMsPerTick, runs };
+    const before = await metrics(worker.origin);
+    await peaks(worker.origin, true);
+    const cpuMsPerTick = await mean(at);
+    const d = difference(await metrics(worker.origin), before);
+    const ticks = runs + 1;
+    return {
+      cpuMsPerTick,
+      emptyMsPerTick,
+      runs,
+      handedPerTick: (d.runnerCalls ?? 0) / ticks,
+      dispatchersPerTick: (d.dispatches ?? 0) / ticks,
+      most: await peaks(worker.origin),
+    };
   } finally {
     stopProcessGroup(wrangler);
     rmSync(persist, { recursive: true, force: true });
@@ -368,14 +404,28 @@ async function main() {
       binding = r;
     }
   }
-  // Inline checks: at most CHECKS_PER_TICK (40) a tick, 3,840 a day, at the schedule's checks per article a day.
+  // Checks without a queue: as many a tick as the Worker hands out with 1,000 due (its default
+  // CHECKS_PER_TICK, in dispatcher groups), measured, at the schedule's checks per article a day.
+  const full = await tickAtThousandDue(null);
   const checksPerArticleDay = (checksPerTick * DAY.ticks) / ARTICLES;
-  const inlineCap = Math.floor((40 * DAY.ticks) / Math.max(0.001, checksPerArticleDay));
+  const inlineCap = Math.floor((full.handedPerTick * DAY.ticks) / Math.max(0.001, checksPerArticleDay));
   console.log(
-    `checks: ${fmt(checksPerTick)} a tick, ${fmt(checksPerArticleDay)} per article a day; the tick's subrequests: at most ${subrequestsMax} (Free allows 50 per invocation)`,
+    `checks: ${fmt(checksPerTick)} a tick, ${fmt(checksPerArticleDay)} per article a day; subrequests per invocation, at most: the tick ${subrequestsMax.tick}, a dispatcher ${subrequestsMax.dispatcher} (Free allows 50 each)`,
   );
   console.log(
-    `\na Free account carries about ${fmt(Math.min(carried, inlineCap))} articles at this traffic (${carried <= inlineCap ? `${binding} run out first` : 'the inline budget of 40 checks a tick binds first'}; KV alone would allow ${fmt(carried)})`,
+    `with 1,000 due the tick hands out ${fmt(full.handedPerTick)} checks in ${Math.round(full.dispatchersPerTick)} dispatcher invocations; subrequests per invocation, at most: the tick ${full.most.tick ?? 0}, a dispatcher ${full.most.dispatcher ?? 0}`,
+  );
+  console.log(
+    `\na Free account carries about ${fmt(Math.min(carried, inlineCap))} articles at this traffic (${carried <= inlineCap ? `${binding} run out first` : `the inline budget of ${fmt(full.handedPerTick)} checks a tick binds first`}; KV alone would allow ${fmt(carried)}, the budget ${fmt(inlineCap)})`,
+  );
+  // What 10,000 articles (the design goal) would need of each Free allowance at this traffic.
+  const tenThousand = add(scale(perArticle, 10_000), traffic);
+  const short = shares
+    .map(([r]) => r)
+    .filter((r) => r !== 'kv lists' && r !== 'worker requests' && tenThousand[r] > ALLOWANCES[r].free)
+    .map((r) => `${r} ${fmt(tenThousand[r])} a day (${fmt(perArticle[r] * 10_000)} from the ticks)`);
+  console.log(
+    `10,000 articles at this traffic would need: ${short.length ? short.join(', ') : 'nothing past a Free allowance'} (Free allows 1,000 writes and 1,000 deletes a day)`,
   );
 
   // Paid, 100,000 articles, same reader traffic: per-article costs scaled; the tick's list calls
@@ -402,10 +452,10 @@ async function main() {
   }
   console.log(`Paid, 100,000 articles: about $${dollars.toFixed(2)} a month ($5 base${lines.length ? ` + ${lines.join(' + ')}` : ''})`);
 
-  for (const handed of [40, 1]) {
-    const tick = await tickAtThousandDue(handed);
+  for (const tick of [full, await tickAtThousandDue(1)]) {
+    const handed = Math.round(tick.handedPerTick);
     console.log(
-      `tick at 1,000 due articles, ${handed} handed to CheckRunner objects and ${1_000 - handed} carried, warm, mean of ${tick.runs}: ${tick.cpuMsPerTick.toFixed(1)} ms of workerd CPU (upper bound: includes the local KV and Durable Object simulators); with nothing due ${tick.emptyMsPerTick.toFixed(1)} ms`,
+      `tick at 1,000 due articles, ${handed} handed to CheckRunner objects${tick.dispatchersPerTick ? ` by ${Math.round(tick.dispatchersPerTick)} dispatchers` : ''} and ${1_000 - handed} carried, warm, mean of ${tick.runs}: ${tick.cpuMsPerTick.toFixed(1)} ms of workerd CPU (upper bound: includes the local KV and Durable Object simulators and the runner and dispatcher invocations); with nothing due ${tick.emptyMsPerTick.toFixed(1)} ms`,
     );
   }
 
@@ -413,7 +463,10 @@ async function main() {
   const ownRuns = 200;
   for (const [handed, what] of [
     [1, 'Free, 1 handed to a CheckRunner and 999 carried'],
-    [40, 'Free, 40 handed and 960 carried'],
+    [
+      full.handedPerTick,
+      `Free, ${fmt(full.handedPerTick)} handed to ${Math.round(full.dispatchersPerTick)} dispatchers and ${fmt(1_000 - full.handedPerTick)} carried`,
+    ],
     ['queue', 'Paid, 1,000 sent to CHECKS in 100 messages'],
   ] as const) {
     const own = await tickOwnCpu(1_000, handed, ownRuns);

@@ -134,5 +134,8 @@ export function count(counter: keyof typeof counters, by = 1): void {
 export function metricsResponse(request: Request, env: Env): Response | null {
   if (env.BENCH_METRICS !== 'true' || new URL(request.url).pathname !== '/__metrics') return null;
   installMetrics(env);
-  return Response.json({ ...counters, peaks });
+  const answer = Response.json({ ...counters, peaks });
+  // `?reset-peaks`: the peaks start over after this answer (the benchmark reads them tick by tick).
+  if (new URL(request.url).searchParams.has('reset-peaks')) resetPeaks();
+  return answer;
 }

@@ -279,6 +279,16 @@ export async function metrics(origin: string): Promise<Counters> {
   return (await fetch(`${origin}/__metrics`)).json() as Promise<Counters>;
 }
 
+/** The counters that grew between two answers of /__metrics (its `peaks`, maxima rather than sums, are left out). */
 export function difference(after: Counters, before: Counters): Counters {
-  return Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - (before[key] ?? 0)]));
+  return Object.fromEntries(
+    Object.keys(after)
+      .filter((key) => typeof after[key] === 'number')
+      .map((key) => [key, after[key] - (before[key] ?? 0)]),
+  );
+}
+
+/** The most subrequests one invocation of each kind (tick, dispatcher) made since the last reset; `reset` starts them over. */
+export async function peaks(origin: string, reset = false): Promise<Record<string, number>> {
+  return ((await (await fetch(`${origin}/__metrics${reset ? '?reset-peaks' : ''}`)).json()) as { peaks?: Record<string, number> }).peaks ?? {};
 }

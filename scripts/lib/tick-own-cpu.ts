@@ -115,8 +115,8 @@ export interface TickCpu {
 
 /**
  * The tick at `due` due articles (ids in the daily tier's slot of `at`, 20 hosts): with `handed` a
- * number, the Free profile's tick hands that many to CheckRunner objects (each answers at once: no
- * such article) and carries the rest; with 'queue', the Paid profile's sends them all to CHECKS.
+ * number, the Free profile's tick hands that many out in groups to CheckDispatcher objects (each
+ * answers at once for its group: no such article) and carries the rest; with 'queue', the Paid profile's sends them all to CHECKS.
  */
 let hooked = false;
 
@@ -160,6 +160,8 @@ export async function tickOwnCpu(due: number, handed: number | 'queue', runs: nu
     ...(queue ? { CHECKS: checksQueue } : {}),
     REDLINE: kv,
     CHECK_RUNNER: memoryObjects(() => missing),
+    // A dispatcher runs its group in the runners (elsewhere) and answers each check's outcome.
+    CHECK_DISPATCHER: memoryObjects((_, args) => (args[0] as { id: string }[]).map((check) => ({ check, outcome: missing, threw: false, trouble: null }))),
     ARTICLE_WRITER: memoryObjects(() => null),
     READ_INDEX: memoryObjects(() => null),
     // The agenda: no newly tracked article and no source due (the 1,000 are all in the due index).
