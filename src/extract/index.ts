@@ -90,11 +90,6 @@ const BOILERPLATE =
   /^(?:advertisement|advertisements|ad|sponsored|supported by|continue reading(?: the main story| below| below the ad)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|skip to (?:main )?content|share(?: this(?: article| story| post)?)?|read more|loading\W*|scroll to continue(?: with content)?)$/i;
 
 /**
- * Drops furniture lines, and a body rendered more than once: responsive sites render the same
- * paragraphs once per screen size and hide all but one with CSS. A single repeated paragraph
- * (a pull quote, a refrain, filler text) stays.
- */
-/**
  * Short lines that are furniture when they open or close the body (a tag list, a copyright line,
  * "Share this:", "Leave a comment"), though the same words could be prose in the middle of it.
  */
@@ -130,24 +125,63 @@ function trimEdges(lines: string[], title: string): string[] {
   return kept.filter((line, k) => !(k < LEAD_LINES && line.length < STORY_META_MAX && STORY_META.test(line)));
 }
 
+/**
+ * A block rendered more than once: responsive sites render the same paragraphs (a whole body, an
+ * FAQ) once per screen size and hide all but one with CSS. Its copies are a run of at least
+ * COPIED_RUN different long lines seen before, or, for a body whose copies come interleaved, at
+ * least COPIED_SHARE of its text. A line repeated on its own, such as a subheading in every
+ * section of a privacy policy ("1. Beschreibung und Umfang der Datenverarbeitung"), a pull quote,
+ * a refrain or filler text, is what a reader sees, and stays.
+ */
+const COPIED_RUN = 3;
+const COPIED_SHARE = 0.3;
+/** Lines shorter than this are never taken for copies ("Read more", a short question). */
+const COPY_MIN_CHARS = 40;
+
+/** Drops furniture lines, and the second and later renderings of a block (see COPIED_RUN). */
 function dropBoilerplateLines(paragraphs: string[], title = ''): string[] {
   const lines = trimEdges(
     paragraphs.filter((line) => line !== '' && !(line.length < 60 && BOILERPLATE.test(line))),
     title,
   );
   const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const line of lines) {
-    if (line.length < 40) continue;
-    if (seen.has(line)) repeated.add(line);
-    else seen.add(line);
-  }
-  if (repeated.size < 3) return lines;
-  seen.clear();
-  return lines.filter((line) => {
-    if (line.length < 40) return true;
-    if (seen.has(line)) return false;
-    seen.add(line);
+  let total = 0;
+  let copied = 0;
+  // A copy: a long line seen before.
+  const copy = lines.map((line) => {
+    total += line.length;
+    if (line.length < COPY_MIN_CHARS) return false;
+    if (!seen.has(line)) {
+      seen.add(line);
+      return false;
+    }
+    copied += line.length;
     return true;
   });
+  if (copied === 0) return lines;
+  const repeated = new Set(lines.filter((_, k) => copy[k]));
+  if (repeated.size >= COPIED_RUN && copied >= total * COPIED_SHARE) return lines.filter((_, k) => !copy[k]);
+  // Runs of copies (short lines between them allowed) holding COPIED_RUN different lines.
+  const drop = new Array<boolean>(lines.length).fill(false);
+  let dropped = false;
+  for (let k = 0; k < lines.length; ) {
+    if (!copy[k]) {
+      k++;
+      continue;
+    }
+    let end = k;
+    const inRun = new Set<string>();
+    for (let j = k; j < lines.length && (copy[j] || lines[j].length < COPY_MIN_CHARS); j++) {
+      if (copy[j]) {
+        inRun.add(lines[j]);
+        end = j + 1;
+      }
+    }
+    if (inRun.size >= COPIED_RUN) {
+      for (let j = k; j < end; j++) if (copy[j]) drop[j] = true;
+      dropped = true;
+    }
+    k = end;
+  }
+  return dropped ? lines.filter((_, k) => !drop[k]) : lines;
 }
