@@ -8,7 +8,7 @@
  */
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { CHECKS_PER_GROUP } from '../../src/cron/check-dispatcher';
+import { CHECKS_PER_GROUP, inlineBudget, TICK_OWN_SUBREQUESTS } from '../../src/cron/check-dispatcher';
 import { runTick } from '../../src/cron/tick';
 import worker from '../../src/index';
 import { counters, installMetrics, peaks, resetPeaks } from '../../src/metrics';
@@ -54,6 +54,21 @@ const newsroom = () => inject('newsroom');
 
 beforeAll(() => installMetrics({ ...env, BENCH_METRICS: 'true' }));
 beforeEach(wipeKv);
+
+describe('the check budget of a tick without a queue', () => {
+  it('is CHECKS_PER_TICK in groups of 40, fewer groups when source reads take the subrequests, one group without dispatchers', () => {
+    const settings = settingsFrom(env);
+    expect(settings.checksPerTick).toBe(10 * CHECKS_PER_GROUP);
+    expect(inlineBudget(env, settings, 0)).toBe(400);
+    // Each source read is a subrequest of the tick: 10 own + 35 reads leave room for 5 dispatcher calls.
+    expect(inlineBudget(env, settings, 35)).toBe(5 * CHECKS_PER_GROUP);
+    expect(TICK_OWN_SUBREQUESTS + 35 + 5).toBe(SUBREQUESTS_PER_INVOCATION);
+    expect(inlineBudget(env, settings, 45)).toBe(0);
+    expect(inlineBudget(env, { ...settings, checksPerTick: 3 }, 0)).toBe(3);
+    // Without the dispatcher binding the tick calls the runners itself: one group's worth, less its reads.
+    expect(inlineBudget({ ...env, CHECK_DISPATCHER: undefined }, settings, 5)).toBe(CHECKS_PER_GROUP - 5);
+  });
+});
 
 describe('a tick without a queue hands its checks to dispatchers', () => {
   it('runs more due checks than one group holds, in several dispatcher invocations, none making more than 50 subrequests, one host at a time', {
