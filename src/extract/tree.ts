@@ -410,9 +410,11 @@ export function buildTree(html: string): Tree {
       const element = frame.element;
       const parent = element.parent as Element;
       if (element.textLen === 0 && element.images === 0 && element.tag !== 'br' && element.tag !== 'hr') {
-        // Nothing a reader could see: forget it.
+        // Nothing a reader could see: forget it. But an inline element that held only a space
+        // (<strong>&nbsp;</strong> between a link and the next word) still parts those words.
         const index = parent.children.lastIndexOf(element);
         if (index >= 0) parent.children.splice(index, 1);
+        if (!element.block && element.children.includes(' ') && parent.children[parent.children.length - 1] !== ' ') parent.children.push(' ');
         return;
       }
       const minimum = HEADINGS.has(tag) || tag === 'li' || tag === 'td' ? 2 : 25;
