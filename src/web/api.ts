@@ -37,6 +37,7 @@ import {
   PostDeliveriesSchema,
   WebhookDeliveriesSchema,
 } from './openapi-schemas';
+import { CURSOR_MESSAGE, issueCursor, readCursor } from './page-cursor';
 import { jsonObjectBody, parseArticleId } from './params';
 import { cacheHeadersFor, publicOrigin } from './public-origin';
 import { siteRecord } from './site-record';
@@ -54,9 +55,22 @@ export const api = new OpenAPIHono<{ Bindings: Env }>({
     if (result.success) return;
     const id = c.req.param('id');
     if (id !== undefined && !(parseArticleId(id) && (await getArticle(c.env.REDLINE, id)))) return c.json({ error: 'no such article' }, 404);
+    // ?from=1&from=2 reaches the schema as an array: say what is wrong instead of zod's type message.
+    const repeated = repeatedQueryParameter(c.req.url);
+    if (repeated) return c.json({ error: `${repeated} is given more than once: give each query parameter once` }, 400);
     return c.json({ error: result.error.issues[0]?.message ?? 'bad request' }, 400);
   },
 });
+
+/** The first query parameter the URL gives more than once, if any. */
+function repeatedQueryParameter(url: string): string | null {
+  const seen = new Set<string>();
+  for (const name of new URL(url).searchParams.keys()) {
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return null;
+}
 
 api.onError(answerError);
 
@@ -69,14 +83,22 @@ async function findArticle(c: ApiContext) {
   return id ? getArticle(c.env.REDLINE, id) : null;
 }
 
-/** KV throws on a cursor it did not issue: that is the caller's mistake, not a 500. */
-async function listOr400<Page>(c: ApiContext, list: () => Promise<Page>) {
+/**
+ * One page of a paginated list, the same on every list: the cursor read and checked
+ * (src/web/page-cursor.ts), the next one issued; a cursor the list never gave out is a 400, and so
+ * is one the store throws on (the caller's mistake, not a 500).
+ */
+async function listPage<Page extends { cursor: string | null }>(c: ApiContext, list: string, read: (cursor: string | null) => Promise<Page>) {
+  const cursor = readCursor(list, c.req.query('cursor'));
+  if (cursor === undefined) return c.json({ error: CURSOR_MESSAGE }, 400);
+  let page: Page;
   try {
-    return c.json(await list(), 200);
+    page = await read(cursor);
   } catch (error) {
-    if (c.req.query('cursor')) return c.json({ error: 'cursor is not valid' }, 400);
+    if (cursor) return c.json({ error: CURSOR_MESSAGE }, 400);
     throw error;
   }
+  return c.json({ ...page, cursor: issueCursor(list, page.cursor) }, 200);
 }
 
 // Each handler's answers are typed by its route: a body that does not fit the declared schema, or a
@@ -131,8 +153,8 @@ api.openapi(
     },
   }),
   (c) => {
-    const { cursor, limit } = c.req.valid('query');
-    return listOr400(c, () => listArticles(c.env.REDLINE, cursor || null, pageSize(limit, 100)));
+    const { limit } = c.req.valid('query');
+    return listPage(c, 'articles', (cursor) => listArticles(c.env.REDLINE, cursor, pageSize(limit, 100)));
   },
 );
 
@@ -266,11 +288,12 @@ api.openapi(
     },
   }),
   (c) => {
-    const { cursor, limit, kind, site } = c.req.valid('query');
+    const { limit, kind, site } = c.req.valid('query');
     const host = site ? parseSite(site) : undefined;
     if (host === null) return c.json({ error: 'site must be a host name' }, 400);
-    return listOr400(c, () =>
-      selectChanges(c.env.REDLINE, { cursor: cursor || null, limit: pageSize(limit, 50), kind: kind as ChangeKind | undefined, site: host }),
+    // The store lists an outlet's changes under a prefix of its own: its cursors are its own list's.
+    return listPage(c, host ? `changes:${host}` : 'changes', (cursor) =>
+      selectChanges(c.env.REDLINE, { cursor, limit: pageSize(limit, 50), kind: kind as ChangeKind | undefined, site: host }),
     );
   },
 );

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { CHANGE_KINDS } from '../diff/kind';
+import { CURSOR_MESSAGE } from './page-cursor';
 import { ARTICLE_ID } from './params';
 
 const LIMIT_MESSAGE = 'limit must be a whole number from 1 to 1000';
@@ -44,7 +45,7 @@ export const SiteParams = z.object({
 
 const cursor = z
   .string()
-  .regex(/^[A-Za-z0-9_\-.=+/]{0,1024}$/, 'cursor is not valid')
+  .regex(/^[A-Za-z0-9_\-.=+/]{0,1024}$/, CURSOR_MESSAGE)
   .optional()
   .openapi({ description: 'The `cursor` of the previous page.' });
 
