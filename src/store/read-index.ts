@@ -211,6 +211,14 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
     return rows.flatMap((row) => parseRow<ChangeCard>(row.card, 'change') ?? []);
   }
 
+  /** One outlet's latest changes, and whether Redline tracks any article there (an unknown site has no feed). */
+  async siteLatest(options: { site: string; kind?: ChangeKind; limit: number }): Promise<{ tracked: boolean; cards: ChangeCard[] }> {
+    await this.ensureBuilt();
+    const cards = this.latestCards(options);
+    const tracked = cards.length > 0 || this.sql.exec('SELECT 1 FROM articles WHERE site = ? LIMIT 1', options.site).toArray().length > 0;
+    return { tracked, cards };
+  }
+
   /** Everything the home page lists: the latest changes, a page of articles (newest first), the outlets, the notes. */
   async home(options: { site?: string; kind?: ChangeKind; changes: number; articles: number; cursor?: string | null }): Promise<HomeRows> {
     await this.ensureBuilt();

@@ -68,7 +68,12 @@ function badKind(c: FeedContext): Response {
 async function listedSource(c: FeedContext, site: string | undefined, info: FeedSource['info']): Promise<FeedSource | Response> {
   const kind = parseKind(c.req.query('kind'));
   if (kind === null) return badKind(c);
-  const cards = await indexForReads(c.env).latest({ limit: FEED_ITEMS, site, kind });
+  // A site Redline tracks no article at has no feed (404, as an unknown article); one that has not
+  // changed yet has an empty one.
+  const { tracked, cards } = site
+    ? await indexForReads(c.env).siteLatest({ limit: FEED_ITEMS, site, kind })
+    : { tracked: true, cards: await indexForReads(c.env).latest({ limit: FEED_ITEMS, kind }) };
+  if (!tracked) return c.text(`Redline tracks no article at ${site}`, 404);
   return {
     info: { ...info, title: info.title + kindTitle(kind) },
     identities: cards.map((ch) => `${ch.id}:${ch.seq}:${ch.hash}`),
