@@ -6,7 +6,7 @@
 import type { OutboundAnswer } from './outbound';
 
 export interface PostAttempt {
-  /** Which call: "media", "status", "session", "blob", "record". */
+  /** Which call: "media", "media-ready", "status", "session", "blob", "record", "record-check". */
   step: string;
   at: string;
   status: number | null;
@@ -20,9 +20,24 @@ export interface RetryOptions {
   now: () => Date;
 }
 
-export async function withRetries(step: string, attempts: PostAttempt[], options: RetryOptions, call: () => Promise<OutboundAnswer>): Promise<OutboundAnswer> {
+/**
+ * `landed`, when given, runs before each retry: a call that is not idempotent (a post) may have
+ * been done by the server although its answer was lost, and `landed` answers it when it was
+ * (then nothing is sent again) or null when it was not.
+ */
+export async function withRetries(
+  step: string,
+  attempts: PostAttempt[],
+  options: RetryOptions,
+  call: () => Promise<OutboundAnswer>,
+  landed?: () => Promise<OutboundAnswer | null>,
+): Promise<OutboundAnswer> {
   let answer: OutboundAnswer;
   for (let k = 0; ; k++) {
+    if (k > 0 && landed) {
+      const found = await landed();
+      if (found) return found;
+    }
     const at = options.now().toISOString();
     answer = await call();
     attempts.push({ step, at, status: answer.status, error: answer.ok ? null : answer.error });

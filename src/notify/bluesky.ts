@@ -4,6 +4,12 @@
  * the PNG bytes as the body), then the post record (com.atproto.repo.createRecord) with the
  * card embedded (app.bsky.embed.images, alt text, aspect ratio) and the link as a facet. Facet
  * offsets count UTF-8 bytes, not characters: a headline in Cyrillic or with an accent moves them.
+ *
+ * A post is created once, whatever the retries: its record key is chosen here (a TID, the key
+ * type posts use, made from the time and the change), so a retry writes the same key; and before
+ * a retry, com.atproto.repo.getRecord asks whether the last try landed although its answer was
+ * lost (a timeout, a gateway's 502). A PDS refuses a second create under a key that exists (with a
+ * 500 today, bluesky-social/atproto#3718), so even a retry that races its own first try posts once.
  */
 import { withRetries, type PostAttempt, type RetryOptions } from './attempts';
 import type { Send, SocialPost } from './mastodon';
@@ -37,6 +43,26 @@ export function blueskyText(post: Pick<SocialPost, 'text' | 'link'>): { text: st
   };
 }
 
+const S32 = '234567abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A record key in the TID format (atproto's timestamp identifier: 13 base32-sortable characters of
+ * microseconds since 1970 and a 10-bit clock id), from `now` and the change's key: the same inputs
+ * give the same key. The PDS takes a post's key only when it is a TID near the present.
+ */
+export function postRecordKey(now: Date, key: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  const micros = BigInt(now.getTime()) * 1000n + BigInt(hash % 1000);
+  let value = (micros << 10n) | BigInt(hash >>> 22);
+  let tid = '';
+  for (let i = 0; i < 13; i++) {
+    tid = S32[Number(value & 31n)] + tid;
+    value >>= 5n;
+  }
+  return tid;
+}
+
 export async function postToBluesky(
   account: BlueskyAccount,
   post: SocialPost,
@@ -68,16 +94,29 @@ export async function postToBluesky(
     createdAt: retry.now().toISOString(),
     embed: { $type: 'app.bsky.embed.images', images: [{ alt: post.alt.slice(0, 2000), image: blob, aspectRatio: { width: 1200, height: 630 } }] },
   };
-  const created = await withRetries('record', attempts, retry, () =>
-    send(xrpc('com.atproto.repo.createRecord'), {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ repo: did, collection: 'app.bsky.feed.post', record }),
-    }),
+  const rkey = postRecordKey(retry.now(), post.key);
+  const landed = async () => {
+    const query = new URLSearchParams({ repo: did, collection: 'app.bsky.feed.post', rkey });
+    const at = retry.now().toISOString();
+    const found = await send(`${xrpc('com.atproto.repo.getRecord')}?${query}`, { method: 'GET', headers: auth });
+    attempts.push({ step: 'record-check', at, status: found.status, error: found.ok ? null : found.error });
+    return found.ok ? found : null;
+  };
+  const created = await withRetries(
+    'record',
+    attempts,
+    retry,
+    () =>
+      send(xrpc('com.atproto.repo.createRecord'), {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ repo: did, collection: 'app.bsky.feed.post', rkey, record }),
+      }),
+    landed,
   );
   if (!created.ok) return { ok: false, url: null };
   const uri = (created.json as { uri?: unknown } | null)?.uri;
   // at://<did>/app.bsky.feed.post/<rkey> is shown at https://bsky.app/profile/<did>/post/<rkey>.
-  const rkey = typeof uri === 'string' ? uri.split('/').at(-1) : null;
-  return { ok: true, url: rkey ? `https://bsky.app/profile/${did}/post/${rkey}` : null };
+  const postKey = typeof uri === 'string' ? uri.split('/').at(-1) : null;
+  return { ok: true, url: postKey ? `https://bsky.app/profile/${did}/post/${postKey}` : null };
 }

@@ -3,6 +3,10 @@
  * multipart), then the status with the media attached (POST /api/v1/statuses, JSON). The token
  * goes as a Bearer header; the status carries an Idempotency-Key made from the change, so a
  * retried status after a lost answer is not posted twice.
+ *
+ * A card still being processed (202, no url yet) is polled (GET /api/v1/media/:id: 206 while
+ * processing, 200 with its url once done) before the status names it: Mastodon refuses a status
+ * whose media is not ready with a 422. The polls are bounded: a card never ready fails the post.
  */
 import { withRetries, type PostAttempt, type RetryOptions } from './attempts';
 import type { OutboundAnswer, OutboundCall } from './outbound';
@@ -33,6 +37,28 @@ export function mastodonStatus(post: Pick<SocialPost, 'text' | 'link'>): string 
   return `${text}\n${post.link}`;
 }
 
+/** Polls of a card still being processed, a second apart: Mastodon processes an image in a few. */
+export const MEDIA_POLLS = 10;
+const MEDIA_POLL_MS = 1000;
+
+/** Whether the card a media answer describes is ready to attach: it has its url. */
+const mediaReady = (json: unknown) => typeof (json as { url?: unknown } | null)?.url === 'string';
+
+/** Waits (bounded) until the media is processed; true when it is. */
+async function untilProcessed(base: string, mediaId: string, auth: Record<string, string>, send: Send, retry: RetryOptions, attempts: PostAttempt[]) {
+  for (let poll = 1; poll <= MEDIA_POLLS; poll++) {
+    await retry.sleep(MEDIA_POLL_MS);
+    const at = retry.now().toISOString();
+    const answer = await send(`${base}/api/v1/media/${encodeURIComponent(mediaId)}`, { method: 'GET', headers: auth });
+    const ready = answer.ok && answer.status === 200 && mediaReady(answer.json);
+    const error = answer.ok ? (ready ? null : `still being processed after ${poll} poll${poll === 1 ? '' : 's'}`) : answer.error;
+    attempts.push({ step: 'media-ready', at, status: answer.status, error });
+    if (ready) return true;
+    if (!answer.ok && !answer.retryable) return false;
+  }
+  return false;
+}
+
 export async function postToMastodon(
   account: MastodonAccount,
   post: SocialPost,
@@ -53,6 +79,7 @@ export async function postToMastodon(
     if (media.ok) attempts.push({ step: 'media', at: retry.now().toISOString(), status: media.status, error: 'no media id in the answer' });
     return { ok: false, url: null };
   }
+  if (!(media.ok && mediaReady(media.json)) && !(await untilProcessed(base, mediaId, auth, send, retry, attempts))) return { ok: false, url: null };
   const status = await withRetries('status', attempts, retry, () =>
     send(`${base}/api/v1/statuses`, {
       method: 'POST',

@@ -130,6 +130,84 @@ describe('posting a change', () => {
     expect((await received('flaky')).some((r) => r.path === '/xrpc/com.atproto.repo.createRecord')).toBe(false);
   });
 
+  it('a Bluesky post whose answer was lost after it landed is not posted twice on the retry', async () => {
+    const social = inject('social');
+    // The first createRecord is done by the server but answered too late for the 1.5 s timeout.
+    await fetch(`${social}/lost/__fail`, { method: 'PUT', body: JSON.stringify({ path: '/xrpc/com.atproto.repo.createRecord', times: 1, hangMs: 4000 }) });
+    const deliveries = await publishPosts(settings('lost', { MASTODON_URL: undefined }), change, { ...noWait, timeoutMs: 1500 });
+    expect(deliveries).toHaveLength(1);
+    const [bluesky] = deliveries;
+    const { records } = await (await fetch(`${social}/lost/__posts`)).json<{ records: Record<string, unknown> }>();
+    expect(Object.keys(records)).toHaveLength(1);
+    const [rkey] = Object.keys(records);
+    expect(bluesky.ok).toBe(true);
+    expect(bluesky.url).toBe(`https://bsky.app/profile/did:plc:alicefake/post/${rkey}`);
+    expect(bluesky.attempts.map((a) => [a.step, a.status])).toEqual([
+      ['session', 200],
+      ['blob', 200],
+      ['record', null],
+      ['record-check', 200],
+    ]);
+  });
+
+  it('a Bluesky post whose server failed after committing it is found, not posted again', async () => {
+    const social = inject('social');
+    await fetch(`${social}/landed/__fail`, {
+      method: 'PUT',
+      body: JSON.stringify({ path: '/xrpc/com.atproto.repo.createRecord', times: 2, status: 502, landed: true }),
+    });
+    const [bluesky] = await publishPosts(settings('landed', { MASTODON_URL: undefined }), change, noWait);
+    const { records } = await (await fetch(`${social}/landed/__posts`)).json<{ records: Record<string, unknown> }>();
+    expect(Object.keys(records)).toHaveLength(1);
+    expect(bluesky.ok).toBe(true);
+    expect(bluesky.url).toContain(Object.keys(records)[0]);
+  });
+
+  it('a Bluesky post that did not land is created on the retry, under the same record key', async () => {
+    const social = inject('social');
+    await fetch(`${social}/retried/__fail`, { method: 'PUT', body: JSON.stringify({ path: '/xrpc/com.atproto.repo.createRecord', times: 1, status: 503 }) });
+    const [bluesky] = await publishPosts(settings('retried', { MASTODON_URL: undefined }), change, noWait);
+    expect(bluesky.ok).toBe(true);
+    const creates = (await received('retried')).filter((r) => r.path === '/xrpc/com.atproto.repo.createRecord');
+    expect(creates).toHaveLength(2);
+    expect(creates[0].json.rkey).toBe(creates[1].json.rkey);
+    expect(bluesky.attempts.map((a) => [a.step, a.status])).toEqual([
+      ['session', 200],
+      ['blob', 200],
+      ['record', 503],
+      ['record-check', 400],
+      ['record', 200],
+    ]);
+  });
+
+  it('waits for a Mastodon card still being processed (202) before posting the status', async () => {
+    const social = inject('social');
+    await fetch(`${social}/processing/__processing`, { method: 'PUT', body: JSON.stringify({ polls: 2 }) });
+    const [mastodon] = await publishPosts(settings('processing', { BLUESKY_HANDLE: undefined }), change, noWait);
+    expect(mastodon.attempts.map((a) => [a.step, a.status])).toEqual([
+      ['media', 202],
+      ['media-ready', 206],
+      ['media-ready', 206],
+      ['media-ready', 200],
+      ['status', 200],
+    ]);
+    expect(mastodon.ok).toBe(true);
+    const { statuses } = await (await fetch(`${social}/processing/__posts`)).json<{ statuses: string[] }>();
+    expect(statuses).toHaveLength(1);
+  });
+
+  it('gives up on a Mastodon card that is never processed, without posting a status', async () => {
+    const social = inject('social');
+    await fetch(`${social}/stuck/__processing`, { method: 'PUT', body: JSON.stringify({ polls: 1000 }) });
+    const [mastodon] = await publishPosts(settings('stuck', { BLUESKY_HANDLE: undefined }), change, noWait);
+    expect(mastodon.ok).toBe(false);
+    const polls = mastodon.attempts.filter((a) => a.step === 'media-ready');
+    expect(polls.length).toBeGreaterThan(2);
+    expect(polls.length).toBeLessThanOrEqual(12);
+    expect(polls.at(-1)?.error).toContain('still being processed');
+    expect((await received('stuck')).some((r) => r.path === '/api/v1/statuses')).toBe(false);
+  });
+
   it('posts only the kinds POST_KINDS names, and a wrong token is a failure, not a retry', async () => {
     expect(await publishPosts(settings('filtered', { POST_KINDS: 'rewrite' }), change, noWait)).toEqual([]);
     expect(await received('filtered')).toEqual([]);
