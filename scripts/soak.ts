@@ -1,5 +1,5 @@
 /**
- * npm run soak -- --minutes N [--seed S] [--stories K] [--workers W]
+ * npm run soak -- --minutes N [--seed S] [--stories K] [--workers W] [--logs DIR]
  *
  * Redline under load and faults, then the invariants checked. Runs `wrangler dev` (instance A,
  * with two webhook receivers in WEBHOOK_URLS and BENCH_METRICS for GET /__writer/:id) and a local
@@ -11,9 +11,11 @@
  * (scripts/lib/soak-invariants.ts). All traffic stays on 127.0.0.1; the run stops by itself.
  * Progress lines while it runs; the last line says what held; exit 1 if anything was violated.
  */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { startNewsroom } from '../test/newsroom';
 import { startRedline, type Redline } from './lib/redline-dev';
-import { SoakClient } from './lib/soak-client';
+import { type CallTiming, SoakClient } from './lib/soak-client';
 import {
   exportRecords,
   feedsParse,
@@ -37,6 +39,9 @@ const minutes = arg('minutes', 3);
 const seed = arg('seed', Date.now() % 1_000_000_000);
 const storyCount = arg('stories', 14);
 const workerCount = arg('workers', 3);
+const logsFlag = process.argv.indexOf('--logs');
+/** --logs DIR: each wrangler dev's output goes to DIR/<instance>.log (to look into a slow or failed call). */
+const logDir = logsFlag >= 0 ? process.argv[logsFlag + 1] : null;
 const TOKEN = 'soak-token';
 const IMPORT_LIMIT = 100 * 1024 * 1024;
 
@@ -63,7 +68,52 @@ async function stopAll() {
   await Promise.all([instanceA?.stop(), instanceB?.stop(), closeNewsroom?.()]);
 }
 
-const freshInstance = () => startRedline({ token: TOKEN, vars: { BENCH_METRICS: 'true' }, timeoutMs: 120_000 });
+let instances = 0;
+/** Where an instance's wrangler output goes with --logs (nowhere without). */
+function logTo(name: string): ((text: string) => void) | undefined {
+  if (!logDir) return undefined;
+  mkdirSync(logDir, { recursive: true });
+  const file = join(logDir, `${name}.log`);
+  return (text) => appendFileSync(file, `[${new Date().toISOString()}] ${text}`);
+}
+const freshInstance = () => startRedline({ token: TOKEN, vars: { BENCH_METRICS: 'true' }, timeoutMs: 120_000, log: logTo(`b${++instances}`) });
+
+/** A call's path with ids and queries taken out, to group timings by what was called. */
+const callKind = (method: string, path: string) =>
+  `${method} ${path
+    .split('?')[0]
+    .replace(/[0-9a-f]{16}/g, ':id')
+    .replace(/\/versions\/\d+/, '/versions/:n')}`;
+
+/** The slowest calls and, per kind of call, the median, 99th percentile and slowest, in ms. */
+function timingReport(timings: CallTiming[]): string[] {
+  const byKind = new Map<string, number[]>();
+  for (const t of timings) {
+    const kind = callKind(t.method, t.path);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), t.totalMs]);
+  }
+  const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  const rows = [...byKind].map(([kind, ms]) => {
+    const sorted = ms.sort((x, y) => x - y);
+    return { kind, n: sorted.length, p50: pct(sorted, 50), p99: pct(sorted, 99), max: sorted.at(-1) ?? 0 };
+  });
+  rows.sort((x, y) => y.max - x.max);
+  const slowest = [...timings].sort((x, y) => y.totalMs - x.totalMs).slice(0, 5);
+  return [
+    'slowest kinds of call (ms):',
+    ...rows
+      .slice(0, 8)
+      .map(
+        (r) =>
+          `    ${r.kind.padEnd(44)} n ${String(r.n).padStart(5)}  p50 ${String(r.p50).padStart(6)}  p99 ${String(r.p99).padStart(6)}  max ${String(r.max).padStart(6)}`,
+      ),
+    'slowest calls:',
+    ...slowest.map(
+      (t) =>
+        `    ${t.method} ${t.path.slice(0, 60)}: ${t.totalMs} ms (headers after ${t.headersMs ?? '-'} ms, ${t.bytes.toLocaleString('en-US')} characters) at ${new Date(t.startedAt).toISOString()}`,
+    ),
+  ];
+}
 
 async function main() {
   say(`${minutes} minutes, seed ${seed}, ${storyCount} stories, ${workerCount} workers`);
@@ -74,6 +124,7 @@ async function main() {
     token: TOKEN,
     timeoutMs: 120_000,
     vars: { WEBHOOK_URLS: room.webhookUrls().join(' '), BENCH_METRICS: 'true', FETCH_TIMEOUT_MS: '4000', PUBLIC_URL: 'http://127.0.0.1' },
+    log: logTo('a'),
   });
   instanceB = await freshInstance();
   const a = new SoakClient(instanceA.origin, TOKEN);
@@ -231,6 +282,7 @@ async function main() {
     next.calls = b.calls;
     next.serverErrors.push(...b.serverErrors);
     next.unexpected.push(...b.unexpected);
+    next.timings = b.timings;
     b = next;
   };
 
@@ -347,6 +399,7 @@ async function main() {
   const events = ['edit', 'revert', 'removed', 'restored'].map((e) => `${view.changes.filter((c) => c.event === e).length} ${e}`).join(', ');
   const stats = `${view.articles.length} articles, ${view.changes.length} changes (${events}), ${failedDeliveries.size} deliveries failed every attempt and were owed, ${room.edits} edits, ${ticks} cron ticks, ${room.receiverOutages} receiver outages, ${receipts.length} webhook messages received (${repeats} repeats a receiver drops by id)`;
   say(stats);
+  for (const line of timingReport([...a.timings, ...b.timings])) say(line);
   const violated = invariants.filter((i) => i.violations.length).length;
   const calls = (a.calls + b.calls).toLocaleString('en-US');
   console.log(

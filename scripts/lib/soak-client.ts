@@ -9,10 +9,23 @@ export interface CallRecord {
   detail: string;
 }
 
+/** How long one call took: to its status and headers, and to the end of its body. */
+export interface CallTiming {
+  method: string;
+  path: string;
+  /** When the call started, in ms since the epoch. */
+  startedAt: number;
+  headersMs: number | null;
+  totalMs: number;
+  bytes: number;
+}
+
 export class SoakClient {
   calls = 0;
   readonly serverErrors: CallRecord[] = [];
   readonly unexpected: CallRecord[] = [];
+  /** Every call's timing, in the order they ended (for the run's slowest calls and percentiles). */
+  timings: CallTiming[] = [];
 
   constructor(
     readonly origin: string,
@@ -31,7 +44,11 @@ export class SoakClient {
       headers['content-type'] = 'application/json';
     }
     const ok = options.ok ?? [200];
+    const startedAt = Date.now();
+    let headersMs: number | null = null;
+    const timed = (bytes: number) => this.timings.push({ method, path, startedAt, headersMs, totalMs: Date.now() - startedAt, bytes });
     let response: Response;
+    let text: string;
     try {
       response = await fetch(`${this.origin}${path}`, {
         method,
@@ -40,18 +57,23 @@ export class SoakClient {
         signal: AbortSignal.timeout(this.timeoutMs),
         ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
       } as RequestInit);
+      headersMs = Date.now() - startedAt;
+      text = await response.text();
     } catch (error) {
+      timed(0);
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      // Whether the answer had begun tells a stalled body from a request never answered.
+      const when = headersMs === null ? 'before any answer' : `${headersMs} ms after its headers came`;
       const record: CallRecord = {
         method,
         path,
         status: timedOut ? 'timeout' : 'network',
-        detail: String(error instanceof Error ? (error.cause ?? error.message) : error),
+        detail: `${String(error instanceof Error ? (error.cause ?? error.message) : error)} (${when}; started ${new Date(startedAt).toISOString()})`,
       };
       this.unexpected.push(record);
       return { status: 0, text: '', headers: new Headers() };
     }
-    const text = await response.text();
+    timed(text.length);
     if (response.status >= 500) this.serverErrors.push({ method, path, status: response.status, detail: text.slice(0, 200) });
     else if (!ok.includes(response.status)) this.unexpected.push({ method, path, status: response.status, detail: text.slice(0, 200) });
     return { status: response.status, text, headers: response.headers };
