@@ -99,7 +99,14 @@ function perResource(d: Counters, cpuMs: number, requests: number): Record<Resou
     'kv writes': d.kvWrites ?? 0,
     'kv deletes': d.kvDeletes ?? 0,
     'kv lists': d.kvLists ?? 0,
-    'do requests': (d.runnerCalls ?? 0) + (d.dispatcherCalls ?? 0) + (d.readerCalls ?? 0) + (d.objectCalls ?? 0) + (d.indexCalls ?? 0) + (d.agendaCalls ?? 0),
+    'do requests':
+      (d.runnerCalls ?? 0) +
+      (d.dispatcherCalls ?? 0) +
+      (d.readerCalls ?? 0) +
+      (d.objectCalls ?? 0) +
+      (d.indexCalls ?? 0) +
+      (d.agendaCalls ?? 0) +
+      (d.guardCalls ?? 0),
     'queue operations': queueOperations(d),
     'cpu ms': cpuMs,
   };

@@ -8,6 +8,7 @@ export { CheckDispatcher } from './cron/check-dispatcher';
 export { ReadIndex } from './store/read-index';
 export { Agenda } from './store/agenda';
 export { SourceReader } from './discovery/source-reader';
+export { AuthGuard } from './web/auth-guard';
 import { installMetrics, metricsResponse, tallied } from './metrics';
 import { app } from './web/app';
 import { debugResponse } from './web/debug';

@@ -42,6 +42,8 @@ export const counters = {
   /** Calls from a tick to a CheckDispatcher object, and the dispatcher invocations that ran. */
   dispatcherCalls: 0,
   dispatches: 0,
+  /** Calls to an AuthGuard object (a request that presented an admin token). */
+  guardCalls: 0,
 };
 
 /** Counters whose every increment is one subrequest of the invocation that made it. */
@@ -58,6 +60,7 @@ const SUBREQUESTS = new Set<keyof typeof counters>([
   'indexCalls',
   'agendaCalls',
   'dispatcherCalls',
+  'guardCalls',
 ]);
 
 /** The most subrequests one invocation of each kind made (a maximum, not a sum). */

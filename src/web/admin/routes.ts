@@ -19,7 +19,7 @@ import { readSource, registerSource } from '../../discovery';
 import { settingsFrom, type Env } from '../../settings';
 import { clearPending, deleteSource, getArticle, getSource, listArticles, listSources } from '../../store';
 import { recentDeliveries, webhookUrls, type WebhookEnv } from '../../notify/webhooks';
-import { timingSafeEqual } from '../auth';
+import { checkToken, timingSafeEqual } from '../auth';
 import { parseArticleId, parseCursor } from '../params';
 import { PAGE_CSP } from '../pages/routes';
 import { dashboardPage, type Notice, problemPage, signInPage } from './pages';
@@ -68,7 +68,7 @@ async function formOf(c: AdminContext): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-function signInForm(c: AdminContext, notice: Notice | null, status: 200 | 401 | 403 = 200) {
+function signInForm(c: AdminContext, notice: Notice | null, status: 200 | 401 | 403 | 429 = 200) {
   const csrf = randomToken();
   c.header('set-cookie', cookie(SIGN_IN_COOKIE, csrf, SIGN_IN_SECONDS), { append: true });
   return c.html(signInPage(csrf, notice), status);
@@ -110,7 +110,13 @@ admin.post('/sign-in', async (c) => {
   if (crossOrigin(c) || !expected || !form.csrf || !timingSafeEqual(form.csrf, expected)) {
     return signInForm(c, { ok: false, text: 'the sign-in form had expired or did not come from this site; try again' }, 403);
   }
-  if (!form.token || !timingSafeEqual(form.token, token)) return signInForm(c, { ok: false, text: 'that is not the admin token' }, 401);
+  if (!form.token) return signInForm(c, { ok: false, text: 'that is not the admin token' }, 401);
+  const verdict = await checkToken(c.env, c.req.raw, form.token, token);
+  if (verdict.retryAfterSeconds !== null) {
+    c.header('retry-after', String(verdict.retryAfterSeconds));
+    return signInForm(c, { ok: false, text: `too many wrong tokens from this address: try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} min` }, 429);
+  }
+  if (!verdict.ok) return signInForm(c, { ok: false, text: 'that is not the admin token' }, 401);
   const { id } = await openSession(c.env.REDLINE, token);
   c.header('set-cookie', cookie(SESSION_COOKIE, id, SESSION_SECONDS), { append: true });
   c.header('set-cookie', cookie(SIGN_IN_COOKIE, '', 0), { append: true });
