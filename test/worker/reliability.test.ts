@@ -190,6 +190,9 @@ describe('concurrent checks of one article', () => {
     for (let i = 0; i < 10; i++) {
       await publish(path, variant(100 + i));
       checks.push(check(id));
+      // A moment for the check to reach the page before the next edition replaces it: without it, on
+      // a loaded machine every check could read the last edition, and the test would prove nothing.
+      await new Promise((resolve) => setTimeout(resolve, 40));
     }
     await Promise.all(checks);
     const { versions } = await record(id);
