@@ -14,7 +14,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startNewsroom } from '../test/newsroom';
-import { startRedline, type Redline } from './lib/redline-dev';
+import { frozenTree, startRedline, type Redline } from './lib/redline-dev';
 import { type CallTiming, SoakClient } from './lib/soak-client';
 import {
   exportRecords,
@@ -61,11 +61,15 @@ const watchdog = setTimeout(
 );
 watchdog.unref();
 
+// The Worker runs from a copy of the tree made at the start: an edit to the working tree during the
+// run would make wrangler dev rebuild and restart it mid-run (docs/soak.md).
+const tree = frozenTree();
 let instanceA: Redline | null = null;
 let instanceB: Redline | null = null;
 let closeNewsroom: (() => Promise<void>) | null = null;
 async function stopAll() {
   await Promise.all([instanceA?.stop(), instanceB?.stop(), closeNewsroom?.()]);
+  tree.remove();
 }
 
 let instances = 0;
@@ -76,7 +80,10 @@ function logTo(name: string): ((text: string) => void) | undefined {
   const file = join(logDir, `${name}.log`);
   return (text) => appendFileSync(file, `[${new Date().toISOString()}] ${text}`);
 }
-const freshInstance = () => startRedline({ token: TOKEN, vars: { BENCH_METRICS: 'true' }, timeoutMs: 120_000, log: logTo(`b${++instances}`) });
+/** How long a new instance must have been quiet (no rebuild) before the soak uses it. */
+const SETTLE_MS = 4000;
+const freshInstance = () =>
+  startRedline({ token: TOKEN, vars: { BENCH_METRICS: 'true' }, timeoutMs: 120_000, log: logTo(`b${++instances}`), root: tree.root, settleMs: SETTLE_MS });
 
 /** A call's path with ids and queries taken out, to group timings by what was called. */
 const callKind = (method: string, path: string) =>
@@ -125,6 +132,8 @@ async function main() {
     timeoutMs: 120_000,
     vars: { WEBHOOK_URLS: room.webhookUrls().join(' '), BENCH_METRICS: 'true', FETCH_TIMEOUT_MS: '4000', PUBLIC_URL: 'http://127.0.0.1' },
     log: logTo('a'),
+    root: tree.root,
+    settleMs: SETTLE_MS,
   });
   instanceB = await freshInstance();
   const a = new SoakClient(instanceA.origin, TOKEN);

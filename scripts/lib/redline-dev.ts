@@ -4,7 +4,7 @@
  * and the founding story tracked on a local newsroom. Node only.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,8 +39,36 @@ export interface Redline {
   stop(options?: { keepState?: boolean }): Promise<void>;
 }
 
+/**
+ * A copy of what `wrangler dev` builds from (config, src/, scripts/, node_modules linked) in a
+ * temporary folder: a Worker run from it is not rebuilt and restarted when a file of the working
+ * tree changes during a long run (wrangler dev watches src/; a restart holds every request and
+ * answers a non-GET in flight with its own 503). Answers the copy's root and how to remove it.
+ */
+export function frozenTree(): { root: string; remove: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'redline-tree-'));
+  for (const name of ['wrangler.toml', 'package.json', 'tsconfig.json', 'src', 'scripts']) {
+    if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(root, name), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
 export async function startRedline(
-  options: { token?: string; log?: (text: string) => void; timeoutMs?: number; vars?: Record<string, string> } = {},
+  options: {
+    token?: string;
+    log?: (text: string) => void;
+    timeoutMs?: number;
+    vars?: Record<string, string>;
+    /** The tree to run (default: this one); see frozenTree(). */
+    root?: string;
+    /**
+     * Waits this long after wrangler's "Ready" with no rebuild begun before answering: wrangler dev
+     * builds twice as it starts (its watcher reports src/ changed once) and can restart the Worker
+     * just after it first answers, which a request sent then meets as a 503 of wrangler's own.
+     */
+    settleMs?: number;
+  } = {},
 ): Promise<Redline> {
   const token = options.token ?? 'demo-token';
   const port = await freePort();
@@ -63,7 +91,7 @@ export async function startRedline(
   ];
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
   const child = spawn('npm', args, {
-    cwd: ROOT,
+    cwd: options.root ?? ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -120,7 +148,7 @@ export async function startRedline(
     try {
       const response = await fetch(`${origin}/api/v1/changes?limit=1`);
       await response.text();
-      if (response.ok) return { origin, token, state, api, cron, stop };
+      if (response.ok && (await settled(() => output, options.settleMs ?? 0, deadline))) return { origin, token, state, api, cron, stop };
     } catch {
       /* not listening yet */
     }
@@ -128,6 +156,21 @@ export async function startRedline(
   }
   await stop();
   throw new Error(`wrangler dev did not answer in time:\n${output}`);
+}
+
+/** True once wrangler said it is ready and no rebuild began for `quietMs`; false past the deadline. */
+async function settled(output: () => string, quietMs: number, deadline: number): Promise<boolean> {
+  if (quietMs <= 0) return true;
+  const REBUILD = /restarting build|Reloading local server|Starting local server/g;
+  const rebuilds = () => output().match(REBUILD)?.length ?? 0;
+  while (Date.now() < deadline) {
+    const before = rebuilds();
+    if (/Ready on /.test(output())) {
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      if (rebuilds() === before) return true;
+    } else await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
 }
 
 interface ArticleRecord {
