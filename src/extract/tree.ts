@@ -415,6 +415,14 @@ export function buildTree(html: string): Tree {
         const index = parent.children.lastIndexOf(element);
         if (index >= 0) parent.children.splice(index, 1);
         if (!element.block && element.children.includes(' ') && parent.children[parent.children.length - 1] !== ' ') parent.children.push(' ');
+        // And one that held only a line break (<span><br></span>) still breaks the line.
+        if (!element.block) {
+          for (const child of element.children) {
+            if (typeof child === 'string') continue;
+            child.parent = parent;
+            parent.children.push(child);
+          }
+        }
         return;
       }
       const minimum = HEADINGS.has(tag) || tag === 'li' || tag === 'td' ? 2 : 25;

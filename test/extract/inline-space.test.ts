@@ -22,4 +22,9 @@ describe('an inline element that holds only a space', () => {
     const { text } = extractArticle(page('Die Redaktion<span><em> </em></span>sitzt in Hamburg<b> </b> und Berlin, die Technik in Leipzig und Dresden.'));
     expect(text).toContain('Die Redaktion sitzt in Hamburg und Berlin');
   });
+
+  it('one that holds only a line break still breaks the line', () => {
+    const { text } = extractArticle(page('Zeitverlag Gerd Bucerius GmbH, Buceriusstraße 1, 20095 Hamburg<span><br></span>Telefon: 040 / 3280 - 0'));
+    expect(text).toContain('20095 Hamburg\n\nTelefon: 040 / 3280 - 0');
+  });
 });
