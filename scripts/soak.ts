@@ -12,6 +12,7 @@
  * Progress lines while it runs; the last line says what held; exit 1 if anything was violated.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { startNewsroom } from '../test/newsroom';
 import { frozenTree, startRedline, type Redline } from './lib/redline-dev';
@@ -85,6 +86,56 @@ const SETTLE_MS = 4000;
 const freshInstance = () =>
   startRedline({ token: TOKEN, vars: { BENCH_METRICS: 'true' }, timeoutMs: 120_000, log: logTo(`b${++instances}`), root: tree.root, settleMs: SETTLE_MS });
 
+interface OversizedOutcome {
+  /** 0 when no answer came (the connection was reset first). */
+  status: number;
+  text: string;
+  sent: number;
+}
+
+/** Answers written by wrangler dev's proxy, not by the Worker: its 503 for a lost answer, or a reset with none. */
+const isDevProxyLoss = (o: OversizedOutcome) =>
+  (o.status === 503 && o.text.startsWith('Your worker restarted mid-request')) || (o.status === 0 && /ECONNRESET|EPIPE/.test(o.text));
+
+/** POSTs zeros in 1 MB chunks (no Content-Length) on a fresh connection until `limit` or until the answer comes. */
+function oversizedUpload(url: string, token: string, limit: number): Promise<OversizedOutcome> {
+  return new Promise((resolve) => {
+    let sent = 0;
+    let answered = false;
+    const header = Buffer.from('{"type":"redline-export","version":1}\n');
+    const chunk = Buffer.alloc(1 << 20, 0x20);
+    const request = httpRequest(url, { method: 'POST', agent: false, headers: { authorization: `Bearer ${token}`, 'transfer-encoding': 'chunked' } });
+    const timer = setTimeout(() => request.destroy(new Error('timeout after 120 s')), 120_000);
+    const done = (outcome: OversizedOutcome) => {
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    request.on('response', (response) => {
+      answered = true;
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (piece: string) => (text += piece));
+      response.on('end', () => {
+        done({ status: response.statusCode ?? 0, text, sent });
+        request.destroy();
+      });
+      response.on('error', () => done({ status: response.statusCode ?? 0, text, sent }));
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (!answered) done({ status: 0, text: error.code ?? error.message, sent });
+    });
+    const write = () => {
+      while (!answered && !request.destroyed && sent <= limit) {
+        const next = sent === 0 ? header : chunk;
+        sent += next.byteLength;
+        if (!request.write(next)) return void request.once('drain', write);
+      }
+      if (!answered && !request.destroyed) request.end();
+    };
+    write();
+  });
+}
+
 /** A call's path with ids and queries taken out, to group timings by what was called. */
 const callKind = (method: string, path: string) =>
   `${method} ${path
@@ -146,6 +197,8 @@ async function main() {
   const claimed = new Map<string, number>();
   const importFindings: string[] = [];
   const oversizeFindings: string[] = [];
+  /** Answers to the oversized upload that wrangler dev's proxy gave instead of the Worker. */
+  const devProxyLosses: string[] = [];
   let imports = 0;
   let refusedImports = 0;
   let ticks = 0;
@@ -160,24 +213,30 @@ async function main() {
   for (let k = 0; k < Math.ceil(storyCount / 2); k++) await track(k);
 
   // A chunked upload past the import cap, over real HTTP: cut off with a 413, and the instance fine after.
+  // Sent as curl sends it, on a connection of its own that stops writing once the answer comes. Under
+  // local workerd a Worker that answers before reading a large body to its end has its connection
+  // reset while the upload is still being written; wrangler dev's proxy then answers its own 503
+  // ("Your worker restarted mid-request") for the Worker (docs/soak.md has the minimal reproduction).
+  // Such an answer is not the Worker's: the upload is sent again, at most 3 times in all, and each
+  // one is reported; the 413 must still come from the Worker.
   {
-    let sent = 0;
-    const chunk = new Uint8Array(1 << 20).fill(0x20);
-    const header = new TextEncoder().encode('{"type":"redline-export","version":1}\n');
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent > 2 * IMPORT_LIMIT) return controller.close();
-        const next = sent === 0 ? header : chunk;
-        sent += next.byteLength;
-        controller.enqueue(next);
-      },
-    });
-    const { status } = await b.call('POST', '/api/v1/import', { body, ok: [413] });
-    if (status !== 413) oversizeFindings.push(`a chunked ${Math.round(sent / 1e6)} MB upload answered ${status}`);
+    let outcome: OversizedOutcome = { status: 0, text: '', sent: 0 };
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      b.calls++;
+      outcome = await oversizedUpload(`${b.origin}/api/v1/import`, TOKEN, 2 * IMPORT_LIMIT);
+      if (!isDevProxyLoss(outcome)) break;
+      devProxyLosses.push(`attempt ${attempt}: ${outcome.status || outcome.text} after ${Math.round(outcome.sent / 1e6)} MB`);
+    }
+    const { status, text, sent } = outcome;
+    if (status !== 413) oversizeFindings.push(`a chunked ${Math.round(sent / 1e6)} MB upload answered ${status || text}`);
+    if (status >= 500 && !isDevProxyLoss(outcome)) b.serverErrors.push({ method: 'POST', path: '/api/v1/import', status, detail: text.slice(0, 200) });
     if (sent > 1.5 * IMPORT_LIMIT) oversizeFindings.push(`the Worker read ${Math.round(sent / 1e6)} MB of an upload capped at ${IMPORT_LIMIT / 1e6} MB`);
     const after = await b.call('GET', '/api/v1/changes?limit=1', { ok: [200] });
     if (after.status !== 200) oversizeFindings.push(`the next call answered ${after.status}`);
-    say(`oversized chunked import: ${status}, ${Math.round(sent / 1e6)} MB sent before the cut`);
+    say(
+      `oversized chunked import: ${status || text}, ${Math.round(sent / 1e6)} MB sent before the cut` +
+        (devProxyLosses.length ? `; before it, wrangler dev's proxy lost the Worker's answer: ${devProxyLosses.join('; ')}` : ''),
+    );
   }
 
   const deadline = started + minutes * 60_000;
@@ -393,7 +452,10 @@ async function main() {
     name: `imports: whole exports come back exactly, mutated ones are refused with nothing written (${imports} + ${refusedImports} refused)`,
     violations: importFindings,
   });
-  invariants.push({ name: 'a chunked upload past the import cap is cut off with 413', violations: oversizeFindings });
+  invariants.push({
+    name: `a chunked upload past the import cap is cut off with 413${devProxyLosses.length ? ` (after ${devProxyLosses.length} answer(s) of wrangler dev's proxy, sent again)` : ''}`,
+    violations: oversizeFindings,
+  });
   const fiveHundreds = [...a.serverErrors, ...b.serverErrors].map((e) => `${e.method} ${e.path}: ${e.status} ${e.detail}`);
   invariants.push({ name: 'no call answered 5xx', violations: fiveHundreds.slice(0, 8) });
   const odd = [...a.unexpected, ...b.unexpected].map((e) => `${e.method} ${e.path}: ${e.status} ${e.detail}`);
