@@ -422,14 +422,20 @@ async function main() {
   // ---- drain: mend everything, let the checks, the queue and the webhook retries settle ----
   say(`${elapsed()} min: the run is over; mending the newsroom and the receivers, draining the queue and the webhooks`);
   room.mendAll();
-  for (let i = 0; i < 3; i++) {
+  // A tick sends at most four owed deliveries again (src/notify/redeliver.ts): tick until three
+  // ticks in a row bring no new message (at least three, at most 40).
+  const receivedNow = () => room.receivers.reduce((n, name) => n + room.received(name).length, 0);
+  for (let i = 0, idle = 0, before = receivedNow(); i < 40 && (i < 3 || idle < 3); i++) {
     await a.call('GET', `/__scheduled?cron=${encodeURIComponent('*/15 * * * *')}`, { ok: [200], auth: false });
     await sleep(7000);
+    const now = receivedNow();
+    idle = now === before ? idle + 1 : 0;
+    before = now;
   }
   let quietFor = 0;
   let lastCount = -1;
   for (let waited = 0; waited < 90_000 && quietFor < 12_000; waited += 2000) {
-    const count = room.receivers.reduce((n, name) => n + room.received(name).length, 0);
+    const count = receivedNow();
     quietFor = count === lastCount ? quietFor + 2000 : 0;
     lastCount = count;
     await sleep(2000);

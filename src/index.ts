@@ -12,7 +12,7 @@ export { AuthGuard } from './web/auth-guard';
 import { installMetrics, metricsResponse, tallied } from './metrics';
 import { app } from './web/app';
 import { debugResponse } from './web/debug';
-import { redeliverWebhooks } from './notify/redeliver';
+import { redeliverOwed } from './cron/redelivery';
 
 export default {
   async fetch(request, env, ctx) {
@@ -21,7 +21,7 @@ export default {
   },
   async scheduled(controller, env, _ctx) {
     installMetrics(env);
-    // One invocation: the tick and the owed webhooks' redelivery share its subrequests (counted by BENCH_METRICS).
+    // The tick, then the owed webhooks, whose sending runs in an invocation of its own (src/cron/redelivery.ts).
     await tallied('tick', () => tickThenRedeliver(env, new Date(controller.scheduledTime)));
   },
   async queue(batch, env, _ctx) {
@@ -46,7 +46,7 @@ async function tickThenRedeliver(env: Env, at: Date): Promise<void> {
   }
   try {
     // Webhook deliveries that failed every attempt are owed: each tick sends them again.
-    const owed = await redeliverWebhooks(env);
+    const owed = await redeliverOwed(env);
     if (owed.tried) console.log(`webhooks: ${owed.delivered} of ${owed.tried} owed deliveries delivered`);
   } catch (error) {
     await noteTrouble(

@@ -8,6 +8,9 @@
  * its own. A dispatcher spends little CPU of its own: it starts the calls and collects their
  * answers, and waiting on them is wall time. It keeps no state.
  *
+ * The tick's owed webhook deliveries go out the same way, in one dispatcher call of their own
+ * (src/cron/redelivery.ts), so they never share the tick's 50 subrequests.
+ *
  * Per host: the groups keep each host's checks together and two groups that share a host never
  * run at once (src/schedule/groups.ts), so HOST_CONCURRENCY holds across the whole tick.
  */
@@ -17,6 +20,7 @@ import { groupsByHost, runHostExclusive } from '../schedule/groups';
 import { runBounded } from '../schedule/pick';
 import { OPEN_CONNECTIONS, SUBREQUESTS_PER_INVOCATION, settingsFrom, type Env, type Settings } from '../settings';
 import { describeError, isPlatformError } from '../store/platform-error';
+import { redeliverWebhooks } from '../notify/redeliver';
 import type { DueCheck, DueOutcome } from './check-due';
 import { runCheck } from './check-runner';
 
@@ -26,9 +30,9 @@ export const CHECKS_PER_GROUP = 40;
 /**
  * Subrequests a tick keeps for its own work besides its dispatcher and source-reader calls: the
  * carry-over get and put, one KV list per schedule interval (4 by default), two agenda calls, a
- * trouble note and the owed-webhook marker get.
+ * trouble note, the owed-webhook marker get and the redelivery's dispatcher call.
  */
-export const TICK_OWN_SUBREQUESTS = 10;
+export const TICK_OWN_SUBREQUESTS = 11;
 
 /** What became of one check. */
 export interface CheckRun {
@@ -60,10 +64,15 @@ export class CheckDispatcher extends DurableObject<Env> {
       return runChecks(this.env, settingsFrom(this.env), group, new Date(at));
     });
   }
+
+  /** Sends owed webhook deliveries again (at most OWED_PER_CALL, within this invocation's subrequests). */
+  async redeliver(): Promise<{ tried: number; delivered: number }> {
+    return tallied('redelivery', () => redeliverWebhooks(this.env));
+  }
 }
 
 /** Dispatchers need both objects; without them the tick runs one group's worth itself, as before. */
-function dispatchers(env: Env): DurableObjectNamespace<CheckDispatcher> | null {
+export function dispatchers(env: Env): DurableObjectNamespace<CheckDispatcher> | null {
   return env.CHECK_DISPATCHER && env.CHECK_RUNNER ? env.CHECK_DISPATCHER : null;
 }
 

@@ -8,11 +8,19 @@
 import { deleteOwedDelivery, getChange, listOwedDeliveries } from '../store';
 import { notifyWebhooks, targetOf, webhookUrls, type DeliveryOptions, type WebhookEnv } from './webhooks';
 
-/** Owed deliveries one tick sends again, at most (each is one request, one try). */
-const PER_TICK = 25;
+/**
+ * Owed deliveries one call sends again, at most: each costs up to ten subrequests (the change's
+ * get, its POST and up to five redirects, the log entry, the owed key and its marker), and Workers
+ * Free allows 50 an invocation, so four (40) leave room for the marker read and the list. The cron
+ * makes this call in an invocation of its own (src/cron/redelivery.ts), once a tick: 384 a day.
+ */
+export const OWED_PER_CALL = 4;
 
 export async function redeliverWebhooks(env: WebhookEnv, options: DeliveryOptions = {}): Promise<{ tried: number; delivered: number }> {
-  const owed = await listOwedDeliveries(env.REDLINE, PER_TICK);
+  // The fewest rounds first (then the oldest key): a long backlog to one dead receiver cannot keep
+  // the same few owed deliveries at the front while the rest wait. One list call reads 1,000 keys.
+  const listed = await listOwedDeliveries(env.REDLINE, 1000);
+  const owed = listed.sort((a, b) => a.attempts - b.attempts).slice(0, OWED_PER_CALL);
   if (!owed.length) return { tried: 0, delivered: 0 };
   const urlOf = new Map(await Promise.all(webhookUrls(env).map(async (url) => [await targetOf(url), url] as const)));
   const outcomes = await Promise.all(

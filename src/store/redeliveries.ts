@@ -31,6 +31,11 @@ export async function deleteOwedDelivery(kv: KVNamespace, id: string, seq: strin
   await kv.delete(keyOf(id, seq, target));
 }
 
+/** Whether anything may be owed: one read, no list (the cron asks before it hands the redelivery out). */
+export async function mayOweDeliveries(kv: KVNamespace): Promise<boolean> {
+  return (await kv.get(MARKER)) !== null;
+}
+
 /** The oldest owed deliveries first (by key), at most `limit`: one read, and one list only when something may be owed. */
 export async function listOwedDeliveries(kv: KVNamespace, limit: number, now = new Date()): Promise<OwedDelivery[]> {
   const marked = await kv.get(MARKER);

@@ -60,9 +60,9 @@ describe('the check budget of a tick without a queue', () => {
     const settings = settingsFrom(env);
     expect(settings.checksPerTick).toBe(10 * CHECKS_PER_GROUP);
     expect(inlineBudget(env, settings, 0)).toBe(400);
-    // Each source read is a subrequest of the tick: 10 own + 35 reads leave room for 5 dispatcher calls.
-    expect(inlineBudget(env, settings, 35)).toBe(5 * CHECKS_PER_GROUP);
-    expect(TICK_OWN_SUBREQUESTS + 35 + 5).toBe(SUBREQUESTS_PER_INVOCATION);
+    // Each source read is a subrequest of the tick: 11 own + 34 reads leave room for 5 dispatcher calls.
+    expect(inlineBudget(env, settings, 34)).toBe(5 * CHECKS_PER_GROUP);
+    expect(TICK_OWN_SUBREQUESTS + 34 + 5).toBe(SUBREQUESTS_PER_INVOCATION);
     expect(inlineBudget(env, settings, 45)).toBe(0);
     expect(inlineBudget(env, { ...settings, checksPerTick: 3 }, 0)).toBe(3);
     // Without the dispatcher binding the tick calls the runners itself: one group's worth, less its reads.
