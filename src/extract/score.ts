@@ -117,11 +117,31 @@ function expand(top: Element): Element {
     // A small addition is taken only when it is nearly all paragraph text (an intro, a lead).
     if (addedGood < addedText * 0.5) break;
     if (addedGood < top.goodLen * 0.1 && (addedGood < addedText * 0.8 || textBefore(parent, top) < addedText * 0.8)) break;
-    if (parent.linkLen - top.linkLen > addedText * 0.25) break;
+    if (parent.linkLen - top.linkLen > addedText * 0.25 && !holdsAnotherOf(parent, top)) break;
     top = parent;
   }
   return top;
 }
+
+/**
+ * Whether `parent` holds, beside `top`, another block of its kind (same tag and classes) with
+ * paragraph text: a page builder's next section of the same article. The links around them then
+ * belong to furniture the body leaves out later, not to another column.
+ */
+function holdsAnotherOf(parent: Element, top: Element): boolean {
+  if (top.hint === '') return false;
+  const stack: Element[] = [parent];
+  for (let seen = 0; stack.length > 0 && seen < KIND_SEARCH_LIMIT; seen++) {
+    const element = stack.pop() as Element;
+    if (element === top) continue;
+    if (element !== parent && element.tag === top.tag && element.hint === top.hint && element.goodLen > 0) return true;
+    for (const child of element.children) if (typeof child !== 'string' && child.block && !child.dropped) stack.push(child);
+  }
+  return false;
+}
+
+/** Blocks looked at for another of the body's kind. */
+const KIND_SEARCH_LIMIT = 2_000;
 
 /** Text of the children of `parent` that come before the one holding `top`. */
 function textBefore(parent: Element, top: Element): number {

@@ -48,3 +48,23 @@ describe('a repeated block keeps its label and links when its paragraph goes', (
     expect(cut).toEqual(whole.filter((line) => line !== apps[1][1]));
   });
 });
+
+describe('an article split into sections of one kind', () => {
+  const para = (topic: string) =>
+    `Savings for ${topic} come first, before rent, food and fun, and a fixed share of every paycheck goes there on the day it arrives, without fail.`;
+  const section = (topics: string[]) => `<div class="content-section"><div class="rich-text">${topics.map((t) => `<p>${para(t)}</p>`).join('')}</div></div>`;
+  const related = ['Popular side gigs to bring in extra cash each month', 'Your first paychecks'];
+  const page = (second: string[]) =>
+    `<html><body><main><div class="body-content"><nav><a href="/">Education and tools</a> <a href="/loans">Applying for a loan</a></nav>${section(['emergencies', 'retirement', 'a house', 'travel'])}<div class="story-part">${section(second)}</div><div class="related-links">${related.map((r) => `<a href="/${r.length}">${r}</a>`).join('')}</div></div></main></body></html>`;
+
+  it('is read whole beside a block of related links, however many paragraphs its second section has', () => {
+    for (const second of [
+      ['school', 'a car', 'a bike'],
+      ['school', 'a car'],
+    ]) {
+      const text = extractArticle(page(second)).text;
+      expect(text).toContain(para('school'));
+      expect(text).not.toContain('side gigs');
+    }
+  });
+});
