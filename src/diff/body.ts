@@ -10,7 +10,6 @@ import { commonPrefixLength, commonSuffixLength } from './affixes';
 import { ChangeList } from './changes';
 import { matchParagraphs, paragraphStarts, SEPARATOR, splitParagraphs } from './paragraphs';
 import type { DiffChange } from '../model/diff';
-import { Interner } from './tokens';
 import { diffWordsBounded } from './words';
 
 export interface BodyDiffOptions {
@@ -42,8 +41,6 @@ export function diffBodies(oldText: string, newText: string, options: BodyDiffOp
 
 class BodyDiff {
   private work = WORK_BUDGET;
-  /** Token ids shared by every word diff of this body. */
-  private readonly interner = new Interner();
 
   constructor(
     private readonly list: ChangeList,
@@ -113,7 +110,7 @@ class BodyDiff {
   /** Adds the word diff of the two texts if it fits the bounds; false when it did not. */
   private wordDiff(oldText: string, newText: string, maxEditLength: number): boolean {
     const bound = Math.min(maxEditLength, Math.floor(Math.sqrt(Math.max(0, this.work))));
-    const result = diffWordsBounded(oldText, newText, bound, this.interner);
+    const result = diffWordsBounded(oldText, newText, bound);
     const size = Math.min(oldText.length + newText.length, 1_000_000) / 4;
     if (!result) {
       this.work -= bound * bound + size;

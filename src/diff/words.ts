@@ -22,10 +22,10 @@ export interface WordDiff {
 }
 
 /**
- * The word diff of `oldText` -> `newText`, or undefined beyond `maxEditLength` token edits. The
- * word diffs of one body share an interner: most words were seen in an earlier paragraph.
+ * The word diff of `oldText` -> `newText`, or undefined beyond `maxEditLength` token edits. Each has
+ * its own interner: one shared by a whole body grew large enough to make every lookup slower.
  */
-export function diffWordsBounded(oldText: string, newText: string, maxEditLength: number, interner = new Interner()): WordDiff | undefined {
+export function diffWordsBounded(oldText: string, newText: string, maxEditLength: number): WordDiff | undefined {
   const prefix = commonPrefixLength(oldText, newText);
   const suffix = commonSuffixLength(oldText, newText, prefix);
   const oldMiddle = oldText.slice(prefix, oldText.length - suffix);
@@ -44,6 +44,7 @@ export function diffWordsBounded(oldText: string, newText: string, maxEditLength
   const newWords = spacedWords(newMiddle);
   if (oldWords.words.length > MAX_WORD_DIFF_TOKENS || newWords.words.length > MAX_WORD_DIFF_TOKENS) return undefined;
 
+  const interner = new Interner();
   const result = myersDiff(interner.idsOf(oldWords.words), interner.idsOf(newWords.words), maxEditLength);
   if (!result) return undefined;
 
