@@ -25,11 +25,19 @@ export async function drainThenCancel(reader: ReadableStreamDefaultReader<Uint8A
   await reader.cancel().catch(() => {});
 }
 
-/** Caps the body at `maxBytes`; past it, `refuse(c)` answers (a 413) and the handler never runs. */
+/**
+ * Caps the body at `maxBytes`; past it, `refuse(c)` answers (a 413) and the handler never runs.
+ * A declared Content-Length past the cap is refused before a byte is read: a client that declares
+ * 50 MB and then stalls would otherwise hold the request open.
+ */
 export function limitBody(maxBytes: number, refuse: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   return createMiddleware(async (c, next) => {
     const body = c.req.raw.body;
     if (!body) return next();
+    if (Number(c.req.header('content-length') ?? 0) > maxBytes) {
+      await body.cancel().catch(() => {});
+      return refuse(c);
+    }
     const reader = body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;

@@ -1,6 +1,6 @@
 /** Edges of the API a tester found: JSON everywhere under /api, the bearer scheme in any case, every kind named. */
 import { describe, expect, it } from 'vitest';
-import { api, page, TOKEN } from '../helpers';
+import { api, auth, page, TOKEN } from '../helpers';
 
 describe('API edges', () => {
   it('an unknown path or method under /api answers a JSON 404', async () => {
@@ -21,6 +21,25 @@ describe('API edges', () => {
     expect((await api('/articles', { method: 'POST', body, headers: { ...headers, authorization: `bearer ${TOKEN}` } })).status).toBe(400);
     expect((await api('/articles', { method: 'POST', body, headers: { ...headers, authorization: `BEARER ${TOKEN}` } })).status).toBe(400);
     expect((await api('/articles', { method: 'POST', body, headers: { ...headers, authorization: 'bearer wrong' } })).status).toBe(401);
+  });
+
+  it('answers 413 at once to a declared length past the cap, without waiting for the body', async () => {
+    let pulled = 0;
+    // A client that declares 50 MB, sends a little, and then sends nothing more.
+    const stalled = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled > 0) return new Promise<void>(() => {});
+        pulled++;
+        controller.enqueue(new TextEncoder().encode(`{"url": "https://example.com/${'a'.repeat(1000)}`));
+      },
+    });
+    const response = await api('/articles', {
+      method: 'POST',
+      body: stalled,
+      headers: { ...auth, 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) },
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: 'request body is larger than 16 KB' });
   });
 
   it("a feed's kind error names every kind, byline included", async () => {
