@@ -47,15 +47,18 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
     }
     links = children.links;
   }
+  // Only this read's share of new links (and one more, to know that some are left) is hashed: a
+  // 60,000-URL sitemap was hashed whole and de-duplicated pairwise (20-30 s to register it).
   const seen = new Set(source.seen);
-  const fresh: { id: string; url: string }[] = [];
+  const fresh = new Map<string, string>();
   for (const link of links) {
+    if (fresh.size > settings.newArticlesPerSourceRead) break;
     const verdict = checkTrackableUrl(link, settings);
     if (!verdict.ok) continue;
     const id = await articleIdFor(verdict.url);
-    if (!seen.has(id) && !fresh.some((f) => f.id === id)) fresh.push({ id, url: verdict.url });
+    if (!seen.has(id) && !fresh.has(id)) fresh.set(id, verdict.url);
   }
-  const now_ = fresh.slice(0, settings.newArticlesPerSourceRead);
+  const now_ = [...fresh].slice(0, settings.newArticlesPerSourceRead).map(([id, url]) => ({ id, url }));
   const tracked: { id: string; host: string }[] = [];
   for (const { id, url } of now_) {
     // Tracked already (from another source, the API, or as a canonical URL): never twice.
@@ -64,7 +67,7 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
       tracked.push({ id, host: article.site });
     }
   }
-  const more = fresh.length > now_.length;
+  const more = fresh.size > now_.length;
   if (now_.length > 0 || source.kind !== parsed.kind || source.lastError || source.retryAt) {
     await putSource(
       env,
