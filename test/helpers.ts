@@ -8,8 +8,12 @@ import { clearAgenda } from '../src/store';
 export const TOKEN = 'test-token';
 export const auth = { authorization: `Bearer ${TOKEN}` };
 
-/** Serves `body` at `path` on the local newsroom; returns the page's URL. */
-export async function publish(path: string, body: string | Uint8Array, options: { status?: number; headers?: Record<string, string>; delayMs?: number } = {}) {
+/** Serves `body` at `path` on the local newsroom (`conditional`: answers 304 like a file server); returns the page's URL. */
+export async function publish(
+  path: string,
+  body: string | Uint8Array,
+  options: { status?: number; headers?: Record<string, string>; delayMs?: number; conditional?: boolean } = {},
+) {
   const origin = inject('newsroom');
   const response = await fetch(`${origin}/__pages${path}`, {
     method: 'PUT',
@@ -18,6 +22,7 @@ export async function publish(path: string, body: string | Uint8Array, options: 
       'x-page-status': String(options.status ?? 200),
       'x-page-headers': JSON.stringify(options.headers ?? {}),
       'x-page-delay-ms': String(options.delayMs ?? 0),
+      'x-page-conditional': String(options.conditional ?? false),
     },
   });
   if (response.status !== 204) throw new Error(`newsroom refused the page: ${response.status}`);

@@ -1,7 +1,7 @@
 /**
  * A local web server that plays a newsroom: pages are set over HTTP by tests, the demo and the
  * benchmarks (PUT /__pages/<path>), and served like any site, with the status, content type and
- * headers they were given. Node only.
+ * headers they were given (and, set `conditional`, answering 304 like a file server). Node only.
  *
  * Hostile answers for the outbound fetcher's tests (src/net), all generated as they are sent:
  * - GET|POST /__flood?name=N&bytes=B&type=T  B bytes, chunked (no Content-Length), written only as
@@ -35,6 +35,8 @@ interface Page {
   headers: Record<string, string>;
   body: Buffer;
   fault: PageFault | null;
+  /** Answers conditional GETs like a file server (see `answersNotModified`). */
+  conditional: boolean;
 }
 
 export interface PageOptions {
@@ -42,6 +44,12 @@ export interface PageOptions {
   headers?: Record<string, string>;
   delayMs?: number;
   fault?: PageFault;
+  /**
+   * Answer 304 like a static file server (python's http.server, nginx): to an If-None-Match that
+   * names the page's ETag, or, without If-None-Match, to an If-Modified-Since not earlier than the
+   * page's Last-Modified, compared to the second. Off by default: the page is always served.
+   */
+  conditional?: boolean;
 }
 
 /** What a webhook receiver kept of one POST. */
@@ -71,6 +79,7 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
       headers: { 'content-type': 'text/html; charset=utf-8', ...options.headers },
       body: Buffer.isBuffer(body) ? body : Buffer.from(body),
       fault: options.fault ?? null,
+      conditional: options.conditional ?? false,
     });
   };
   // A webhook receiver too: POST /__hooks/<name> keeps the body, GET /__hooks/<name> lists them.
@@ -151,6 +160,7 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
           status: Number(req.headers['x-page-status'] ?? 200),
           delayMs: Number(req.headers['x-page-delay-ms'] ?? 0),
           headers,
+          conditional: req.headers['x-page-conditional'] === 'true',
         });
         res.writeHead(204).end();
       });
@@ -176,6 +186,7 @@ export async function startNewsroom(port = 0): Promise<Newsroom> {
         res.write(page.body.subarray(0, Math.floor(page.body.length / 2)), () => req.socket.destroy());
         return;
       }
+      if (page.conditional && answersNotModified(req, page.headers)) return void res.writeHead(304, page.headers).end();
       res.writeHead(page.status, page.headers).end(page.body);
     };
     if (page.delayMs > 0) setTimeout(answer, page.delayMs);
@@ -247,4 +258,19 @@ function trickle(res: ServerResponse, bytes: number, everyMs: number, type: stri
     res.write('x');
   }, everyMs);
   res.on('close', () => clearInterval(timer));
+}
+
+/**
+ * What a static file server answers a conditional GET: an If-None-Match decides alone (RFC 9110
+ * §13.1.2); else an If-Modified-Since at or after the Last-Modified is "not modified". Dates have
+ * one-second precision, so a file replaced within the second it was served looks unchanged.
+ */
+function answersNotModified(req: IncomingMessage, headers: Record<string, string>): boolean {
+  const header = (name: string) => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+  const etag = header('etag');
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch !== undefined) return etag !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === etag);
+  const lastModified = Date.parse(header('last-modified') ?? '');
+  const since = Date.parse(req.headers['if-modified-since'] ?? '');
+  return Number.isFinite(lastModified) && Number.isFinite(since) && since >= lastModified;
 }

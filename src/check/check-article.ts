@@ -10,6 +10,7 @@
 import type { Env, Settings } from '../settings';
 import { putSnapshot } from '../evidence/snapshots';
 import { extractArticle, type Article } from '../extract';
+import { usableLastModified } from '../net';
 import { getArticle, type ArticleRecord } from '../store';
 import { detectAnomaly } from './anomaly';
 import { writerFor } from './article-writer';
@@ -55,11 +56,15 @@ async function keepSnapshot(env: Env, article: ArticleRecord, seen: Observation)
 /**
  * The validators to send: only when the latest version has them and a page with the latest
  * version's text would change nothing (no error or removal to clear), so a 304 can stand for it.
+ * A Last-Modified less than 60 s older than the version's fetch is too weak to ask with (a page
+ * edited within that second keeps it: src/net/last-modified.ts); an ETag is always sent.
  */
 export function validatorsFor(article: ArticleRecord): Validators | null {
   const latest = article.versions.at(-1);
-  if (!latest || (!latest.etag && !latest.lastModified) || article.removedAt || article.lastCheck?.outcome === 'error') return null;
-  return { url: article.finalUrl ?? article.url, etag: latest.etag ?? null, lastModified: latest.lastModified ?? null };
+  if (!latest || article.removedAt || article.lastCheck?.outcome === 'error') return null;
+  const lastModified = usableLastModified(latest.lastModified, latest.fetchedAt) ? latest.lastModified! : null;
+  if (!latest.etag && !lastModified) return null;
+  return { url: article.finalUrl ?? article.url, etag: latest.etag ?? null, lastModified };
 }
 
 /** Fetches and reads the page; never throws for anything the page does. */

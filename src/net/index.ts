@@ -28,6 +28,7 @@ export {
   type FetchOutcome,
   type OutboundRequest,
 } from './fetch';
+export { LAST_MODIFIED_MIN_AGE_MS, usableLastModified } from './last-modified';
 export { retryAfterSeconds } from './retry-after';
 export {
   canonicalizeUrl,
