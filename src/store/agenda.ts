@@ -19,6 +19,11 @@
  * listed again when the same URL is registered again. A record's listing here is updated only
  * while it is listed, so a reader that finishes after a delete does not bring the source back.
  *
+ * It also holds the import lease (`lease`): one import at a time may check that the namespace is
+ * empty and write into it, so two imports started together cannot both find it empty and merge
+ * (src/web/transfer.ts). A lease expires, so an import that dies holding it blocks the next only
+ * until then.
+ *
  * Deployments from before kept `pending:<id>` and `source:<id>` keys in KV: the first call imports
  * their listing (INSERT OR IGNORE, so rows written since win) and remembers that it did. The
  * `pending:` keys are left where they are: nothing reads them any more, and deleting them would
@@ -76,7 +81,8 @@ export class Agenda extends DurableObject<AgendaBindings> {
     this.sql = ctx.storage.sql;
     this.sql.exec(`CREATE TABLE IF NOT EXISTS pending (id TEXT PRIMARY KEY, host TEXT);
 CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, slot_key INTEGER NOT NULL, url TEXT NOT NULL, kind TEXT, tracked INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms INTEGER NOT NULL);`);
   }
 
   // ---- the tick --------------------------------------------------------------------------------
@@ -145,6 +151,25 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
   /** Forgets every row, with nothing left to import (an import into an empty namespace starts here). */
   async clear(): Promise<void> {
     this.sql.exec("DELETE FROM pending; DELETE FROM sources; INSERT OR REPLACE INTO meta (key, value) VALUES ('imported', 'cleared');");
+  }
+
+  // ---- the import lease ------------------------------------------------------------------------
+
+  /**
+   * Grants the lease `name` to `holder` for `ms` when no one else holds an unexpired one (the
+   * holder itself may renew it). True when `holder` holds it now. One call, so two cannot both win.
+   */
+  async takeLease(name: string, holder: string, ms: number): Promise<boolean> {
+    const now = Date.now();
+    const held = this.sql.exec<{ holder: string; until_ms: number }>('SELECT holder, until_ms FROM lease WHERE name = ?', name).toArray()[0];
+    if (held && held.holder !== holder && held.until_ms > now) return false;
+    this.sql.exec('INSERT OR REPLACE INTO lease (name, holder, until_ms) VALUES (?, ?, ?)', name, holder, now + ms);
+    return true;
+  }
+
+  /** Gives the lease back, if `holder` still holds it. */
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.sql.exec('DELETE FROM lease WHERE name = ? AND holder = ?', name, holder);
   }
 
   private putSourceRow(source: ListedSource, conflict: 'REPLACE' | 'IGNORE') {
@@ -217,4 +242,34 @@ export async function agendaAt(env: AgendaEnv, now: Date, sourceEveryMinutes: nu
 /** Empties the agenda (an import into an empty namespace; nothing is left to import from KV). */
 export async function clearAgenda(env: AgendaEnv): Promise<void> {
   await agenda(env).clear();
+}
+
+/**
+ * How long an import's lease lasts without being renewed: an import renews it as it writes, so
+ * only one that died (or stalled this long between two writes) lets the next import in.
+ */
+export const IMPORT_LEASE_MS = 5 * 60_000;
+
+/** The import's hold on the namespace (see Agenda): `take` answers false while another import holds it. */
+export class ImportLease {
+  private readonly holder = crypto.randomUUID();
+  private takenAt = 0;
+
+  constructor(private readonly env: AgendaEnv) {}
+
+  async take(): Promise<boolean> {
+    const taken = await agenda(this.env).takeLease('import', this.holder, IMPORT_LEASE_MS);
+    if (taken) this.takenAt = Date.now();
+    return taken;
+  }
+
+  /** Renews the lease once a minute or so (each renewal is one Durable Object request); false when it was lost. */
+  async keep(): Promise<boolean> {
+    if (Date.now() - this.takenAt < 60_000) return true;
+    return this.take();
+  }
+
+  async release(): Promise<void> {
+    await agenda(this.env).releaseLease('import', this.holder);
+  }
 }

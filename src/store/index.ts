@@ -6,6 +6,6 @@ export type * from '../model/records';
 export * from './transfer';
 export * from './schedule';
 export * from './sources';
-export { agendaAt, clearAgenda, type AgendaAtTick, type PendingArticle } from './agenda';
+export { agendaAt, clearAgenda, ImportLease, type AgendaAtTick, type PendingArticle } from './agenda';
 export * from './redeliveries';
 export * from './cards';

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { writerFor } from '../check/article-writer';
 import { settingsFrom, type Env } from '../settings';
 import { getSnapshotGzip, restoreSnapshot, toBase64 } from '../evidence/snapshots';
-import { addSource, clearAgenda, exportRecords, isEmpty, markPending, putChange, putVersion, type ExportRecord } from '../store';
+import { addSource, clearAgenda, exportRecords, ImportLease, isEmpty, markPending, putChange, putVersion, type ExportRecord } from '../store';
 import { readIndex } from '../store/read-index';
 import { requireAdmin } from './auth';
 import { checkLine, checkReferences, ImportRefused, type CheckedImport, type NumberedRecord } from './import-check';
@@ -78,32 +78,56 @@ transfer.post('/import', requireAdmin, async (c) => {
     if (error instanceof ImportRefused || error instanceof BodyNotText) return c.json({ error: `nothing imported: ${error.message}` }, 400);
     throw error;
   }
-  if (!(await isEmpty(c.env.REDLINE))) return c.json({ error: 'this namespace already holds articles or sources: import restores into an empty one' }, 409);
+  // One import at a time checks that the namespace is empty and writes into it; two started
+  // together would otherwise both find it empty and merge.
+  const lease = new ImportLease(c.env);
+  if (!(await lease.take()))
+    return c.json({ error: 'another import is running into this namespace: import restores into an empty one, one import at a time' }, 409);
+  try {
+    if (!(await isEmpty(c.env.REDLINE))) return c.json({ error: 'this namespace already holds articles or sources: import restores into an empty one' }, 409);
+    return c.json({ imported: await writeImport(c.env, checked, lease) }, 201);
+  } catch (error) {
+    if (error instanceof LeaseLost) return c.json({ error: error.message }, 409);
+    throw error;
+  } finally {
+    // A release that fails costs only the wait until the lease expires.
+    await lease.release().catch((error) => console.warn(`import: the lease was not released (${String(error)}); it expires by itself`));
+  }
+});
 
+class LeaseLost extends Error {}
+
+/** Writes a checked import into the empty namespace, renewing the lease as it goes. */
+async function writeImport(env: Env, checked: CheckedImport, lease: ImportLease) {
+  const keepLease = async () => {
+    if (!(await lease.keep())) throw new LeaseLost('the import stalled past its lease and another import took over: empty the namespace and import again');
+  };
   // An empty namespace: whatever the agenda still lists (pending articles, sources) names nothing.
-  await clearAgenda(c.env);
+  await clearAgenda(env);
   const counts = { articles: 0, versions: 0, changes: 0, sources: 0 };
   for (const { article, versions, changes } of checked.articles) {
-    for (const { version } of versions.values()) await putVersion(c.env.REDLINE, article.id, version);
-    for (const { change } of changes.values()) await putChange(c.env.REDLINE, change);
+    await keepLease();
+    for (const { version } of versions.values()) await putVersion(env.REDLINE, article.id, version);
+    for (const { change } of changes.values()) await putChange(env.REDLINE, change);
     counts.versions += versions.size;
     counts.changes += changes.size;
   }
   // Records after: an article becomes visible only once its versions and changes are in place.
   for (const { article, versions } of checked.articles) {
+    await keepLease();
     const latest = article.versions.at(-1);
-    await writerFor(c.env, article.id).restore(article, latest ? versions.get(latest.n)!.version.text : null);
-    if (article.active && article.versions.length === 0) await markPending(c.env, article.id, article.site);
+    await writerFor(env, article.id).restore(article, latest ? versions.get(latest.n)!.version.text : null);
+    if (article.active && article.versions.length === 0) await markPending(env, article.id, article.site);
     counts.articles++;
   }
   for (const source of checked.sources) {
-    await addSource(c.env, source);
+    await addSource(env, source);
     counts.sources++;
   }
   // Raw HTML, already checked against its hash; without a bucket there is nowhere to keep it.
   let snapshots = 0;
-  if (c.env.SNAPSHOTS) for (const [sha256, packed] of checked.snapshots) if (await restoreSnapshot(c.env.SNAPSHOTS, sha256, packed)) snapshots++;
+  if (env.SNAPSHOTS) for (const [sha256, packed] of checked.snapshots) if (await restoreSnapshot(env.SNAPSHOTS, sha256, packed)) snapshots++;
   // The read index is rebuilt from what is now in KV (the changes came in without their writers).
-  await readIndex(c.env).rebuild();
-  return c.json({ imported: { ...counts, snapshots } }, 201);
-});
+  await readIndex(env).rebuild();
+  return { ...counts, snapshots };
+}

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import v1 from '../fixtures/nyt-2016-ryabkov/v1.html?raw';
 import v2 from '../fixtures/nyt-2016-ryabkov/v2.html?raw';
+import { agenda } from '../../src/store/agenda';
 import { MAX_IMPORT_BYTES } from '../../src/web/transfer';
 import { api, auth, kvSnapshot, page, post, publish, wipeKv } from '../helpers';
 import { story } from '../schedule/scale-helpers';
@@ -216,6 +217,47 @@ describe('import refuses what it cannot trust, naming the line, writing nothing'
       imported: { articles: 4, versions: expect.any(Number), changes: expect.any(Number), sources: 1, snapshots: expect.any(Number) },
     });
     expect(recordsOf(toLines(await exportNow()))).toEqual(recordsOf(valid));
+  });
+});
+
+describe('imports at once', () => {
+  it('two imports started together into an empty namespace: one restores its file, the other is refused with 409', async () => {
+    // Two different valid files: the export split by article (the source goes with the first).
+    const articleIds = valid.filter((l) => l.type === 'article').map((l) => l.article.id as string);
+    // Each line's article: a snapshot follows its version; the source goes with the first article.
+    let last = '';
+    const owners = valid.map((l) => {
+      if (l.type === 'article' || l.type === 'version' || l.type === 'change')
+        last = l.type === 'article' ? l.article.id : l.type === 'version' ? l.id : l.change.id;
+      return l.type === 'source' ? articleIds[0] : l.type === 'redline-export' ? null : last;
+    });
+    const fileOf = (ids: string[]) => valid.filter((_, k) => owners[k] === null || ids.includes(owners[k]!));
+    const files = [fileOf(articleIds.slice(0, 2)), fileOf(articleIds.slice(2))];
+    for (let round = 0; round < 3; round++) {
+      await wipeKv();
+      const responses = await Promise.all(
+        files.map((file) => api('/import', { method: 'POST', body: toNdjson(file), headers: { ...auth, 'content-type': 'application/x-ndjson' } })),
+      );
+      const answers = await Promise.all(responses.map((r) => r.json<{ error?: string }>()));
+      expect(responses.map((r) => r.status).sort(), JSON.stringify(answers)).toEqual([201, 409]);
+      const winner = files[responses.findIndex((r) => r.status === 201)];
+      expect(recordsOf(toLines(await exportNow()))).toEqual(recordsOf(winner));
+      expect(answers.find((a) => a.error)?.error).toMatch(/import/);
+    }
+  });
+
+  it('an import that died holding the lease blocks the next one only until the lease expires', async () => {
+    await wipeKv();
+    const lease = agenda(env);
+    expect(await lease.takeLease('import', 'an import that is running', 60_000)).toBe(true);
+    const { response } = await importIntoEmpty(toNdjson(valid));
+    expect(response.status).toBe(409);
+    expect((await response.json<{ error: string }>()).error).toMatch(/another import is running/);
+    await lease.releaseLease('import', 'an import that is running');
+
+    expect(await lease.takeLease('import', 'an import that crashed', 1)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await importIntoEmpty(toNdjson(valid))).response.status).toBe(201);
   });
 });
 
