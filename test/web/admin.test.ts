@@ -8,6 +8,7 @@ import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import v1 from '../fixtures/nyt-2016-ryabkov/v1.html?raw';
 import { api, publish, TOKEN } from '../helpers';
+import { issueSignInToken } from '../../src/web/admin/session';
 
 const ORIGIN = 'http://redline.test';
 
@@ -192,6 +193,28 @@ describe('the admin forms', () => {
 });
 
 describe('what a tester tried', () => {
+  it('a sign-in CSRF pair the server did not issue (cookie and field chosen by the client) is refused', async () => {
+    const forged = async (csrf: string) => {
+      const browser = new Browser();
+      browser.cookies.set('__Host-redline-sign-in', csrf);
+      const answer = await browser.post('/admin/sign-in', { csrf, token: TOKEN });
+      expect(browser.cookies.has('__Host-redline-admin')).toBe(answer.response.status === 303);
+      return answer.response.status;
+    };
+    expect(await forged('AAAA')).toBe(403);
+    // The shape of a real one, but a MAC of someone's choosing.
+    const issued = csrfOf((await new Browser().request('/admin')).body);
+    const [when, nonce] = issued.split('.');
+    expect(await forged(`${when}.${nonce}.${'A'.repeat(43)}`)).toBe(403);
+    expect(await forged(`${when}.${'B'.repeat(43)}.${issued.split('.')[2]}`)).toBe(403);
+    // A real one from more than 15 minutes ago.
+    expect(await forged(await issueSignInToken(TOKEN, new Date(Date.now() - 16 * 60_000)))).toBe(403);
+    // And one signed with another ADMIN_TOKEN.
+    expect(await forged(await issueSignInToken('another-token'))).toBe(403);
+    // A pair the server issued still works.
+    expect(await forged(issued)).toBe(303);
+  });
+
   it('a post from an opaque origin ("null", as Chromium sends under no-referrer) still needs the CSRF token', async () => {
     const { browser } = await signedIn();
     const url = await publish('/admin/opaque-origin', v1);

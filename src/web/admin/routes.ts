@@ -27,13 +27,14 @@ import {
   closeSession,
   cookie,
   findSession,
+  issueSignInToken,
   openSession,
-  randomToken,
   SESSION_COOKIE,
   SESSION_SECONDS,
   SIGN_IN_COOKIE,
   SIGN_IN_SECONDS,
   type Session,
+  validSignInToken,
 } from './session';
 import { sha256Hex } from '../../model/sha256';
 
@@ -68,8 +69,8 @@ async function formOf(c: AdminContext): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-function signInForm(c: AdminContext, notice: Notice | null, status: 200 | 401 | 403 | 429 = 200) {
-  const csrf = randomToken();
+async function signInForm(c: AdminContext, adminToken: string, notice: Notice | null, status: 200 | 401 | 403 | 429 = 200) {
+  const csrf = await issueSignInToken(adminToken);
   c.header('set-cookie', cookie(SIGN_IN_COOKIE, csrf, SIGN_IN_SECONDS), { append: true });
   return c.html(signInPage(csrf, notice), status);
 }
@@ -78,7 +79,7 @@ admin.get('/', async (c) => {
   if (!c.env.ADMIN_TOKEN)
     return c.html(problemPage('Admin is off', 'This Worker has no ADMIN_TOKEN secret: set one (wrangler secret put ADMIN_TOKEN) to use the admin pages.'), 503);
   const session = await findSession(c.env.REDLINE, c.env.ADMIN_TOKEN, getCookie(c, SESSION_COOKIE));
-  if (!session) return signInForm(c, null);
+  if (!session) return signInForm(c, c.env.ADMIN_TOKEN, null);
   const cursor = parseCursor(c.req.query('cursor'));
   const listed = await listArticles(c.env.REDLINE, cursor ?? null, ARTICLES_PER_PAGE).catch(() => ({ articles: [], cursor: null }));
   const [articles, sources, deliveries] = await Promise.all([
@@ -107,16 +108,23 @@ admin.post('/sign-in', async (c) => {
   if (!token) return c.html(problemPage('Admin is off', 'This Worker has no ADMIN_TOKEN secret.'), 503);
   const form = await formOf(c);
   const expected = getCookie(c, SIGN_IN_COOKIE);
-  if (crossOrigin(c) || !expected || !form.csrf || !timingSafeEqual(form.csrf, expected)) {
-    return signInForm(c, { ok: false, text: 'the sign-in form had expired or did not come from this site; try again' }, 403);
+  // Double submit, and the token must be one this Worker signed: a cookie someone else set, with
+  // the same value in the form, is not enough.
+  if (crossOrigin(c) || !expected || !form.csrf || !timingSafeEqual(form.csrf, expected) || !(await validSignInToken(token, form.csrf))) {
+    return signInForm(c, token, { ok: false, text: 'the sign-in form had expired or did not come from this site; try again' }, 403);
   }
-  if (!form.token) return signInForm(c, { ok: false, text: 'that is not the admin token' }, 401);
+  if (!form.token) return signInForm(c, token, { ok: false, text: 'that is not the admin token' }, 401);
   const verdict = await checkToken(c.env, c.req.raw, form.token, token);
   if (verdict.retryAfterSeconds !== null) {
     c.header('retry-after', String(verdict.retryAfterSeconds));
-    return signInForm(c, { ok: false, text: `too many wrong tokens from this address: try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} min` }, 429);
+    return signInForm(
+      c,
+      token,
+      { ok: false, text: `too many wrong tokens from this address: try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} min` },
+      429,
+    );
   }
-  if (!verdict.ok) return signInForm(c, { ok: false, text: 'that is not the admin token' }, 401);
+  if (!verdict.ok) return signInForm(c, token, { ok: false, text: 'that is not the admin token' }, 401);
   const { id } = await openSession(c.env.REDLINE, token);
   c.header('set-cookie', cookie(SESSION_COOKIE, id, SESSION_SECONDS), { append: true });
   c.header('set-cookie', cookie(SIGN_IN_COOKIE, '', 0), { append: true });
