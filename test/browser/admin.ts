@@ -67,7 +67,13 @@ export function registerAdminTests(test: Register, t: () => AdminTestContext) {
     const url = `${ctx.story.newsroom.origin}/admin/browser-story.html`;
     ctx.story.newsroom.set('/admin/browser-story.html', '<h1>Gone</h1>', { status: 500 });
     await page.getByLabel('Article URL').fill(url);
-    await page.getByRole('button', { name: 'Track', exact: true }).click();
+    // The admin pages' Referrer-Policy (same-origin) makes Chromium name our origin on our own
+    // forms; under no-referrer it sent "Origin: null", which the admin now refuses.
+    const [posted] = await Promise.all([
+      page.waitForRequest(`${ctx.redline.origin}/admin/track`),
+      page.getByRole('button', { name: 'Track', exact: true }).click(),
+    ]);
+    assert.equal(await posted.headerValue('origin'), ctx.redline.origin);
     await page.getByText(`tracking ${url}`).waitFor();
     assert.ok((await trackedUrls(ctx.redline)).includes(url));
     await page.getByRole('button', { name: `Check ${url} now` }).click();
@@ -130,6 +136,18 @@ export function registerAdminTests(test: Register, t: () => AdminTestContext) {
       const [response] = await Promise.all([page.waitForResponse(`${ctx.redline.origin}/admin/track`), page.getByRole('button', { name }).click()]);
       assert.equal(response.status(), 403, name);
     }
+    // The same form with the real token from a page under no-referrer: Chromium sends Origin: null.
+    ctx.story.newsroom.set(
+      '/admin/forged-opaque.html',
+      `<!doctype html><meta name="referrer" content="no-referrer"><title>Forged</title><form method="post" action="${ctx.redline.origin}/admin/track"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="url" value="${target}"><button>opaque origin</button></form>`,
+    );
+    await page.goto(`${ctx.story.newsroom.origin}/admin/forged-opaque.html`);
+    const [opaque] = await Promise.all([
+      page.waitForResponse(`${ctx.redline.origin}/admin/track`),
+      page.getByRole('button', { name: 'opaque origin' }).click(),
+    ]);
+    assert.equal(await opaque.request().headerValue('origin'), 'null');
+    assert.equal(opaque.status(), 403, 'opaque origin');
     // Same origin, the session's cookie, but no token at all.
     const bare = await page.request.post(`${ctx.redline.origin}/admin/track`, {
       form: { url: target },

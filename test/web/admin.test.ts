@@ -215,11 +215,24 @@ describe('what a tester tried', () => {
     expect(await forged(issued)).toBe(303);
   });
 
-  it('a post from an opaque origin ("null", as Chromium sends under no-referrer) still needs the CSRF token', async () => {
-    const { browser } = await signedIn();
+  it('a post from an opaque origin (Origin: null) is refused even with the session and its CSRF token, sign-in too', async () => {
+    const { browser, csrf } = await signedIn();
     const url = await publish('/admin/opaque-origin', v1);
     expect((await browser.post('/admin/track', { csrf: 'forged', url }, 'null')).response.status).toBe(403);
+    expect((await browser.post('/admin/track', { csrf, url }, 'null')).response.status).toBe(403);
     expect(await isTracked(url)).toBe(false);
+    const stranger = new Browser();
+    const form = await stranger.request('/admin');
+    expect((await stranger.post('/admin/sign-in', { csrf: csrfOf(form.body), token: TOKEN }, 'null')).response.status).toBe(403);
+    expect(stranger.cookies.has('__Host-redline-admin')).toBe(false);
+  });
+
+  it('admin pages tell the browser to send their origin on their own forms (Referrer-Policy: same-origin, header and meta)', async () => {
+    for (const page of [await new Browser().request('/admin'), await (await signedIn()).browser.request('/admin')]) {
+      expect(page.response.headers.get('referrer-policy')).toBe('same-origin');
+      expect(page.body).toContain('<meta name="referrer" content="same-origin">');
+      expect(page.body).not.toContain('no-referrer');
+    }
   });
 
   it('the dashboard shows only notices its own forms signed, not words from a link', async () => {

@@ -6,7 +6,10 @@
 import { html } from 'hono/html';
 import type { ArticleRecord, SourceListing } from '../../store';
 import type { WebhookDelivery } from '../../notify/webhooks';
-import { layout, time } from '../pages/layout';
+import { layout as pageLayout, time } from '../pages/layout';
+
+/** Every admin page: same-origin referrers, so the browser sends our real Origin on our own forms. */
+const layout = (title: string, body: unknown) => pageLayout(title, body, { referrer: 'same-origin' });
 
 export interface Notice {
   ok: boolean;

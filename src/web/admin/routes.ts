@@ -50,18 +50,23 @@ admin.use(async (c, next) => {
   await next();
   c.header('content-security-policy', PAGE_CSP);
   c.header('x-content-type-options', 'nosniff');
-  c.header('referrer-policy', 'no-referrer');
+  // same-origin, not no-referrer: under no-referrer Chromium posts our own forms with Origin: null,
+  // which crossOrigin() refuses. Other sites still get no referrer from these pages.
+  c.header('referrer-policy', 'same-origin');
   c.header('cache-control', 'no-store');
 });
 
 admin.use(limitBody(16 * 1024, (c) => c.html(problemPage('Too large', 'A form is at most 16 KB.'), 413)));
 
-/** A POST from a page of another origin: refused whatever it carries. */
+/**
+ * A POST from a page of another origin, or from an opaque one (`Origin: null`: a sandboxed frame,
+ * a data: URL, a page under no-referrer): refused whatever it carries. Our own pages send
+ * Referrer-Policy: same-origin, so the browser names our origin on their forms. A request with no
+ * Origin at all (not a browser's form) still needs the CSRF token.
+ */
 function crossOrigin(c: AdminContext): boolean {
   const origin = c.req.header('origin');
-  // "null" is let through: our pages send Referrer-Policy: no-referrer, under which Chromium posts
-  // their own forms with Origin: null. The session's CSRF token still has to match.
-  return origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin;
+  return origin !== undefined && origin !== new URL(c.req.url).origin;
 }
 
 async function formOf(c: AdminContext): Promise<Record<string, string>> {

@@ -98,6 +98,11 @@ export interface LayoutOptions {
   wide?: boolean;
   /** A picture of the page for link previews (og:image, twitter:image): absolute URL and alt text. */
   image?: { url: string; alt: string; width: number; height: number };
+  /**
+   * The page's referrer policy (default no-referrer). The admin pages use same-origin: under
+   * no-referrer Chromium posts a page's own forms with `Origin: null`, which the admin refuses.
+   */
+  referrer?: 'no-referrer' | 'same-origin';
 }
 
 function previewTags(title: string, image: NonNullable<LayoutOptions['image']>) {
@@ -122,7 +127,7 @@ export function layout(title: string, body: unknown, options: LayoutOptions = {}
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="${options.referrer ?? 'no-referrer'}">
 <title>${title} · Redline</title>
 ${options.image ? previewTags(title, options.image) : ''}<link rel="alternate" type="application/rss+xml" title="Redline changes (RSS)" href="${feed}.xml">
 <link rel="alternate" type="application/atom+xml" title="Redline changes (Atom)" href="${feed}.atom">
