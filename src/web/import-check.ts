@@ -2,11 +2,12 @@
  * What POST /api/v1/import accepts: an export, checked whole before anything is written. Each line
  * must match the API's own schemas (src/web/openapi-schemas.ts), made strict here so an unknown
  * field is refused rather than stored; then the records must agree with one another: ids derived
- * from their URLs, versions 1..n each present once, every change tied to versions that exist.
+ * from their URLs, versions 1..n each present once and hashed as their words hash, every change
+ * tied to versions that exist.
  * Every refusal names the line at fault.
  */
 import { z } from '@hono/zod-openapi';
-import { articleIdFor } from '../check/hash';
+import { articleIdFor, firstFormVersionHash, versionHash } from '../check/hash';
 import { checkTrackableUrl } from '../net';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ArticleRecord, type ChangeRecord, type ExportRecord, type SourceRecord, type VersionRecord } from '../store';
 import { fromBase64, gunzip, sha256OfBytes } from '../evidence/snapshots';
@@ -160,6 +161,17 @@ function checkVersionAgainst(entry: ArticleEntry, line: number, version: Version
   }
 }
 
+/**
+ * A version's hash must be the hash of its own words, computed as a check computes it, so a text
+ * altered in the file cannot be served under the original's hash (a version stored before bylines
+ * were hashed carries the first form).
+ */
+async function checkVersionHash(line: number, version: VersionRecord): Promise<void> {
+  if ((await versionHash(version.title, version.text, version.byline ?? null)) === version.hash) return;
+  if ((await firstFormVersionHash(version.title, version.text)) === version.hash) return;
+  refuse(line, `version ${version.n}: its hash is not the hash of its title, byline and text`);
+}
+
 function checkChangeAgainst(entry: ArticleEntry, line: number, change: ChangeRecord): void {
   const { article } = entry;
   const seq = SEQ.exec(change.seq);
@@ -228,6 +240,7 @@ export async function checkReferences(records: NumberedRecord[], allowPrivate: b
       if (!ARTICLE_ID.test(record.id)) refuse(line, 'id must be an article id (16 hex digits)');
       if (!entry) return refuse(line, `version of article ${record.id}, which is not in the file`);
       checkVersionAgainst(entry, line, record.version);
+      await checkVersionHash(line, record.version);
       httpUrl(line, 'version.url', record.version.url);
       httpUrl(line, 'version.canonicalUrl', record.version.canonicalUrl);
       isoTime(line, 'version.fetchedAt', record.version.fetchedAt);

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import v1 from '../fixtures/nyt-2016-ryabkov/v1.html?raw';
 import v2 from '../fixtures/nyt-2016-ryabkov/v2.html?raw';
+import { sha256Hex } from '../../src/model/sha256';
 import { agenda } from '../../src/store/agenda';
 import { MAX_IMPORT_BYTES } from '../../src/web/transfer';
 import { api, auth, kvSnapshot, page, post, publish, wipeKv } from '../helpers';
@@ -129,6 +130,12 @@ describe('import refuses what it cannot trust, naming the line, writing nothing'
     ],
     ["a change whose hash is not its version's", () => withEdit(change(), (l) => (l.change.hash = 'f'.repeat(64))), /change\.hash/],
     ['a version that disagrees with its summary', () => withEdit(version(), (l) => (l.version.hash = '0'.repeat(64))), /does not match its summary/],
+    [
+      'a version text altered under its original hash',
+      () => withEdit(version(), (l) => (l.version.text = `<script>alert(1)</script>${l.version.text}`)),
+      /version \d+: its hash is not the hash of its title, byline and text/,
+    ],
+    ['a version byline altered under its original hash', () => withEdit(version(), (l) => (l.version.byline = 'Someone Else')), /its hash is not the hash/],
     ['a kind that does not exist', () => withEdit(change(), (l) => (l.change.kinds = ['typo'])), /change\.kinds/],
     ['a header of another format', () => withEdit(0, (l) => (l.version = 2)), /export starts with/],
   ];
@@ -209,6 +216,21 @@ describe('import refuses what it cannot trust, naming the line, writing nothing'
     expect(recordsOf(toLines(during))).toEqual(recordsOf(valid));
     const { response } = await importIntoEmpty(during);
     expect(response.status).toBe(201);
+  });
+
+  it('a version stored under the first form of the hash (headline, blank line, text) still imports', async () => {
+    const copy = structuredClone(valid);
+    const line = copy.find((l) => l.type === 'version' && l.version.n === 1)!;
+    const legacy = await sha256Hex(`${line.version.title}\n\n${line.version.text}`);
+    const { id } = line;
+    line.version.hash = legacy;
+    for (const l of copy) {
+      if (l.type === 'article' && l.article.id === id) l.article.versions[0].hash = legacy;
+      if (l.type === 'change' && l.change.id === id && l.change.to === 1) l.change.hash = legacy;
+    }
+    const { response } = await importIntoEmpty(toNdjson(copy));
+    expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
+    expect(recordsOf(toLines(await exportNow()))).toEqual(recordsOf(copy));
   });
 
   it('the export itself imports exactly, sources included', async () => {
