@@ -61,8 +61,51 @@ export const MAX_DELIVERY_ROUNDS = 96;
 const RETENTION_SECONDS = 30 * 24 * 3600;
 const MAX_RETRY_AFTER_MS = 10_000;
 
+/** Each delivery attempt waits this long for the target's answer (then it is a timeout, retried). */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/** A WEBHOOK_URLS entry that is not an http(s) URL: nothing is sent to it. */
+export interface InvalidWebhookEntry {
+  /** Its place in WEBHOOK_URLS, counting entries (separated by commas or new lines) from 1. */
+  position: number;
+  /** Its first 20 characters: a mistyped URL may still carry its secret. */
+  start: string;
+  error: string;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(text);
+    return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * WEBHOOK_URLS read entry by entry: entries are separated by commas or new lines, and an entry
+ * may hold several URLs separated by spaces. An entry with any word that is not an http(s) URL
+ * ("not a url") is invalid as a whole, named once, and gets nothing: not split into targets that
+ * would each fail at delivery.
+ */
+export function webhookEntries(env: WebhookSettings): { urls: string[]; invalid: InvalidWebhookEntry[] } {
+  const urls = new Set<string>();
+  const invalid: InvalidWebhookEntry[] = [];
+  const entries = (env.WEBHOOK_URLS ?? '')
+    .split(/[,\n\r]+/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  entries.forEach((entry, index) => {
+    const words = entry.split(/\s+/);
+    if (words.every(isHttpUrl)) for (const url of words) urls.add(url);
+    else invalid.push({ position: index + 1, start: entry.length > 20 ? `${entry.slice(0, 20)}…` : entry, error: 'not an http(s) URL' });
+  });
+  return { urls: [...urls], invalid };
+}
+
+/** The URLs changes are delivered to (invalid entries left out: see webhookEntries). */
 export function webhookUrls(env: WebhookSettings): string[] {
-  return [...new Set((env.WEBHOOK_URLS ?? '').split(/[\s,]+/).filter(Boolean))];
+  return webhookEntries(env).urls;
 }
 
 export async function targetOf(url: string): Promise<string> {
@@ -114,7 +157,7 @@ export async function notifyWebhooks(env: WebhookEnv, change: ChangeRecord, orig
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     now: options.now ?? (() => new Date()),
     backoffMs: options.backoffMs ?? [1000, 4000],
-    timeoutMs: options.timeoutMs ?? 10_000,
+    timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
   };
   const base = (origin ?? env.PUBLIC_URL ?? '').replace(/\/+$/, '');
   const links: ChangeLinks = base ? { diff: `${base}${changePath(change)}`, history: `${base}/articles/${change.id}` } : { diff: null, history: null };

@@ -12,7 +12,7 @@ import { clearPending, getArticle, getVersion, listArticles, type ChangeKind } f
 import { postingSettings, recentPosts } from '../notify/posts';
 import { requireAdmin } from './auth';
 import { answerError } from './errors';
-import { notifyWebhooks, recentDeliveries, webhookUrls, type WebhookEnv } from '../notify/webhooks';
+import { notifyWebhooks, recentDeliveries, webhookEntries, type WebhookEnv } from '../notify/webhooks';
 import { loadChange, parseSite, selectChanges } from '../changes/select';
 import { loadDiff } from './load-diff';
 import { documentInfo, registerOtherRoutes } from './openapi';
@@ -333,7 +333,10 @@ api.openapi(
       503: errorResponse('ADMIN_TOKEN is not configured.'),
     },
   }),
-  async (c) => c.json({ configured: webhookUrls(c.env as WebhookEnv).length, deliveries: await recentDeliveries(c.env.REDLINE) }, 200),
+  async (c) => {
+    const { urls, invalid } = webhookEntries(c.env as WebhookEnv);
+    return c.json({ configured: urls.length, invalid, deliveries: await recentDeliveries(c.env.REDLINE) }, 200);
+  },
 );
 
 api.openapi(
@@ -356,7 +359,8 @@ api.openapi(
     const change = changes[0] ? await loadChange(c.env.REDLINE, changes[0]) : null;
     if (!change) return c.json({ error: 'no change stored yet' }, 404);
     const env = c.env as WebhookEnv;
-    return c.json({ configured: webhookUrls(env).length, deliveries: await notifyWebhooks(env, change, publicOrigin(c.env, c.req.url).origin) }, 200);
+    const { urls, invalid } = webhookEntries(env);
+    return c.json({ configured: urls.length, invalid, deliveries: await notifyWebhooks(env, change, publicOrigin(c.env, c.req.url).origin) }, 200);
   },
 );
 

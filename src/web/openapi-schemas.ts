@@ -239,7 +239,16 @@ export const SiteRecordSchema = z
 
 export const WebhookDeliveriesSchema = z
   .object({
-    configured: z.number().int().openapi({ description: 'How many webhook URLs WEBHOOK_URLS holds.' }),
+    configured: z.number().int().openapi({ description: 'How many webhook URLs WEBHOOK_URLS holds (invalid entries not counted).' }),
+    invalid: z
+      .array(
+        z.object({
+          position: z.number().int().openapi({ description: 'Its place in WEBHOOK_URLS, counting entries separated by commas or new lines from 1.' }),
+          start: z.string().openapi({ description: 'Its first 20 characters (a mistyped URL may still carry its secret).' }),
+          error: z.string(),
+        }),
+      )
+      .openapi({ description: 'Each WEBHOOK_URLS entry that is not an http(s) URL, once; nothing is sent to it.' }),
     deliveries: z.array(
       z.object({
         target: z.string().openapi({ description: 'A short hash of the webhook URL.' }),

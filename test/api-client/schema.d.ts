@@ -459,8 +459,16 @@ export interface components {
             latestChangeAt: string | null;
         };
         WebhookDeliveries: {
-            /** @description How many webhook URLs WEBHOOK_URLS holds. */
+            /** @description How many webhook URLs WEBHOOK_URLS holds (invalid entries not counted). */
             configured: number;
+            /** @description Each WEBHOOK_URLS entry that is not an http(s) URL, once; nothing is sent to it. */
+            invalid: {
+                /** @description Its place in WEBHOOK_URLS, counting entries separated by commas or new lines from 1. */
+                position: number;
+                /** @description Its first 20 characters (a mistyped URL may still carry its secret). */
+                start: string;
+                error: string;
+            }[];
             deliveries: {
                 /** @description A short hash of the webhook URL. */
                 target: string;

@@ -2,7 +2,8 @@
  * Webhooks: one JSON message per change that Slack and Discord accept, failures retried, and
  * every delivery recorded. Deliveries go to a recording fetcher (and, once, to the real newsroom).
  */
-import { env } from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import worker from '../../src/index';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getChange, listOwedDeliveries, type ChangeRecord } from '../../src/store';
 import { notifyWebhooks, recentDeliveries, webhookUrls } from '../../src/notify/webhooks';
@@ -171,6 +172,23 @@ describe('webhooks', () => {
     expect(sent).toHaveLength(0);
     expect(delivery.ok).toBe(false);
     expect(delivery.attempts[0].error).toContain('refused');
+  });
+
+  it('GET /api/v1/webhooks names each WEBHOOK_URLS entry that is not an http(s) URL once, and nothing is sent to it', async () => {
+    const WEBHOOK_URLS = 'not a url, https://hooks.example/one\nftp://files.example/hook\nhttps://hooks.example/two https://hooks.example/three';
+    const ctx = createExecutionContext();
+    const response = await worker.fetch!(new Request('http://redline.test/api/v1/webhooks', { headers: auth }) as never, { ...env, WEBHOOK_URLS }, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(response.status).toBe(200);
+    const status = await response.json<{ configured: number; invalid: unknown[] }>();
+    expect(status.configured).toBe(3);
+    expect(status.invalid).toEqual([
+      { position: 1, start: 'not a url', error: 'not an http(s) URL' },
+      { position: 3, start: 'ftp://files.example/…', error: 'not an http(s) URL' },
+    ]);
+    const { sent, fetcher } = recorder([]);
+    await notifyWebhooks({ REDLINE: env.REDLINE, WEBHOOK_URLS }, change, undefined, { fetcher, ...noWait });
+    expect(sent.map((s) => s.url).sort()).toEqual(['https://hooks.example/one', 'https://hooks.example/three', 'https://hooks.example/two']);
   });
 
   it('delivers over real HTTP to a local receiver, and lists deliveries over the API', async () => {
