@@ -37,6 +37,12 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
     if (source.lastError !== error) await putSource(env, { ...source, lastError: error, lastReadAt: now.toISOString() }, source);
     return { tracked: [], error, notModified: false };
   }
+  if (parsed.notWellFormed) {
+    // Cut off or broken: what it lists cannot be trusted to be all of it, so nothing is tracked.
+    const error = `not well-formed XML: ${parsed.notWellFormed}`;
+    if (source.lastError !== error) await putSource(env, { ...source, lastError: error, lastReadAt: now.toISOString() }, source);
+    return { tracked: [], error, notModified: false };
+  }
   let links = parsed.links;
   if (parsed.kind === 'sitemapindex') {
     const children = await readSitemapIndex(parsed, settings, fetcher);

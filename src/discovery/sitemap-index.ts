@@ -41,6 +41,7 @@ export async function readSitemapIndex(index: ParsedSource, settings: Settings, 
       const parsed = parseSource(fetched.xml, fetched.finalUrl);
       if (parsed.kind !== 'sitemap')
         return { url, error: parsed.kind === 'sitemapindex' ? 'an index inside an index is not followed' : 'not a sitemap', links: [] };
+      if (parsed.notWellFormed) return { url, error: `not well-formed XML: ${parsed.notWellFormed}`, links: [] };
       return { url, error: null, links: parsed.links };
     }),
   );

@@ -9,7 +9,7 @@ import { canonicalizeUrl, trustedCanonical } from '../../src/net';
 import { articleIdFor } from '../../src/check/hash';
 import { parseSource } from '../../src/discovery';
 import { checkDue } from '../../src/cron/check-due';
-import { getArticle, listArticles } from '../../src/store';
+import { getArticle, getSource, listArticles } from '../../src/store';
 import { api, auth, cronTick, post, publish } from '../helpers';
 import { settings, story, track, wipe } from '../schedule/scale-helpers';
 
@@ -71,6 +71,41 @@ describe('discovery', () => {
     expect((await post('/sources', { url: 'ftp://example.com/feed' })).status).toBe(400);
     expect((await post('/sources', { url: notFeed }, {})).status).toBe(401);
   });
+
+  it('refuses a feed or sitemap that is not well-formed XML, cut off or unclosed, and records it when a later read finds one', async () => {
+    const a = await publish('/d/broken/alpha-2026', story('Alpha'));
+    for (const [name, body] of [
+      ['cut off', '<rss><channel><item><link>'],
+      ['unclosed root', rss([a]).replace('</rss>', '')],
+      ['an item never closed', rss([a]).replace('</item>', '')],
+      ['a sitemap cut off', sitemap([a]).slice(0, -'</url>\n</urlset>'.length)],
+      ['two roots', `${rss([a])}<rss></rss>`],
+    ]) {
+      const url = await publish(`/feeds/broken-${name.replace(/ /g, '-')}.xml`, body, xml);
+      const response = await post('/sources', { url });
+      expect(response.status, name).toBe(400);
+      expect((await response.json<{ error: string }>()).error, name).toMatch(/^cannot read .* as a feed or sitemap: not well-formed XML: /);
+    }
+    expect((await (await api('/sources', { headers: auth })).json<{ sources: unknown[] }>()).sources).toEqual([]);
+    expect(await trackedUrls()).toEqual([]);
+
+    // Registered while whole, then served cut off: the read records why and tracks nothing from it.
+    const feed = await publish('/feeds/later-broken.xml', rss([a]), xml);
+    const registered = await post('/sources', { url: feed });
+    expect(registered.status).toBe(201);
+    const { id } = await registered.json<{ id: string }>();
+    const b = await publish('/d/broken/beta-2026', story('Beta'));
+    await publish('/feeds/later-broken.xml', rss([b, a]).slice(0, rss([b, a]).indexOf('</item>')), xml);
+    await cronTick();
+    expect((await getSource(env.REDLINE, id))?.lastError).toBe('not well-formed XML: <item> is never closed');
+    expect(await trackedUrls()).toEqual([a]);
+  });
+
+  it('still reads well-formed feeds with self-closing elements, a prolog and trailing whitespace', () => {
+    const parsed = parseSource(`\uFEFF<?xml version="1.0"?>\n<!-- a comment -->\n${atom(['https://news.example/a'])}\n\n`, 'https://news.example/');
+    expect(parsed).toMatchObject({ kind: 'atom', links: ['https://news.example/a'], notWellFormed: null });
+    expect(parseSource('<urlset/>', 'https://news.example/')).toMatchObject({ kind: 'sitemap', links: [], notWellFormed: null });
+  });
 });
 
 describe('canonicalization', () => {
@@ -124,6 +159,7 @@ describe('canonicalization', () => {
     ).toEqual({
       kind: 'rss',
       links: ['https://n.example/a-1', 'https://n.example/b-2'],
+      notWellFormed: null,
     });
     expect(parseSource(atom(['https://n.example/x-1']), 'https://n.example/').links).toEqual(['https://n.example/x-1']);
     expect(parseSource('<sitemapindex><sitemap><loc>https://n.example/s1.xml</loc></sitemap></sitemapindex>', 'https://n.example/').kind).toBe('sitemapindex');
