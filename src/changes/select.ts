@@ -2,7 +2,7 @@
  * Choosing changes for feeds, lists and the API: newest first, optionally of one outlet and of
  * one kind. Changes stored before kinds were recorded (kinds: []) are classified from their diff.
  */
-import { isChangeKind } from '../diff/kind';
+import { CHANGE_KINDS, isChangeKind } from '../diff/kind';
 import { changesNewestFirst, getChange, getChangeToVersion, type ChangeKind, type ChangeRecord, type ChangeSummary } from '../store';
 import { changeRecordProblem, hasTextChange, kindsOfChange } from '../store/change-card';
 
@@ -52,6 +52,18 @@ export async function selectChanges(
 export function parseKind(raw: string | undefined): ChangeKind | undefined | null {
   if (raw === undefined || raw === '') return undefined;
   return isChangeKind(raw) ? raw : null;
+}
+
+/**
+ * `?kind=` from every value the query gives it, the one rule for feeds, pages and the API:
+ * absent (or empty) is no filter; a value that is no kind is an error naming it, even beside a
+ * known one; two values are the error of any parameter given twice.
+ */
+export function kindFromQuery(values: readonly string[]): { kind: ChangeKind | undefined } | { error: string } {
+  const unknown = values.find((value) => value !== '' && !isChangeKind(value));
+  if (unknown !== undefined) return { error: `unknown kind ${JSON.stringify(unknown.slice(0, 100))}: kind must be one of ${CHANGE_KINDS.join(', ')}` };
+  if (values.length > 1) return { error: 'kind is given more than once: give each query parameter once' };
+  return { kind: parseKind(values[0]) ?? undefined };
 }
 
 /** An outlet as Redline names it: the host name of its articles' URLs, lower case. */

@@ -13,7 +13,7 @@ import { postingSettings, recentPosts } from '../notify/posts';
 import { requireAdmin } from './auth';
 import { answerError } from './errors';
 import { notifyWebhooks, recentDeliveries, webhookEntries, type WebhookEnv } from '../notify/webhooks';
-import { loadChange, parseSite, selectChanges } from '../changes/select';
+import { kindFromQuery, loadChange, parseSite, selectChanges } from '../changes/select';
 import { loadDiff } from './load-diff';
 import { documentInfo, registerOtherRoutes } from './openapi';
 import { forClients } from './openapi-client';
@@ -55,6 +55,11 @@ export const api = new OpenAPIHono<{ Bindings: Env }>({
     if (result.success) return;
     const id = c.req.param('id');
     if (id !== undefined && !(parseArticleId(id) && (await getArticle(c.env.REDLINE, id)))) return c.json({ error: 'no such article' }, 404);
+    // ?kind= has one rule everywhere (feeds, pages): an unknown value is named, even beside a known one.
+    if (result.error.issues[0]?.path[0] === 'kind') {
+      const kindQuery = kindFromQuery(new URL(c.req.url).searchParams.getAll('kind'));
+      if ('error' in kindQuery) return c.json({ error: kindQuery.error }, 400);
+    }
     // ?from=1&from=2 reaches the schema as an array: say what is wrong instead of zod's type message.
     const repeated = repeatedQueryParameter(c.req.url);
     if (repeated) return c.json({ error: `${repeated} is given more than once: give each query parameter once` }, 400);

@@ -3,7 +3,7 @@
  * endpoint: a parameter given twice, and a cursor that no page of this list ever issued.
  */
 import { describe, expect, it } from 'vitest';
-import { api, post, publish } from '../helpers';
+import { api, page, post, publish } from '../helpers';
 
 async function error(path: string) {
   const response = await api(path);
@@ -62,5 +62,38 @@ describe('API query parameters', () => {
     }
     expect(cursor).toBeNull();
     expect(seen.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('?kind= on feeds, the API and the home page', () => {
+  const KINDS = 'spelling, correction, headline, byline, addition, removal, rewrite, minor';
+  it('an unknown kind is a 400 that names it, given alone or beside a known one, on every feed and /api/v1/changes', async () => {
+    const url = await publish(
+      '/api-params/kind-story',
+      `<html><body><article><h1>A headline</h1>${'<p>Some words of an article that goes on for a while here.</p>'.repeat(8)}</article></body></html>`,
+    );
+    const { id } = await (await post('/articles', { url })).json<{ id: string }>();
+    const site = new URL(url).host.replace(/:\d+$/, '');
+    const feeds = ['xml', 'atom', 'json'].flatMap((ext) => [`/feed.${ext}`, `/sites/${site}/feed.${ext}`, `/articles/${id}/feed.${ext}`]);
+    for (const query of ['kind=bogus', 'kind=spelling&kind=bogus', 'kind=bogus&kind=spelling']) {
+      for (const feed of feeds) {
+        const response = await page(`${feed}?${query}`);
+        expect(response.status, `${feed}?${query}`).toBe(400);
+        expect(await response.text(), `${feed}?${query}`).toBe(`unknown kind "bogus": kind must be one of ${KINDS}`);
+      }
+      const { status, body } = await error(`/changes?${query}`);
+      expect(status, query).toBe(400);
+      expect(body, query).toEqual({ error: `unknown kind "bogus": kind must be one of ${KINDS}` });
+      const home = await page(`/?${query}`);
+      expect(home.status, query).toBe(400);
+      expect(await home.text(), query).toContain('unknown kind &quot;bogus&quot;');
+    }
+    // Two known kinds: the same 400 as any repeated parameter; one known kind filters as before.
+    for (const feed of feeds) {
+      const response = await page(`${feed}?kind=spelling&kind=headline`);
+      expect(response.status, feed).toBe(400);
+      expect(await response.text(), feed).toBe('kind is given more than once: give each query parameter once');
+      expect((await page(`${feed}?kind=spelling`)).status, feed).toBe(200);
+    }
   });
 });

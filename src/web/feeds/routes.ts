@@ -4,7 +4,6 @@
  * outlet (/sites/:host/feed.*). Answers carry an ETag and Last-Modified, and 304 when unchanged.
  */
 import { Hono, type Context } from 'hono';
-import { CHANGE_KINDS } from '../../model/records';
 import type { Env } from '../../settings';
 import type { ChangeKind } from '../../store';
 import type { ChangeCard } from '../../store/change-card';
@@ -16,7 +15,7 @@ import { isNotModified, validatorHeaders, validatorsFor } from './conditional';
 import { feedEntry, type FeedInfo } from './entry';
 import { jsonFeedFromEntries } from './json-feed';
 import { rssFromEntries } from './rss';
-import { parseKind, parseSite } from '../../changes/select';
+import { kindFromQuery, parseSite } from '../../changes/select';
 
 export const FEED_ITEMS = 30;
 /** Changes of one article its feed's validators cover (the newest; older ones never change). */
@@ -61,13 +60,10 @@ async function answer(c: FeedContext, format: Format, path: string, source: Feed
 
 const kindTitle = (kind: ChangeKind | undefined) => (kind ? ` (${kind})` : '');
 
-function badKind(c: FeedContext): Response {
-  return c.text(`kind must be one of ${CHANGE_KINDS.join(', ')}`, 400);
-}
-
 async function listedSource(c: FeedContext, site: string | undefined, info: FeedSource['info']): Promise<FeedSource | Response> {
-  const kind = parseKind(c.req.query('kind'));
-  if (kind === null) return badKind(c);
+  const kindQuery = kindFromQuery(c.req.queries('kind') ?? []);
+  if ('error' in kindQuery) return c.text(kindQuery.error, 400);
+  const { kind } = kindQuery;
   // A site Redline tracks no article at has no feed (404, as an unknown article); one that has not
   // changed yet has an empty one.
   const { tracked, cards } = site
@@ -83,8 +79,9 @@ async function listedSource(c: FeedContext, site: string | undefined, info: Feed
 }
 
 async function articleSource(c: FeedContext): Promise<FeedSource | Response> {
-  const kind = parseKind(c.req.query('kind'));
-  if (kind === null) return badKind(c);
+  const kindQuery = kindFromQuery(c.req.queries('kind') ?? []);
+  if ('error' in kindQuery) return c.text(kindQuery.error, 400);
+  const { kind } = kindQuery;
   const id = parseArticleId(c.req.param('id'));
   const { article, cards } = id ? await indexForReads(c.env).article(id, ARTICLE_CHANGES_READ) : { article: null, cards: [] };
   if (!article) return c.text('No such article', 404);

@@ -10,7 +10,7 @@ import { getChangeToVersion } from '../../store';
 import { changeRecordProblem } from '../../store/change-card';
 import { indexForReads } from '../index-reads';
 import { classifyChange } from '../../diff/kind';
-import { kindsOfChange, parseKind, parseSite } from '../../changes/select';
+import { kindFromQuery, kindsOfChange, parseSite } from '../../changes/select';
 import { loadDiff, readableArticle } from '../load-diff';
 import { parseArticleId, parseCursor, parseVersionNumber } from '../params';
 import { publicOrigin } from '../public-origin';
@@ -39,11 +39,11 @@ const notFoundPage = (message: string) => problemPage('Not found', message);
 
 pages.get('/', async (c) => {
   const cursor = parseCursor(c.req.query('cursor'));
-  const kind = parseKind(c.req.query('kind'));
+  const kindQuery = kindFromQuery(c.req.queries('kind') ?? []);
   const siteRaw = c.req.query('site');
   const site = siteRaw ? parseSite(siteRaw) : undefined;
-  if (kind === null)
-    return c.html(problemPage('Unknown kind of change', 'Kinds are spelling, correction, headline, addition, removal, rewrite and minor.'), 400);
+  if ('error' in kindQuery) return c.html(problemPage('Unknown kind of change', kindQuery.error), 400);
+  const { kind } = kindQuery;
   if (site === null) return c.html(problemPage('Unknown site', 'A site is a host name such as www.nytimes.com.'), 400);
   if (cursor === undefined) return c.html(problemPage('Bad request', 'That page of articles does not exist.'), 400);
   const home = await indexForReads(c.env).home({ site, kind, changes: 30, articles: 100, cursor });
