@@ -6,7 +6,7 @@
  */
 import { articleIdFor } from '../check/hash';
 import { trackUrl } from '../check/track';
-import { checkTrackableUrl } from '../net';
+import { checkTrackableUrl, usableLastModified } from '../net';
 import type { Env, Settings } from '../settings';
 import { getArticle, putSource, type SourceRecord } from '../store';
 import { fetchSource } from './fetch-source';
@@ -83,7 +83,8 @@ export async function readSource(env: Env, settings: Settings, source: SourceRec
         // With links left over, keep no validators: the next read must see the whole document again.
         // Nor for an index: its newest sitemap fills up while the index itself stays the same.
         etag: more || parsed.kind === 'sitemapindex' ? null : fetched.etag,
-        lastModified: more || parsed.kind === 'sitemapindex' ? null : fetched.lastModified,
+        // A Last-Modified within 60 s of the read is too weak to ask with (src/net/last-modified.ts).
+        lastModified: more || parsed.kind === 'sitemapindex' || !usableLastModified(fetched.lastModified, now.toISOString()) ? null : fetched.lastModified,
         seen: [...source.seen, ...now_.map((f) => f.id)],
         tracked: source.tracked + tracked.length,
         lastReadAt: now.toISOString(),

@@ -64,6 +64,18 @@ describe('discovery', () => {
     expect(await trackedUrls()).toEqual([a, b].sort());
   });
 
+  it('a feed served by a file server and replaced within the same second is read again, not taken as 304', async () => {
+    const a = await publish('/d/same-second/alpha-2026', story('Alpha'));
+    const sameSecond = new Date().toUTCString();
+    const fileServer = { headers: { ...xml.headers, 'last-modified': sameSecond }, conditional: true };
+    const feed = await publish('/feeds/same-second.xml', rss([a]), fileServer);
+    expect(await (await post('/sources', { url: feed })).json()).toMatchObject({ justTracked: 1 });
+    const b = await publish('/d/same-second/beta-2026', story('Beta'));
+    await publish('/feeds/same-second.xml', rss([b, a]), fileServer);
+    await cronTick();
+    expect(await trackedUrls()).toEqual([a, b].sort());
+  });
+
   it('refuses what is not a feed or sitemap', async () => {
     const notFeed = await publish('/d/not-a-feed', story('Just a page'));
     const response = await post('/sources', { url: notFeed });
