@@ -153,11 +153,20 @@ function checkArticle(line: number, article: ArticleRecord): void {
   if (article.versions.length > MAX_VERSION) refuse(line, `an article holds at most ${MAX_VERSION} versions`);
 }
 
-function checkVersionAgainst(entry: ArticleEntry, line: number, version: VersionRecord): void {
+/**
+ * A summary names its version's hash, or the hash a check today gives the same words: a check that
+ * finds a version stored under an older form of the hash unchanged gives its summary today's hash
+ * (src/check/decide.ts, sameWords) and leaves the stored version, true to its stored text, as it was.
+ */
+async function checkVersionAgainst(entry: ArticleEntry, line: number, version: VersionRecord): Promise<void> {
   const summary = entry.article.versions[version.n - 1];
   if (!summary) refuse(line, `version ${version.n} is not listed in article ${entry.article.id} (line ${entry.line})`);
-  if (summary.hash !== version.hash || summary.title !== version.title || summary.fetchedAt !== version.fetchedAt) {
-    refuse(line, `version ${version.n} does not match its summary in article ${entry.article.id} (line ${entry.line}): hash, title and fetchedAt must agree`);
+  const sameHash = summary.hash === version.hash || summary.hash === (await versionHash(version.title, version.text, summary.byline ?? null));
+  if (!sameHash || summary.title !== version.title || summary.fetchedAt !== version.fetchedAt) {
+    refuse(
+      line,
+      `version ${version.n} does not match its summary in article ${entry.article.id} (line ${entry.line}): title and fetchedAt must agree, and the hash be the version's or that of its words today`,
+    );
   }
 }
 
@@ -188,7 +197,6 @@ function checkChangeAgainst(entry: ArticleEntry, line: number, change: ChangeRec
     if (Number(number) !== change.to || change.from !== change.to - 1)
       refuse(line, `change.seq ${change.seq} must be version "to" in 6 digits, with from = to - 1`);
   }
-  if (change.hash !== article.versions[change.to - 1].hash) refuse(line, `change.hash must be the hash of version ${change.to}`);
   if (change.url !== article.url || change.site !== article.site)
     refuse(line, `change.url and change.site must be those of article ${article.id} (line ${entry.line})`);
   if (change.revertOf != null && !(change.revertOf >= 1 && change.revertOf < change.to)) refuse(line, 'change.revertOf must name an earlier version');
@@ -239,7 +247,7 @@ export async function checkReferences(records: NumberedRecord[], allowPrivate: b
       const entry = articles.get(record.id);
       if (!ARTICLE_ID.test(record.id)) refuse(line, 'id must be an article id (16 hex digits)');
       if (!entry) return refuse(line, `version of article ${record.id}, which is not in the file`);
-      checkVersionAgainst(entry, line, record.version);
+      await checkVersionAgainst(entry, line, record.version);
       await checkVersionHash(line, record.version);
       httpUrl(line, 'version.url', record.version.url);
       httpUrl(line, 'version.canonicalUrl', record.version.canonicalUrl);
@@ -264,6 +272,12 @@ export async function checkReferences(records: NumberedRecord[], allowPrivate: b
       if (!entry.versions.has(summary.n)) refuse(entry.line, `article ${entry.article.id} lists version ${summary.n}, which is not in the file`);
       if (summary.n > 1 && !entry.changes.has(versionSeq(summary.n)))
         refuse(entry.line, `article ${entry.article.id} has version ${summary.n} but not the change that made it`);
+    }
+    // A change keeps the hash its version had when it was made (its feed item's id is built on
+    // it): the stored version's, or the summary's since a check gave the same words today's hash.
+    for (const { line, change } of entry.changes.values()) {
+      const hashes = [entry.article.versions[change.to - 1].hash, entry.versions.get(change.to)?.version.hash];
+      if (!hashes.includes(change.hash)) refuse(line, `change.hash must be the hash of version ${change.to}`);
     }
   }
   return { articles: [...articles.values()], sources: [...sources.values()].map((s) => s.source), snapshots };

@@ -129,7 +129,20 @@ describe('import refuses what it cannot trust, naming the line, writing nothing'
       /names version 7/,
     ],
     ["a change whose hash is not its version's", () => withEdit(change(), (l) => (l.change.hash = 'f'.repeat(64))), /change\.hash/],
-    ['a version that disagrees with its summary', () => withEdit(version(), (l) => (l.version.hash = '0'.repeat(64))), /does not match its summary/],
+    [
+      'a version whose hash disagrees with its summary and its words',
+      () => withEdit(version(), (l) => (l.version.hash = '0'.repeat(64))),
+      /its hash is not the hash/,
+    ],
+    [
+      "a summary whose hash is neither its version's nor that of its words",
+      () => {
+        const { body } = withEdit(article(), (l) => (l.article.versions[0].hash = '0'.repeat(64)));
+        const id = valid[article()].article.id;
+        return { body, line: lineOf('version', (l) => l.id === id && l.version.n === 1) + 1 };
+      },
+      /does not match its summary/,
+    ],
     [
       'a version text altered under its original hash',
       () => withEdit(version(), (l) => (l.version.text = `<script>alert(1)</script>${l.version.text}`)),
