@@ -4,10 +4,11 @@
  * form does anything without a session, with a forged token or from another origin.
  * (test/browser/admin.ts drives the same pages in Chromium.)
  */
-import { env, SELF } from 'cloudflare:test';
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import worker from '../../src/index';
 import { describe, expect, it } from 'vitest';
 import v1 from '../fixtures/nyt-2016-ryabkov/v1.html?raw';
-import { api, publish, TOKEN } from '../helpers';
+import { api, auth, publish, TOKEN } from '../helpers';
 import { issueSignInToken } from '../../src/web/admin/session';
 
 const ORIGIN = 'http://redline.test';
@@ -16,6 +17,8 @@ const ORIGIN = 'http://redline.test';
 class Browser {
   cookies = new Map<string, string>();
   setCookies: string[] = [];
+  /** Settings this browser's Worker runs with instead of the test configuration's (as a deploy with other vars). */
+  vars: Record<string, string> | null = null;
 
   async request(path: string, init: { method?: string; form?: Record<string, string>; origin?: string } = {}) {
     const headers: Record<string, string> = {};
@@ -23,12 +26,13 @@ class Browser {
     if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
     if (init.origin !== undefined) headers.origin = init.origin;
     else if (init.method === 'POST') headers.origin = ORIGIN;
-    const response = await SELF.fetch(`${ORIGIN}${path}`, {
+    const request = new Request(`${ORIGIN}${path}`, {
       method: init.method ?? 'GET',
       headers,
       body: init.form ? new URLSearchParams(init.form).toString() : undefined,
       redirect: 'manual',
     });
+    const response = this.vars ? await withVars(request, this.vars) : await SELF.fetch(request);
     this.setCookies = response.headers.getAll('set-cookie');
     for (const line of this.setCookies) {
       const [pair] = line.split(';');
@@ -42,6 +46,14 @@ class Browser {
   post(path: string, form: Record<string, string>, origin?: string) {
     return this.request(path, { method: 'POST', form, origin });
   }
+}
+
+/** The Worker's own fetch handler, run with `vars` over the test configuration's settings. */
+async function withVars(request: Request, vars: Record<string, string>): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await worker.fetch!(request as never, { ...env, ...vars }, ctx);
+  await waitOnExecutionContext(ctx);
+  return response as unknown as Response;
 }
 
 const csrfOf = (body: string) => /name="csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
@@ -189,6 +201,28 @@ describe('the admin forms', () => {
     expect((await replay.post('/admin/track', { csrf, url })).response.status).toBe(403);
     expect(await isTracked(url)).toBe(false);
     expect((await replay.request('/admin')).body).toContain('Admin: sign in');
+  });
+});
+
+describe('webhooks on the dashboard', () => {
+  it('names each WEBHOOK_URLS entry that is no http(s) URL, escaped and cut to its first 20 characters as GET /api/v1/webhooks does', async () => {
+    const { browser } = await signedIn();
+    const WEBHOOK_URLS = '<img src=x onerror=alert(1)>, https://hooks.example/one\nftp://files.example/hook?token=SECRET';
+    browser.vars = { WEBHOOK_URLS };
+    const { response, body } = await browser.request('/admin');
+    expect(response.status).toBe(200);
+    const listed = await (await withVars(new Request(`${ORIGIN}/api/v1/webhooks`, { headers: auth }), { WEBHOOK_URLS })).json<{
+      invalid: { position: number; start: string }[];
+    }>();
+    expect(listed.invalid.map((e) => e.start)).toEqual(['<img src=x onerror=a…', 'ftp://files.example/…']);
+    expect(body).toContain('webhooks configured: 1 · <a class="error" href="#webhooks-heading">2 WEBHOOK_URLS entries ignored</a>');
+    expect(body).toContain('<li>entry 1: <code>&lt;img src=x onerror=a…</code> <span class="meta error">not an http(s) URL</span></li>');
+    expect(body).toContain('<li>entry 3: <code>ftp://files.example/…</code> <span class="meta error">not an http(s) URL</span></li>');
+    expect(body).not.toContain('<img src=x');
+    expect(body).not.toContain('SECRET');
+    // With only valid entries the dashboard says nothing of them.
+    browser.vars = { WEBHOOK_URLS: 'https://hooks.example/one' };
+    expect((await browser.request('/admin')).body).not.toContain('ignored');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { html } from 'hono/html';
 import type { ArticleRecord, SourceListing } from '../../store';
-import type { WebhookDelivery } from '../../notify/webhooks';
+import type { InvalidWebhookEntry, WebhookDelivery } from '../../notify/webhooks';
 import { layout as pageLayout, time } from '../pages/layout';
 
 /** Every admin page: same-origin referrers, so the browser sends our real Origin on our own forms. */
@@ -58,6 +58,8 @@ export interface Dashboard {
   sources: (SourceListing & { id: string; lastError?: string | null })[];
   deliveries: WebhookDelivery[];
   webhooksConfigured: number;
+  /** WEBHOOK_URLS entries that are no http(s) URL, each by position and first 20 characters (as GET /api/v1/webhooks). */
+  webhooksInvalid: InvalidWebhookEntry[];
   snapshots: boolean;
   saveCaptures: boolean;
 }
@@ -75,6 +77,13 @@ function articleRow(article: ArticleRecord, csrf: string) {
   }</td></tr>`;
 }
 
+/** The WEBHOOK_URLS entries nothing is sent to; only their start is shown, as a mistyped URL may carry its secret. */
+function invalidWebhooks(invalid: InvalidWebhookEntry[]) {
+  if (!invalid.length) return '';
+  return html`<p class="error">Nothing is sent to ${invalid.length === 1 ? 'this WEBHOOK_URLS entry' : `these ${invalid.length} WEBHOOK_URLS entries`} (first 20 characters shown):</p>
+<ul class="list">${invalid.map((e) => html`<li>entry ${e.position}: <code>${e.start}</code> <span class="meta error">${e.error}</span></li>`)}</ul>`;
+}
+
 export function dashboardPage(d: Dashboard) {
   const failing = d.articles.filter((a) => a.lastCheck?.outcome === 'error' || a.failures?.some((f) => f.endedAt === null));
   const failingSources = d.sources.filter((s) => s.lastError);
@@ -83,7 +92,7 @@ export function dashboardPage(d: Dashboard) {
     html`${ADMIN_STYLE}<h1>Admin</h1>
 ${noticeBox(d.notice)}
 <form class="inline" method="post" action="/admin/sign-out">${csrfField(d.csrf)}<button class="quiet" type="submit">Sign out</button></form>
-<p class="meta">Raw HTML of new versions: ${d.snapshots ? 'kept in R2' : 'not kept (no SNAPSHOTS bucket)'} · Internet Archive captures: ${d.saveCaptures ? 'requested for each new version' : 'off'} · webhooks configured: ${d.webhooksConfigured}</p>
+<p class="meta">Raw HTML of new versions: ${d.snapshots ? 'kept in R2' : 'not kept (no SNAPSHOTS bucket)'} · Internet Archive captures: ${d.saveCaptures ? 'requested for each new version' : 'off'} · webhooks configured: ${d.webhooksConfigured}${d.webhooksInvalid.length ? html` · <a class="error" href="#webhooks-heading">${d.webhooksInvalid.length} WEBHOOK_URLS ${d.webhooksInvalid.length === 1 ? 'entry' : 'entries'} ignored</a>` : ''}</p>
 
 <section aria-labelledby="track-heading"><h2 id="track-heading">Track an article</h2>
 <form class="admin" method="post" action="/admin/track" aria-label="Track an article">
@@ -127,6 +136,7 @@ ${d.cursor ? html`<p><a href="/admin?cursor=${encodeURIComponent(d.cursor)}#arti
 }</section>
 
 <section aria-labelledby="webhooks-heading"><h2 id="webhooks-heading">Webhook deliveries</h2>
+${invalidWebhooks(d.webhooksInvalid)}
 ${
   d.deliveries.length
     ? html`<table class="data"><caption class="visually-hidden">Webhook deliveries, newest first</caption><thead><tr><th scope="col">When</th><th scope="col">Target</th><th scope="col">Change</th><th scope="col">Outcome</th></tr></thead><tbody>

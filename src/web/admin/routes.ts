@@ -18,7 +18,7 @@ import { checkArticle, checkTrackableUrl, trackUrl, untrack } from '../../check'
 import { readSource, registerSource } from '../../discovery';
 import { settingsFrom, type Env } from '../../settings';
 import { clearPending, deleteSource, getArticle, getSource, listArticles, listSources } from '../../store';
-import { recentDeliveries, webhookUrls, type WebhookEnv } from '../../notify/webhooks';
+import { recentDeliveries, webhookEntries, type WebhookEnv } from '../../notify/webhooks';
 import { checkToken, timingSafeEqual } from '../auth';
 import { parseArticleId, parseCursor } from '../params';
 import { PAGE_CSP } from '../pages/routes';
@@ -93,6 +93,7 @@ admin.get('/', async (c) => {
     recentDeliveries(c.env.REDLINE, 30),
   ]);
   const notice = await noticeOf(c, session.csrf);
+  const webhooks = webhookEntries(c.env as WebhookEnv);
   return c.html(
     dashboardPage({
       csrf: session.csrf,
@@ -101,7 +102,8 @@ admin.get('/', async (c) => {
       cursor: listed.cursor,
       sources,
       deliveries,
-      webhooksConfigured: webhookUrls(c.env as WebhookEnv).length,
+      webhooksConfigured: webhooks.urls.length,
+      webhooksInvalid: webhooks.invalid,
       snapshots: Boolean(c.env.SNAPSHOTS),
       saveCaptures: c.env.SAVE_PAGE_NOW === 'true',
     }),
