@@ -6,6 +6,7 @@
  * furniture whatever holds them ("Advertisement") go by their words (index.ts).
  */
 import { classWeight, isFurniture } from './hints';
+import { kindOf } from './node';
 import { linkDensity } from './score';
 import type { Element } from './tree';
 
@@ -15,6 +16,7 @@ import type { Element } from './tree';
  * visible block of the same size flipped between keeping and losing the hidden one with a paragraph.
  */
 const HIDDEN_BODY_SHARE = 0.8;
+const LISTS = new Set(['ul', 'ol', 'dl']);
 const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'header', 'figure', 'center', 'article']);
 
 /** A keep-predicate for `paragraphTexts` over a body whose text totals `bodyLen` characters. */
@@ -41,29 +43,37 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
 /**
  * Blocks of a kind (same tag, same classes) that read as prose somewhere in the body: cards, steps,
  * teasers and sections a page repeats. One of them that is left with its label and links (its
- * paragraph cut) is still one of them, not a menu: kept when at least two of its kind are prose.
+ * paragraph cut) is still one of them, not a menu: kept when at least two of its kind are prose, or
+ * when its kind comes in a pair or a few, at least half of them prose (two columns side by side, one
+ * of which lost its paragraph). A kind of which one instance in many reads as prose ("See also: …"
+ * among a dozen "Main article: …" notes) does not make the others text.
  */
 function proseKinds(body: Element[]): Set<string> {
-  const counts = new Map<string, number>();
+  const prose = new Map<string, number>();
+  const linkOnly = new Map<string, number>();
   const stack = [...body];
   while (stack.length > 0) {
     const element = stack.pop() as Element;
     if (element.dropped || isFurniture(element)) continue;
-    if (element.hint !== '' && CONDITIONAL.has(element.tag) && !looksLikeFurniture(element)) {
-      const kind = kindOf(element);
+    const kind = kindOf(element);
+    if (kind !== '' && CONDITIONAL.has(element.tag)) {
+      const counts = looksLikeFurniture(element) ? linkOnly : prose;
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
     }
     for (const child of element.children) if (typeof child !== 'string' && child.block) stack.push(child);
   }
   const kinds = new Set<string>();
-  for (const [kind, count] of counts) if (count >= PROSE_KIND_MINIMUM) kinds.add(kind);
+  for (const [kind, count] of prose) {
+    // Not for lists: a list of links beside one prose list of its class (a CMS gives every list
+    // the same class) is a "Related content" menu.
+    const isList = LISTS.has(kind.slice(0, kind.indexOf(' ')));
+    if (count >= PROSE_KIND_MINIMUM || (!isList && count >= (linkOnly.get(kind) ?? 0))) kinds.add(kind);
+  }
   return kinds;
 }
 
-/** Kept instances of a kind that make a link-only one of it text too. */
+/** Kept instances of a kind that make a link-only one of it text too, however many link-only ones there are. */
 const PROSE_KIND_MINIMUM = 2;
-
-const kindOf = (element: Element) => (element.hint === '' ? '' : `${element.tag} ${element.hint}`);
 
 /** Readability's conditional cleaning, on precomputed counts. */
 function looksLikeFurniture(element: Element): boolean {

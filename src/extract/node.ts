@@ -45,3 +45,14 @@ export function textOf(element: Element, maxChars = Number.POSITIVE_INFINITY): s
   }
   return text;
 }
+
+/**
+ * What kind of block an element is: its tag and classes, '' for an element without classes. Not
+ * its id: an id names one element, so two cards, steps or sections of one kind never share it.
+ */
+export function kindOf(element: Element): string {
+  const cls = element.attrs.class;
+  if (!cls) return '';
+  const classes = cls.trim().toLowerCase().split(/\s+/).join(' ');
+  return classes === '' ? '' : `${element.tag} ${classes}`;
+}

@@ -49,6 +49,43 @@ describe('a repeated block keeps its label and links when its paragraph goes', (
   });
 });
 
+describe('blocks of one kind are told by their classes, in a pair as in a row', () => {
+  const columns = [
+    ['Rank 1: Harbor Notes', 'The course that teaches a language by letting you talk to a patient tutor every day, at your own pace.'],
+    ['Rank 2: Tide Talk', 'Still an insider tip: lessons built around the conversations you would really have on a trip abroad.'],
+    ['Rank 3: Quay Lingo', 'Short daily lessons with reviews spaced so that the words stay, and a teacher who answers in writing.'],
+  ];
+  const column = ([name, blurb]: string[], k: number, withBlurb: boolean, ids: boolean) =>
+    `<div${ids ? ` id="column-${k}a9f${k}"` : ''} class="wp-block-column"><h3>${name}</h3>${withBlurb ? `<p>${blurb}</p>` : ''}<div class="wp-block-buttons"><a href="/go/${k}">Try ${name.slice(8)}</a></div><p>(<a href="/review/${k}">To the review</a>)</p></div>`;
+  const intro =
+    '<p>We tried every course for a month, an hour a day, and ranked them by how much we could say at the end of it, not by their price or their reviews.</p>';
+  const page = (count: number, cut: number, ids: boolean) =>
+    `<html><body><main><article><h1>The best language courses</h1>${intro}<div class="wp-block-columns">${columns
+      .slice(0, count)
+      .map((c, k) => column(c, k, k !== cut, ids))
+      .join('')}</div>${intro.replace('We tried', 'Then we tried')}</article></main></body></html>`;
+
+  for (const [count, ids, what] of [
+    [3, true, 'three columns that each have an id'],
+    [2, false, 'two columns side by side'],
+  ] as const) {
+    it(`a column without its paragraph is still one of ${what}`, () => {
+      const whole = extractArticle(page(count, -1, ids)).text.split('\n\n');
+      const cut = extractArticle(page(count, 1, ids)).text.split('\n\n');
+      expect(whole).toContain('Rank 2: Tide Talk');
+      expect(cut).toEqual(whole.filter((line) => line !== columns[1][1]));
+    });
+  }
+
+  it('a list of links stays out beside a list of its class that reads as prose', () => {
+    const prose = ['Check the router first: most cameras fail because of it.', 'Change the default password before anything else.'];
+    const html = `<html><body><main><article><h1>Cameras</h1>${intro}<ul class="wp-block-list">${prose.map((p) => `<li>${p} More on this in our <a href="/g">guide</a>.</li>`).join('')}</ul>${intro.replace('We tried', 'Then we tried')}<h2>Related content</h2><ul class="wp-block-list"><li><a href="/a">Best video doorbells</a></li><li><a href="/b">Best smart locks</a></li></ul></article></main></body></html>`;
+    const text = extractArticle(html).text;
+    expect(text).toContain('Change the default password');
+    expect(text).not.toContain('Best smart locks');
+  });
+});
+
 describe('an article split into sections of one kind', () => {
   const para = (topic: string) =>
     `Savings for ${topic} come first, before rent, food and fun, and a fixed share of every paycheck goes there on the day it arrives, without fail.`;
