@@ -27,6 +27,7 @@ import {
   CheckResultSchema,
   DiffQuery,
   DiffSchema,
+  authResponses,
   errorResponse,
   jsonContent,
   SiteParams,
@@ -129,9 +130,8 @@ const trackRoute = createRoute({
     201: jsonContent(ArticleSchema, 'The new article record.'),
     200: jsonContent(ArticleSchema, 'The URL was tracked already: its record.'),
     400: errorResponse('Not JSON, or a URL that is not http(s), unparsable, over 2048 characters, or private.'),
-    401: errorResponse('Missing or wrong bearer token.'),
+    ...authResponses,
     413: errorResponse('Body over 16 KB.'),
-    503: errorResponse('ADMIN_TOKEN is not configured.'),
   },
 });
 api.openAPIRegistry.registerPath(trackRoute);
@@ -188,10 +188,9 @@ api.openapi(
     request: { params: ArticleIdParams },
     responses: {
       200: jsonContent(CheckResultSchema, 'What the check found.'),
-      401: errorResponse('Missing or wrong bearer token.'),
+      ...authResponses,
       404: errorResponse('No such article.'),
       409: errorResponse('The article is no longer tracked.'),
-      503: errorResponse('ADMIN_TOKEN is not configured.'),
     },
   }),
   async (c) => {
@@ -265,9 +264,8 @@ api.openapi(
     request: { params: ArticleIdParams },
     responses: {
       204: { description: 'Stopped.' },
-      401: errorResponse('Missing or wrong bearer token.'),
+      ...authResponses,
       404: errorResponse('No such article.'),
-      503: errorResponse('ADMIN_TOKEN is not configured.'),
     },
   }),
   async (c) => {
@@ -334,8 +332,7 @@ api.openapi(
     middleware: [requireAdmin] as const,
     responses: {
       200: jsonContent(WebhookDeliveriesSchema, 'The deliveries, and the number of webhook URLs configured.'),
-      401: errorResponse('Missing or wrong bearer token.'),
-      503: errorResponse('ADMIN_TOKEN is not configured.'),
+      ...authResponses,
     },
   }),
   async (c) => {
@@ -354,9 +351,8 @@ api.openapi(
     middleware: [requireAdmin] as const,
     responses: {
       200: jsonContent(WebhookDeliveriesSchema, 'The deliveries.'),
-      401: errorResponse('Missing or wrong bearer token.'),
+      ...authResponses,
       404: errorResponse('No change stored yet.'),
-      503: errorResponse('ADMIN_TOKEN is not configured.'),
     },
   }),
   async (c) => {
@@ -381,8 +377,7 @@ api.openapi(
     middleware: [requireAdmin] as const,
     responses: {
       200: jsonContent(PostDeliveriesSchema, 'The posts, and what is configured.'),
-      401: errorResponse('Missing or wrong bearer token.'),
-      503: errorResponse('ADMIN_TOKEN is not configured.'),
+      ...authResponses,
     },
   }),
   async (c) => {

@@ -345,3 +345,19 @@ export const PostDeliveriesSchema = z
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 export const errorResponse = (description: string) => jsonContent(ErrorSchema, description);
+
+/**
+ * What every call that needs the admin token may answer besides its own statuses (src/web/auth.ts):
+ * 401 for a missing or wrong token, 429 with Retry-After once a client sent too many wrong ones
+ * (the AuthGuard object refuses it, right token or not, until then), 503 without ADMIN_TOKEN.
+ */
+export const authResponses = {
+  401: errorResponse('Missing or wrong bearer token.'),
+  429: {
+    ...errorResponse('Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed.'),
+    headers: z.object({
+      'Retry-After': z.number().int().min(1).openapi({ description: 'Seconds to wait before sending a token again.', example: 900 }),
+    }),
+  },
+  503: errorResponse('ADMIN_TOKEN is not configured.'),
+};

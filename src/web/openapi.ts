@@ -4,7 +4,7 @@
  * src/web/sources.ts: sources). A route added to those modules needs its entry here.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { errorResponse, jsonContent, SourceIdParams, SourceListingSchema, SourceSchema, StoredSourceSchema } from './openapi-schemas';
+import { authResponses, errorResponse, jsonContent, SourceIdParams, SourceListingSchema, SourceSchema, StoredSourceSchema } from './openapi-schemas';
 
 type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
 
@@ -27,14 +27,13 @@ const SourceRequest = z
 
 export function registerOtherRoutes(registry: OpenAPIRegistry): void {
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: "The Worker's ADMIN_TOKEN." });
-  const auth = { 401: errorResponse('Missing or wrong bearer token.'), 503: errorResponse('ADMIN_TOKEN is not configured.') };
   registry.registerPath({
     method: 'get',
     path: '/export',
     summary: 'Export everything',
     description: 'Every article, version, change and source as NDJSON (one JSON object a line), streamed.',
     security: [{ bearer: [] }],
-    responses: { 200: { description: 'The export.', content: { 'application/x-ndjson': { schema: z.string() } } }, ...auth },
+    responses: { 200: { description: 'The export.', content: { 'application/x-ndjson': { schema: z.string() } } }, ...authResponses },
   });
   registry.registerPath({
     method: 'post',
@@ -49,7 +48,7 @@ export function registerOtherRoutes(registry: OpenAPIRegistry): void {
       400: errorResponse('A bad line, named in the message: nothing was written.'),
       409: errorResponse('The namespace already holds articles.'),
       413: errorResponse('Over the import size limit (100 MB), with or without a Content-Length: nothing was written.'),
-      ...auth,
+      ...authResponses,
     },
   });
   registerSourceRoutes(registry);
@@ -57,7 +56,6 @@ export function registerOtherRoutes(registry: OpenAPIRegistry): void {
 
 /** POST /sources, GET /sources and DELETE /sources/{id} (src/web/sources.ts). */
 function registerSourceRoutes(registry: OpenAPIRegistry): void {
-  const auth = { 401: errorResponse('Missing or wrong bearer token.'), 503: errorResponse('ADMIN_TOKEN is not configured.') };
   registry.registerPath({
     method: 'post',
     path: '/sources',
@@ -73,7 +71,7 @@ function registerSourceRoutes(registry: OpenAPIRegistry): void {
       200: jsonContent(StoredSourceSchema, 'The source was registered already.'),
       400: errorResponse('Not a usable URL, or not readable as a feed or sitemap.'),
       413: errorResponse('Body over 16 KB.'),
-      ...auth,
+      ...authResponses,
     },
   });
   registry.registerPath({
@@ -82,7 +80,7 @@ function registerSourceRoutes(registry: OpenAPIRegistry): void {
     summary: 'List the sources of articles',
     description: 'Needs the token: a source URL may be a private feed that carries its own key.',
     security: [{ bearer: [] }],
-    responses: { 200: jsonContent(z.object({ sources: z.array(SourceListingSchema) }), 'Every registered source.'), ...auth },
+    responses: { 200: jsonContent(z.object({ sources: z.array(SourceListingSchema) }), 'Every registered source.'), ...authResponses },
   });
   registry.registerPath({
     method: 'delete',
@@ -91,6 +89,6 @@ function registerSourceRoutes(registry: OpenAPIRegistry): void {
     description: 'The articles it started tracking stay tracked. Export and import carry sources with the articles.',
     security: [{ bearer: [] }],
     request: { params: SourceIdParams },
-    responses: { 204: { description: 'Deleted: no tick reads it again.' }, 404: errorResponse('No such source.'), ...auth },
+    responses: { 204: { description: 'Deleted: no tick reads it again.' }, 404: errorResponse('No such source.'), ...authResponses },
   });
 }

@@ -647,6 +647,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description ADMIN_TOKEN is not configured. */
             503: {
                 headers: {
@@ -727,6 +738,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description ADMIN_TOKEN is not configured. */
             503: {
                 headers: {
@@ -780,6 +802,17 @@ export interface operations {
             /** @description The article is no longer tracked. */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -983,6 +1016,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description ADMIN_TOKEN is not configured. */
             503: {
                 headers: {
@@ -1030,6 +1074,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description ADMIN_TOKEN is not configured. */
             503: {
                 headers: {
@@ -1068,6 +1123,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description ADMIN_TOKEN is not configured. */
             503: {
                 headers: {
@@ -1100,6 +1166,17 @@ export interface operations {
             /** @description Missing or wrong bearer token. */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1179,6 +1256,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description ADMIN_TOKEN is not configured. */
             503: {
                 headers: {
@@ -1213,6 +1301,17 @@ export interface operations {
             /** @description Missing or wrong bearer token. */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1296,6 +1395,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description ADMIN_TOKEN is not configured. */
             503: {
                 headers: {
@@ -1338,6 +1448,17 @@ export interface operations {
             /** @description No such source. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many wrong tokens from this address: every call with a token is refused, right or wrong, until Retry-After has passed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending a token again. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {

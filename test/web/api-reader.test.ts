@@ -1,13 +1,21 @@
 /** The per-outlet record over the API, and the OpenAPI document that describes the whole API. */
+import { SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, page } from '../helpers';
+import { api, page, TOKEN } from '../helpers';
+import { MAX_FAILURES } from '../../src/web/auth-guard';
 import { ArticleListSchema, ArticleSchema, ChangeListSchema, DiffSchema, SiteRecordSchema, VersionSchema } from '../../src/web/openapi-schemas';
 import { trackFoundingStory } from '../feeds/story';
 
 interface OpenApi {
   openapi: string;
   servers: { url: string }[];
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; security?: unknown[]; responses: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: { name: string; in: string }[]; security?: unknown[]; responses: Record<string, { headers?: Record<string, { schema?: unknown }> }> }
+    >
+  >;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 }
 
@@ -67,6 +75,34 @@ describe('the reader API', () => {
     expect(doc.components.schemas).toHaveProperty('Diff');
     expect(doc.components.schemas).toHaveProperty('ChangeKind');
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
+  });
+
+  it('every call that needs the token documents the 429 with Retry-After that a client refused for wrong tokens gets', async () => {
+    const doc = await (await api('/openapi.json')).json<OpenApi>();
+    const guarded = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => op.security?.length)
+        .map(([method, op]) => ({ method, path, op })),
+    );
+    expect(guarded.length).toBeGreaterThanOrEqual(11);
+    for (const { method, path, op } of guarded) {
+      expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['401', '429', '503']));
+      expect(op.responses['429'].headers?.['Retry-After']?.schema, `${method} ${path}`).toBeDefined();
+    }
+    // What the guard answers, on every one of them, once this address has sent too many wrong tokens.
+    const from = (token: string, method = 'get', path = '/webhooks') =>
+      SELF.fetch(`http://redline.test/api/v1${path.replace('{id}', id).replace('{n}', '1')}`, {
+        method: method.toUpperCase(),
+        headers: { 'cf-connecting-ip': '192.0.2.44', authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: method === 'get' || method === 'delete' ? undefined : '{}',
+      });
+    for (let k = 0; k < MAX_FAILURES; k++) expect((await from(`guess-${k}`)).status).toBe(401);
+    for (const { method, path } of guarded) {
+      const refused = await from(TOKEN, method, path);
+      expect(refused.status, `${method} ${path}`).toBe(429);
+      expect(Number(refused.headers.get('retry-after')), `${method} ${path}`).toBeGreaterThan(0);
+      expect((await refused.json<{ error: string }>()).error).toContain('too many wrong tokens');
+    }
   });
 
   it("the document's calls work as described: a client built from it reads the change", async () => {
