@@ -72,6 +72,26 @@ export async function deleteSource(store: SourceStore, id: string): Promise<void
   await store.REDLINE.delete(keys.source(id));
 }
 
+/** Keys a bulk KV read takes at most. */
+const BULK_READ_KEYS = 100;
+
+/**
+ * The last error of each source in `ids` (null: its last read went well, or no record), read in
+ * bulk: one KV call per 100 sources, billed as one KV read per source.
+ */
+export async function sourceErrors(kv: KVNamespace, ids: string[]): Promise<Map<string, string | null>> {
+  const errors = new Map<string, string | null>();
+  for (let at = 0; at < ids.length; at += BULK_READ_KEYS) {
+    const batch = ids.slice(at, at + BULK_READ_KEYS);
+    const records = await kv.get<SourceRecord>(
+      batch.map((id) => keys.source(id)),
+      'json',
+    );
+    for (const id of batch) errors.set(id, records.get(keys.source(id))?.lastError ?? null);
+  }
+  return errors;
+}
+
 /** Every registered source's listing: one call to the agenda, no KV list. */
 export async function listSources(store: Pick<SourceStore, 'AGENDA'>): Promise<ListedSource[]> {
   return agenda(store).sources();

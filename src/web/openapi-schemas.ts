@@ -281,6 +281,7 @@ export const SourceListingSchema = z
     url: z.string(),
     kind: SourceKindSchema.nullable().openapi({ description: 'rss, atom, sitemap or sitemapindex, once read.' }),
     tracked: z.number().int(),
+    lastError: z.string().nullable().openapi({ description: 'Why its last read failed; null when it went well or it was not read yet.' }),
   })
   .openapi('SourceListing');
 

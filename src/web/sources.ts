@@ -1,7 +1,7 @@
 /**
  * Discovery sources under /api/v1: POST /sources {"url"} (auth) registers an RSS/Atom feed or a
  * sitemap and reads it once at once (so a wrong URL is a 400 now, not a silent error later);
- * GET /sources (auth) lists them; DELETE /sources/:id (auth) stops reading one. Each cron tick
+ * GET /sources (auth) lists them with their last errors; DELETE /sources/:id (auth) stops reading one. Each cron tick
  * reads the sources that are due.
  *
  * Listing needs the token, unlike articles: an article's URL is public (pages show it), but a
@@ -13,7 +13,7 @@ import { limitBody } from './body-limit';
 import { checkTrackableUrl } from '../check';
 import { readSource, registerSource } from '../discovery';
 import { settingsFrom, type Env } from '../settings';
-import { deleteSource, getSource, listSources } from '../store';
+import { deleteSource, getSource, listSources, sourceErrors } from '../store';
 import { requireAdmin } from './auth';
 import { jsonObjectBody, parseArticleId } from './params';
 
@@ -41,7 +41,15 @@ sources.post(
   },
 );
 
-sources.get('/sources', requireAdmin, async (c) => c.json({ sources: await listSources(c.env) }));
+/** Every source with its last error: one call to the agenda, and one KV read per source (in bulk, 100 a call). */
+sources.get('/sources', requireAdmin, async (c) => {
+  const listed = await listSources(c.env);
+  const errors = await sourceErrors(
+    c.env.REDLINE,
+    listed.map((s) => s.id),
+  );
+  return c.json({ sources: listed.map((s) => ({ ...s, lastError: errors.get(s.id) ?? null })) });
+});
 
 /** Stops reading a source. The articles it started tracking stay tracked. */
 sources.delete('/sources/:id', requireAdmin, async (c) => {

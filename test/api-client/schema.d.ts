@@ -545,6 +545,8 @@ export interface components {
              */
             kind: "rss" | "atom" | "sitemap" | "sitemapindex" | null;
             tracked: number;
+            /** @description Why its last read failed; null when it went well or it was not read yet. */
+            lastError: string | null;
         };
     };
     responses: never;

@@ -3,10 +3,11 @@
  * its own key), DELETE stops reading one, and export and import carry them.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listArticles } from '../../src/store';
+import { listArticles, sourceErrors } from '../../src/store';
+import { counters, installMetrics } from '../../src/metrics';
 import { env } from 'cloudflare:test';
 import { api, auth, cronTick, post, publish } from '../helpers';
-import { story, wipe } from '../schedule/scale-helpers';
+import { countingKv, story, wipe } from '../schedule/scale-helpers';
 
 beforeEach(wipe);
 
@@ -27,7 +28,35 @@ describe('sources', () => {
     expect((await api('/sources', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
     const listed = await api('/sources', { headers: auth });
     expect(listed.status).toBe(200);
-    expect(await listed.json()).toEqual({ sources: [{ id: expect.stringMatching(/^[0-9a-f]{16}$/), url: feed, kind: 'rss', tracked: 1 }] });
+    expect(await listed.json()).toEqual({ sources: [{ id: expect.stringMatching(/^[0-9a-f]{16}$/), url: feed, kind: 'rss', tracked: 1, lastError: null }] });
+  });
+
+  it("the list says why each source's last read failed, for one KV read a source (bulk reads, 100 keys a call)", async () => {
+    const first = await publish('/s/errors/first-2026', story('First'));
+    const whole = await publish('/s/errors/whole.xml', rss([first]), xml);
+    const broken = await publish('/s/errors/broken.xml', rss([first]), xml);
+    for (const url of [whole, broken]) expect((await post('/sources', { url })).status).toBe(201);
+    const second = await publish('/s/errors/second-2026', story('Second'));
+    await publish('/s/errors/broken.xml', rss([second, first]).slice(0, rss([second, first]).indexOf('</item>')), xml);
+    await cronTick();
+
+    installMetrics({ ...env, BENCH_METRICS: 'true' });
+    const before = { ...counters };
+    const listed = await (await api('/sources', { headers: auth })).json<{ sources: { url: string; lastError: string | null }[] }>();
+    expect(counters.kvReads - before.kvReads).toBe(2);
+    expect(counters.kvLists - before.kvLists).toBe(0);
+    expect(Object.fromEntries(listed.sources.map((s) => [s.url, s.lastError]))).toEqual({
+      [whole]: null,
+      [broken]: 'not well-formed XML: <item> is never closed',
+    });
+  });
+
+  it('reads the errors of more than 100 sources in calls of at most 100 keys', async () => {
+    const ids = Array.from({ length: 150 }, (_, k) => k.toString(16).padStart(16, '0'));
+    const { kv, counts } = countingKv(env.REDLINE);
+    const errors = await sourceErrors(kv, ids);
+    expect(counts.get).toBe(2);
+    expect([...errors.keys()]).toEqual(ids);
   });
 
   it('DELETE stops reading a source; the articles it tracked stay tracked', async () => {

@@ -121,7 +121,7 @@ describe('a tick and the agenda', () => {
     expect(found).toBeDefined();
     expect(await versionsOf(found!.id)).toBe(1);
     expect(await pendingIds()).toEqual([]);
-    expect(await (await api('/sources', { headers: auth })).json()).toEqual({ sources: [{ id, url: feed, kind: 'rss', tracked: 2 }] });
+    expect(await (await api('/sources', { headers: auth })).json()).toEqual({ sources: [{ id, url: feed, kind: 'rss', tracked: 2, lastError: null }] });
   });
 });
 
@@ -159,7 +159,9 @@ describe('a deployment that kept pending markers and sources in KV', () => {
     expect(await versionsOf(id)).toBe(1);
     const articles = (await (await api('/articles?limit=100')).json<{ articles: { url: string }[] }>()).articles.map((a) => a.url);
     expect(articles).toContain(linked);
-    expect(await (await api('/sources', { headers: auth })).json()).toEqual({ sources: [{ id: sourceId, url: feed, kind: 'rss', tracked: 1 }] });
+    expect(await (await api('/sources', { headers: auth })).json()).toEqual({
+      sources: [{ id: sourceId, url: feed, kind: 'rss', tracked: 1, lastError: null }],
+    });
     // The import listed both prefixes once, on top of the tick's own list (one interval).
     expect(first.lists).toBe(1 + 2);
     expect(await pendingIds()).toEqual([]);

@@ -17,7 +17,7 @@ import { getCookie } from 'hono/cookie';
 import { checkArticle, checkTrackableUrl, trackUrl, untrack } from '../../check';
 import { readSource, registerSource } from '../../discovery';
 import { settingsFrom, type Env } from '../../settings';
-import { clearPending, deleteSource, getArticle, getSource, listArticles, listSources } from '../../store';
+import { clearPending, deleteSource, getArticle, getSource, listArticles, listSources, sourceErrors } from '../../store';
 import { recentDeliveries, webhookEntries, type WebhookEnv } from '../../notify/webhooks';
 import { checkToken, timingSafeEqual } from '../auth';
 import { parseArticleId, parseCursor } from '../params';
@@ -89,7 +89,13 @@ admin.get('/', async (c) => {
   const listed = await listArticles(c.env.REDLINE, cursor ?? null, ARTICLES_PER_PAGE).catch(() => ({ articles: [], cursor: null }));
   const [articles, sources, deliveries] = await Promise.all([
     Promise.all(listed.articles.map((a) => getArticle(c.env.REDLINE, a.id))),
-    listSources(c.env).then((all) => Promise.all(all.map(async (s) => ({ ...s, lastError: (await getSource(c.env.REDLINE, s.id))?.lastError ?? null })))),
+    listSources(c.env).then(async (all) => {
+      const errors = await sourceErrors(
+        c.env.REDLINE,
+        all.map((s) => s.id),
+      );
+      return all.map((s) => ({ ...s, lastError: errors.get(s.id) ?? null }));
+    }),
     recentDeliveries(c.env.REDLINE, 30),
   ]);
   const notice = await noticeOf(c, session.csrf);
