@@ -7,7 +7,8 @@
  * flattened into the deepest kept one, so no later walk can be driven arbitrarily deep.
  */
 import { parseHtml, type HtmlSink } from './html';
-import type { Element } from './node';
+import { namesMoment } from './dates';
+import { type Element, textOf } from './node';
 import { RULE_ATTRIBUTES } from './site-rules';
 
 export type { Element, Node } from './node';
@@ -103,7 +104,6 @@ const SKIP = new Set([
   'input',
   'textarea',
   'figcaption',
-  'time',
   'rt',
   'rp',
   'head',
@@ -425,6 +425,9 @@ export function buildTree(html: string): Tree {
         }
         return;
       }
+      // A date or time in the text ("Stand: <time>1. März 2025</time>") is what a reader sees, and
+      // editors change it; a relative one ("3 minutes ago") changes on every serve and is left out.
+      if (tag === 'time' && !namesMoment(textOf(element, 200))) element.dropped = true;
       const minimum = HEADINGS.has(tag) || tag === 'li' || tag === 'td' ? 2 : 25;
       if (element.flowLen >= minimum && element.flowLinkLen * 2 <= element.flowLen) element.goodLen += element.flowLen;
       if (tag === 'p' || tag === 'pre') element.paragraphs++;

@@ -5,16 +5,13 @@
  * leaves out with the header (headline, byline, share bar). Kept only when it says it is an update
  * and names an absolute date or time: a relative "updated 3 minutes ago" changes on every serve.
  */
+import { RELATIVE, YEAR_OR_CLOCK as ABSOLUTE } from './dates';
 import { normalizeParagraph } from './normalize';
 import type { Element, HeaderTime } from './tree';
 
 /** Starts with "updated" (or "last updated") in the languages newsrooms most write in. */
 const UPDATED =
   /^(?:last |zuletzt |dernière |ultima |última |laatst )?(?:updated|modified|aktualisiert|geändert|mis à jour|mise à jour|actualisé|actualizado|actualizada|atualizado|atualizada|aggiornato|aggiornata|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|aktualizované|frissítve|actualizat|обновлено|оновлено|güncellendi|güncelleme)(?=[\s:,.]|$)/iu;
-/** A year (1800–2099) or a clock time: the line names a moment, not a distance from now. */
-const ABSOLUTE = /(?:^|\D)(?:1[89]|20)\d\d(?!\d)|(?:^|\D)\d{1,2}[:.h]\d\d(?!\d)/u;
-/** Words of a relative time ("3 hours ago", "vor 3 Stunden", "il y a 3 heures"). */
-const RELATIVE = /(?:^|\s)(?:ago|vor|il y a|hace|fa|geleden|sedan|siden|назад|тому|önce)(?=[\s.,)]|$)/iu;
 const MAX_LINE = 100;
 
 /** The update line of the article the body belongs to, normalized, or null when it has none. */
