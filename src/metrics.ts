@@ -35,6 +35,7 @@ export const counters = {
   objectCalls: 0,
   runnerCalls: 0,
   readerCalls: 0,
+  /** Messages the consumer is done with (their checks run, then acked, retried or dead-lettered). */
   consumed: 0,
   ticks: 0,
   indexCalls: 0,
