@@ -89,11 +89,23 @@ function looksLikeFurniture(element: Element): boolean {
 
 /**
  * A list whose items carry sentences of their own around their links (a change log, a list of
- * services with what each does), not a menu or a list of teasers: a reader reads it as text.
+ * services with what each does), or whose items are mostly plain text with a link here and there
+ * (skills, of which two link to a guide), not a menu or a list of teasers: a reader reads it as
+ * text. Such a list was kept only while the sentence introducing it ("… include:") was there.
  */
 function hasProseItems(element: Element): boolean {
-  return element.listItems > 0 && (element.textLen - element.linkLen) / element.listItems >= PROSE_ITEM_CHARS;
+  if (element.listItems > 0 && (element.textLen - element.linkLen) / element.listItems >= PROSE_ITEM_CHARS) return true;
+  let items = 0;
+  let plain = 0;
+  for (const child of element.children) {
+    if (typeof child === 'string' || !LIST_ITEMS.has(child.tag)) continue;
+    items++;
+    if (child.linkLen * 2 < child.textLen) plain++;
+  }
+  return items > 0 && plain * 2 >= items;
 }
+
+const LIST_ITEMS = new Set(['li', 'dt', 'dd']);
 
 /** Characters of text outside links an average list item needs for the list to read as prose. */
 const PROSE_ITEM_CHARS = 40;

@@ -86,6 +86,27 @@ describe('blocks of one kind are told by their classes, in a pair as in a row', 
   });
 });
 
+describe('a list of plain items with a link here and there', () => {
+  const skills = [
+    '<a href="/guides/seo">Search engine optimization (SEO)</a>',
+    'Testing and debugging',
+    '<a href="/guides/responsive">Responsive web design</a> (making websites work across devices)',
+    'UX and UI',
+    'Web hosting',
+    'Cybersecurity',
+  ];
+  const intro = 'Beyond knowing those languages, other hard skills that successful web developers should learn and keep updated include:';
+  const page = (withIntro: boolean) =>
+    `<html><body><main><article><h1>How to freelance</h1><p>Being a freelance web developer gives you more flexibility, and more control over the projects you take on, than a salaried job.</p>${withIntro ? `<p>${intro}</p>` : ''}<ul>${skills.map((s) => `<li>${s}</li>`).join('')}</ul><p>Soft skills matter as much: clients come back to the developer who answers, explains and delivers when promised.</p></article></main></body></html>`;
+
+  it('is text whether or not a sentence introduces it', () => {
+    const whole = extractArticle(page(true)).text.split('\n\n');
+    const cut = extractArticle(page(false)).text.split('\n\n');
+    expect(whole).toContain('Testing and debugging');
+    expect(cut).toEqual(whole.filter((line) => line !== intro));
+  });
+});
+
 describe('an article split into sections of one kind', () => {
   const para = (topic: string) =>
     `Savings for ${topic} come first, before rent, food and fun, and a fixed share of every paycheck goes there on the day it arrives, without fail.`;
