@@ -79,6 +79,9 @@ const PROSE_KIND_MINIMUM = 2;
 function looksLikeFurniture(element: Element): boolean {
   const weight = classWeight(element);
   if (weight + element.score < 0) return true;
+  // Text with many commas is a list a reader reads (names of a desk, services, sources), not a menu:
+  // Readability keeps such a block whatever its links, and so do we.
+  if (element.commas >= PROSE_COMMAS) return false;
   const density = linkDensity(element);
   const isList = element.tag === 'ul' || element.tag === 'ol' || element.tag === 'dl';
   if (density > 0.5 && (isList || element.textLen < 600)) return true;
@@ -86,6 +89,9 @@ function looksLikeFurniture(element: Element): boolean {
   if (element.inputs > 0 && element.inputs > element.paragraphs / 3 && element.textLen < 1500) return true;
   return false;
 }
+
+/** Commas that make a block of links read as text. */
+const PROSE_COMMAS = 10;
 
 /**
  * A list whose items carry sentences of their own around their links (a change log, a list of

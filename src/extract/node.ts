@@ -16,6 +16,8 @@ export interface Element {
   flowLen: number;
   flowLinkLen: number;
   flowCommas: number;
+  /** Commas in the subtree's text. */
+  commas: number;
   /** Descendant counts used by scoring and cleaning. */
   paragraphs: number;
   listItems: number;

@@ -200,6 +200,7 @@ function newElement(tag: string, attrs: Record<string, string>, parent: Element 
     flowLen: 0,
     flowLinkLen: 0,
     flowCommas: 0,
+    commas: 0,
     paragraphs: 0,
     listItems: 0,
     images: 0,
@@ -381,6 +382,7 @@ export function buildTree(html: string): Tree {
       element.children.push(clean);
       element.textLen += len;
       if (top.link) element.linkLen += len;
+      element.commas += commas;
       const block = top.block;
       if (block) {
         block.flowLen += len;
@@ -435,6 +437,7 @@ export function buildTree(html: string): Tree {
       else if (HEADINGS.has(tag)) element.headings++;
       parent.textLen += element.textLen;
       parent.linkLen += element.linkLen;
+      parent.commas += element.commas;
       parent.goodLen += element.goodLen;
       parent.paragraphs += element.paragraphs;
       parent.listItems += element.listItems;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract';
+
+/** An imprint page (the markup of a German weekly's imprint, cut down) with `inner` among its paragraphs. */
+const page = (inner: string) => `<!doctype html><html lang="de"><head><title>Impressum | Verlag</title></head><body>
+<nav><a href="/">Start</a> <a href="/politik">Politik</a></nav>
+<article><h1>Impressum</h1><div class="article-body">
+<p>Die Redaktion arbeitet in Hamburg und Berlin, die Verlagsleitung sitzt in Hamburg, und alle Anfragen gehen an die Zentrale.</p>
+<p>Für die unter dieser Adresse verfügbaren Inhalte ist die Redaktion verantwortlich, für verlinkte Seiten deren Betreiber.</p>
+${inner}
+<p>Dokumente, Daten oder Fotos können Sie auch in unserem anonymen Briefkasten deponieren, wir lesen jede Einsendung.</p>
+</div></article></body></html>`;
+
+const names = ['Anna Albers', 'Bernd Brandt', 'Clara Claßen', 'Dieter Dorn', 'Eva Engel', 'Frank Fink', 'Greta Graf', 'Hans Hahn', 'Ida Imhof', 'Jan Jost', 'Karla Kuhn'];
+const linked = (list: string[]) => list.map((name, k) => `<a href="/autoren/${k}">${name}</a>`).join(', ');
+
+describe('staff lists', () => {
+  it('a desk whose names link to their author pages stays in (a list of names with commas is text, not a menu)', () => {
+    const { text } = extractArticle(page(`<div class="ressort"><h3>Politik</h3><p>${linked(names)}</p></div>`));
+    expect(text).toContain('Politik\n\nAnna Albers, Bernd Brandt, Clara Claßen');
+    expect(text).toContain('Jan Jost, Karla Kuhn\n\nDokumente');
+  });
+
+  it('a name added to the desk shows in the text', () => {
+    const before = extractArticle(page(`<div class="ressort"><h3>Politik</h3><p>${linked(names)}</p></div>`)).text;
+    const after = extractArticle(page(`<div class="ressort"><h3>Politik</h3><p>${linked([...names, 'Lea Lorenz'])}</p></div>`)).text;
+    expect(before).not.toContain('Lea Lorenz');
+    expect(after).toContain('Karla Kuhn, Lea Lorenz');
+  });
+
+  it('a block of links without the commas of a list of names (a menu) stays out', () => {
+    const menu = names.map((name, k) => `<a href="/ressort/${k}">${name.split(' ')[1]}</a>`).join(' ');
+    const { text } = extractArticle(page(`<div class="ressorts">${menu}</div>`));
+    expect(text).not.toContain('Albers');
+  });
+});
