@@ -24,11 +24,16 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
   const bodyLen = body.reduce((sum, element) => sum + element.goodLen, 0);
   const roots = new Set(body);
   let kinds: Set<string> | null = null;
+  let headline: Element | null | undefined;
   return (element) => {
     if (roots.has(element)) return true;
     if (element.dropped && element.goodLen <= bodyLen * HIDDEN_BODY_SHARE) return false;
     const tag = element.tag;
-    if (tag === 'h1') return false;
+    // The body's first h1 is the headline (kept apart as the title); a later one heads a section.
+    if (tag === 'h1') {
+      if (headline === undefined) headline = firstH1(body);
+      return element !== headline;
+    }
     if (tag === 'br' || tag === 'hr') return true;
     if (!element.block) return true;
     if (isFurniture(element) && element.goodLen <= bodyLen * 0.5) return false;
@@ -38,6 +43,21 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
     kinds ??= proseKinds(body);
     return kinds.has(kindOf(element));
   };
+}
+
+/** The first h1 in the body, in document order: the search enters only subtrees that hold headings. */
+function firstH1(body: Element[]): Element | null {
+  const stack = [...body].reverse();
+  while (stack.length > 0) {
+    const element = stack.pop() as Element;
+    if (element.tag === 'h1') return element;
+    const children = element.children;
+    for (let k = children.length - 1; k >= 0; k--) {
+      const child = children[k];
+      if (typeof child !== 'string' && child.headings > 0) stack.push(child);
+    }
+  }
+  return null;
 }
 
 /**
