@@ -11,6 +11,8 @@ import { dropOneParagraph, seeded } from './lib/drop-paragraph';
 
 const argv = process.argv.slice(2);
 const verbose = argv.includes('-v');
+// As a check reads the second page: knowing where the first page's body sat.
+const asCheck = argv.includes('--as-check');
 const seedAt = argv.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(argv[seedAt + 1]) : 11;
 const dirs = argv.filter((a, k) => !a.startsWith('-') && argv[k - 1] !== '--seed');
@@ -26,7 +28,7 @@ for (const corpus of corpora) {
     const urlFile = join(corpus, page, 'url.txt');
     const url = existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim() : undefined;
     const html = decodeHtml(new Uint8Array(readFileSync(source)), null);
-    const result = dropOneParagraph(html, url, seeded(seed + pages));
+    const result = dropOneParagraph(html, url, seeded(seed + pages), asCheck);
     if (result.dropped === null) continue;
     tried++;
     if (result.ok) continue;

@@ -92,7 +92,8 @@ export async function observe(article: ArticleRecord, settings: Settings, now: D
   }
   let extracted: Article;
   try {
-    extracted = extractArticle(page.html, page.finalUrl);
+    // Where the latest version's body sat: a paragraph gone must not make scoring pick another block.
+    extracted = extractArticle(page.html, page.finalUrl, { previousBodyPath: article.bodyPath });
   } catch (error) {
     return failure('anomaly', `extraction anomaly: the extractor failed (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -200,6 +200,7 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
       title,
       removedAt: null,
       failures: endFailure(record, seen.at),
+      ...bodyPathOf(seen),
       versions: [
         ...record.versions,
         { n, fetchedAt: seen.at, title, byline: seen.article.byline, hash: seen.hash, words: countWords(text), revertOf, ...validatorsOf(seen) },
@@ -218,6 +219,11 @@ function validatorsOf(seen: PageSeen): Pick<VersionSummary, 'etag' | 'lastModifi
     ...(seen.lastModified ? { lastModified: seen.lastModified } : {}),
     ...(seen.snapshot ? { snapshot: seen.snapshot.sha256 } : {}),
   };
+}
+
+/** Where the new version's body sat, for the next check; a version read without one (a site rule, the recall read) clears it. */
+function bodyPathOf(seen: PageSeen): Pick<ArticleRecord, 'bodyPath'> {
+  return { bodyPath: seen.article.bodyPath ?? undefined };
 }
 
 function versionText(title: string, text: string, byline?: string | null) {

@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import { diffVersions } from '../diff';
 import { errorMessage, readArticle } from './read-article';
 
+/** The new page is read as a check reads it: knowing where the old page's body sat. */
 function compareFiles(oldFile: string, newFile: string) {
-  return diffVersions(readArticle(oldFile), readArticle(newFile));
+  const old = readArticle(oldFile);
+  return diffVersions(old, readArticle(newFile, old));
 }
 
 function comparePairs(listFile: string) {

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { decodeHtml } from '../extract/charset';
 import { extractArticle, type Article } from '../extract/index';
 
-export function readArticle(file: string): Article {
-  return extractArticle(decodeHtml(new Uint8Array(readFileSync(file)), null));
+/** `previous`: the article a check read the version before from, whose body block it keeps while it holds the story. */
+export function readArticle(file: string, previous?: Article): Article {
+  return extractArticle(decodeHtml(new Uint8Array(readFileSync(file)), null), undefined, { previousBodyPath: previous?.bodyPath });
 }
 
 export const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -8,4 +8,9 @@ export interface Article {
   publishedAt: string | null;
   canonicalUrl: string | null;
   lang: string | null;
+  /**
+   * Where the body sat in the page (body-path.ts), for the next check of the same page; null when
+   * a site rule, the recall read or JSON-LD gave the text. Not part of the version's words.
+   */
+  bodyPath?: string | null;
 }

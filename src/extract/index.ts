@@ -9,7 +9,8 @@ import type { Article } from './article';
 import { bodyFilter } from './clean';
 import { linkedArticleBody, readMetadata } from './metadata';
 import { normalizeParagraph } from './normalize';
-import { findBody } from './score';
+import { keptTop, pathOf } from './body-path';
+import { findTop, withSiblings } from './score';
 import { matches, selectAll } from './selector';
 import { ruleFor } from './site-rules';
 import { paragraphTexts } from './text';
@@ -30,13 +31,21 @@ function capped(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-export function extractArticle(html: string, url?: string): Article {
+/** What a check knows of the page from its previous version. */
+export interface ExtractOptions {
+  /** The `bodyPath` the previous version was read from: its block is kept while it holds the story. */
+  previousBodyPath?: string | null;
+}
+
+export function extractArticle(html: string, url?: string, options: ExtractOptions = {}): Article {
   try {
     const { root, head } = buildTree(html);
     const metadata = readMetadata(head, url);
     const rule = ruleFor(hostOf(url ?? metadata.canonicalUrl));
     const ruled = rule ? selectAll(root, rule.body) : [];
-    const body = ruled.length > 0 ? ruled : findBody(root);
+    const top = ruled.length > 0 ? null : keptTop(root, findTop(root), options.previousBodyPath ?? undefined);
+    const body = top ? withSiblings(top) : ruled;
+    let bodyPath = top ? pathOf(top) : null;
     const generic = bodyFilter(body);
     const drop = rule?.drop;
     const keep = drop ? (element: Element) => !matches(element, drop) && generic(element) : generic;
@@ -45,12 +54,18 @@ export function extractArticle(html: string, url?: string): Article {
       // Never near-empty: a page that plainly holds more text than the body found (the body chosen
       // was a caption or a teaser) is read again for recall, every paragraph outside furniture.
       const recall = dropBoilerplateLines(paragraphTexts([root], bodyFilter([root])).map(normalizeParagraph), metadata.title).join('\n\n');
-      if (recall.length >= RECALL_MINIMUM && recall.length >= text.length * RECALL_GAIN) text = recall;
+      if (recall.length >= RECALL_MINIMUM && recall.length >= text.length * RECALL_GAIN) {
+        text = recall;
+        bodyPath = null;
+      }
     }
     if (!rule && head.jsonLd.length > 0) {
       // The page may render its story by script: JSON-LD's articleBody is then the only full copy.
       const linked = dropBoilerplateLines(linkedArticleBody(head.jsonLd).map(normalizeParagraph)).join('\n\n');
-      if (linked.length >= LINKED_BODY_MINIMUM && text.length < linked.length * 0.5) text = linked;
+      if (linked.length >= LINKED_BODY_MINIMUM && text.length < linked.length * 0.5) {
+        text = linked;
+        bodyPath = null;
+      }
     }
     // The article's own "Updated …" line opens the text: editors change it when they edit.
     const updated = text ? updateLine(head.headerTimes, body) : null;
@@ -60,10 +75,11 @@ export function extractArticle(html: string, url?: string): Article {
       title: capped(metadata.title, MAX_TITLE_CHARS),
       byline: metadata.byline === null ? null : capped(metadata.byline, MAX_BYLINE_CHARS),
       text,
+      bodyPath,
     };
   } catch {
     // Extraction must never take a check down: an unreadable page is an empty article.
-    return { title: '', byline: null, text: '', publishedAt: null, canonicalUrl: null, lang: null };
+    return { title: '', byline: null, text: '', publishedAt: null, canonicalUrl: null, lang: null, bodyPath: null };
   }
 }
 

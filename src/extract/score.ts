@@ -37,6 +37,11 @@ export function linkDensity(element: Element): number {
 
 /** The body: the best-scoring container and the siblings that belong with it. */
 export function findBody(root: Element): Element[] {
+  return withSiblings(findTop(root));
+}
+
+/** The best-scoring container, grown to what belongs with it; `root` when nothing scores. */
+export function findTop(root: Element): Element {
   const candidates: Element[] = [];
   const touch = (element: Element) => {
     if (element.score !== 0) return;
@@ -57,7 +62,7 @@ export function findBody(root: Element): Element[] {
       ancestor.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     }
   }
-  if (candidates.length === 0) return [root];
+  if (candidates.length === 0) return root;
   let top = candidates[0];
   let best = -Infinity;
   for (const candidate of candidates) {
@@ -69,8 +74,7 @@ export function findBody(root: Element): Element[] {
   }
   top = shareAncestor(top, candidates);
   top = climb(top);
-  top = expand(top);
-  return withSiblings(top);
+  return expand(top);
 }
 
 /** When several near-best candidates sit under one ancestor of the best, the body is that ancestor. */
@@ -155,7 +159,8 @@ function textBefore(parent: Element, top: Element): number {
   return len;
 }
 
-function withSiblings(top: Element): Element[] {
+/** The body's top container and the blocks beside it that belong with it (score, class, plain paragraphs). */
+export function withSiblings(top: Element): Element[] {
   const parent = top.parent;
   if (!parent) return [top];
   const threshold = Math.max(10, top.score * 0.2);

@@ -81,6 +81,11 @@ export interface ArticleRecord {
   removedAt: string | null;
   /** The latest spells of failed checks, newest last (a few dozen at most), for the history page. */
   failures?: FailureSpell[];
+  /**
+   * Where the latest version's body sat in its page (src/extract/body-path.ts): the next check
+   * keeps that block while it holds the story. Absent before a version was stored with one.
+   */
+  bodyPath?: string;
 }
 
 /** A run of failed checks: written with the error's first sighting and its end, never per check. */

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { CHANGE_KINDS } from '../diff/kind';
+import { MAX_BODY_PATH } from '../extract/body-path';
 import { CURSOR_MESSAGE } from './page-cursor';
 import { ARTICLE_ID } from './params';
 
@@ -147,6 +148,10 @@ export const ArticleSchema = z
       .array(z.object({ at: z.string(), kind: z.string(), error: z.string(), status: z.number().int().nullable(), endedAt: z.string().nullable() }))
       .optional()
       .openapi({ description: 'The latest spells of failed checks (up to 20), newest last; each written when it began and when it ended.' }),
+    bodyPath: z.string().max(MAX_BODY_PATH).optional().openapi({
+      description:
+        "Where the latest version's body sat in its page (tags, ids and classes from the root): the next check keeps that block while it still holds the story.",
+    }),
   })
   .openapi('Article');
 

@@ -311,6 +311,8 @@ export interface components {
                 status: number | null;
                 endedAt: string | null;
             }[];
+            /** @description Where the latest version's body sat in its page (tags, ids and classes from the root): the next check keeps that block while it still holds the story. */
+            bodyPath?: string;
         };
         VersionSummary: {
             n: number;

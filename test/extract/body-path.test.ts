@@ -1,0 +1,94 @@
+/**
+ * Stable choice across versions: a check hands extraction the path of the block the previous
+ * version was read from (body-path.ts), and a paragraph gone keeps that block instead of letting
+ * scoring flip to another one (the diff then showed the story replaced by a reader-appeal column).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract';
+import { atPath, MAX_BODY_PATH, pathOf } from '../../src/extract/body-path';
+import { buildTree } from '../../src/extract/tree';
+import { diffVersions } from '../../src/diff';
+
+const STORY = [
+  'The city council voted on Tuesday to close two branch libraries, a decision that drew hundreds of residents, parents and pupils to a hearing that ran past midnight, as speakers lined up.',
+  'Council members said the closures would save about four million dollars a year, money they plan to spend on longer hours, new books and staff at the central library downtown, they said.',
+  'The two branches, both built in the 1950s, need new roofs and heating that the city says it cannot afford, and their visits have fallen by half since 2015.',
+  'A final vote is set for March.',
+];
+const APPEAL = [
+  'Our newsroom is supported by readers like you, and every contribution, large or small, helps us keep reporting on the council, the schools, the courts and the parks.',
+  'Send tips to the metro desk by email, by phone, or by post, and we will read every one of them, follow up on those we can, and protect anyone who asks us to.',
+];
+const paragraphs = (texts: string[]) => texts.map((t) => `<p>${t}</p>`).join('');
+
+/** The story and, in a column of its own, a reader appeal that scores nearly as well. */
+function page(story: string[], appeal = APPEAL): string {
+  return `<html><head><title>Libraries to close</title></head><body><div class="w1"><div class="a1"><h1>Libraries to close</h1>${paragraphs(story)}</div></div><div class="w2"><div class="b2">${paragraphs(appeal)}</div></div></body></html>`;
+}
+
+const v1 = page(STORY);
+const v2 = page([STORY[0], STORY[1], STORY[3]]);
+
+describe('the body kept across versions', () => {
+  it('on its own, the page without one paragraph is read from the appeal column: the instability this fixes', () => {
+    expect(extractArticle(v1).text).toBe(STORY.join('\n\n'));
+    expect(extractArticle(v2).text).toBe(APPEAL.join('\n\n'));
+  });
+
+  it('knowing where version 1 was read from, version 2 differs by exactly the paragraph gone', () => {
+    const first = extractArticle(v1);
+    expect(first.bodyPath).toBe('div.w1');
+    const second = extractArticle(v2, undefined, { previousBodyPath: first.bodyPath });
+    expect(second.text).toBe([STORY[0], STORY[1], STORY[3]].join('\n\n'));
+    expect(second.bodyPath).toBe('div.w1');
+    const diff = diffVersions(first, second);
+    expect(diff.changes.filter((c) => c.op !== 'equal')).toEqual([{ op: 'delete', text: `${STORY[2]}\n\n` }]);
+  });
+
+  it('a block that no longer holds the story (under half what scoring found) is let go', () => {
+    const thin = page(STORY, ['Support us today, every gift counts, large or small, thank you.']);
+    const story = extractArticle(thin).text;
+    expect(story).toBe(STORY.join('\n\n'));
+    // The previous version was read from the appeal column; it now holds a line, the story 600 characters.
+    expect(extractArticle(thin, undefined, { previousBodyPath: 'div.w2' }).text).toBe(story);
+  });
+
+  it('a page without the block (a redesign) is scored afresh', () => {
+    expect(extractArticle(v1, undefined, { previousBodyPath: 'div.gone > div.a1' }).text).toBe(STORY.join('\n\n'));
+  });
+
+  it('a body that grew to hold a new section keeps the growth', () => {
+    const before = `<html><body><div class="w"><div class="s1">${paragraphs(STORY)}</div></div></body></html>`;
+    const more = STORY.map((t) => t.replace('libraries', 'schools').replace('branches', 'buildings'));
+    const after = `<html><body><div class="w"><div class="s1">${paragraphs(STORY)}</div><div class="s2">${paragraphs(more)}</div></div></body></html>`;
+    const first = extractArticle(before);
+    const second = extractArticle(after, undefined, { previousBodyPath: first.bodyPath });
+    expect(second.text).toBe(extractArticle(after).text);
+    expect(second.text).toContain(more[0]);
+  });
+});
+
+describe('body paths', () => {
+  it('name a block by its tags, ids and classes, and count siblings of the same step', () => {
+    const { root } = buildTree('<html><body><div class="x">a</div><div class="x" id="k">b</div><div class="x">c</div></body></html>');
+    const divs: ReturnType<typeof atPath>[] = [];
+    const walk = (node: (typeof root.children)[number]) => {
+      if (typeof node === 'string') return;
+      if (node.tag === 'div') divs.push(node);
+      node.children.forEach(walk);
+    };
+    walk(root);
+    const paths = divs.map((d) => pathOf(d!));
+    expect(paths.map((p) => p!.split(' > ').at(-1))).toEqual(['div.x', 'div#k.x', 'div.x:1']);
+    for (const [k, path] of paths.entries()) expect(atPath(root, path!)).toBe(divs[k]);
+  });
+
+  it('are not kept past MAX_BODY_PATH characters', () => {
+    const deep = `${'<div class="a-rather-long-class-name">'.repeat(60)}<p>${STORY[0]}</p>${'</div>'.repeat(60)}`;
+    const { root } = buildTree(`<html><body>${deep}</body></html>`);
+    let node = root;
+    while (node.children.some((c) => typeof c !== 'string')) node = node.children.find((c) => typeof c !== 'string') as typeof root;
+    expect(MAX_BODY_PATH).toBe(1_000);
+    expect(pathOf(node)).toBeNull();
+  });
+});
