@@ -104,37 +104,21 @@ function looksLikeFurniture(element: Element): boolean {
   if (element.commas >= PROSE_COMMAS) return false;
   const density = linkDensity(element);
   const isList = element.tag === 'ul' || element.tag === 'ol' || element.tag === 'dl';
-  if (density > 0.5 && (isList || element.textLen < 600)) return true;
-  if (weight < 25 && density > 0.33 && element.paragraphs < 2 && !(isList && hasProseItems(element))) return true;
-  if (element.inputs > 0 && element.inputs > element.paragraphs / 3 && element.textLen < 1500) return true;
-  return false;
+  // A list with words of its own beside its links is text, as Readability keeps every list: a change
+  // log, services and what they are for, names and roles, skills of which two link to a guide. One
+  // of links alone (a menu, teasers) goes as furniture.
+  const widget = element.inputs > 0 && element.inputs > element.paragraphs / 3 && element.textLen < 1500;
+  if (isList) return density > LINKS_ONLY || widget;
+  if (density > 0.5 && element.textLen < 600) return true;
+  if (weight < 25 && density > 0.33 && element.paragraphs < 2) return true;
+  return widget;
 }
+
+/** Link density above which a list is links alone (a menu, teasers) and may be furniture. */
+const LINKS_ONLY = 0.9;
 
 /** Commas that make a block of links read as text. */
 const PROSE_COMMAS = 10;
-
-/**
- * A list whose items carry sentences of their own around their links (a change log, a list of
- * services with what each does), or whose items are mostly plain text with a link here and there
- * (skills, of which two link to a guide), not a menu or a list of teasers: a reader reads it as
- * text. Such a list was kept only while the sentence introducing it ("… include:") was there.
- */
-function hasProseItems(element: Element): boolean {
-  if (element.listItems > 0 && (element.textLen - element.linkLen) / element.listItems >= PROSE_ITEM_CHARS) return true;
-  let items = 0;
-  let plain = 0;
-  for (const child of element.children) {
-    if (typeof child === 'string' || !LIST_ITEMS.has(child.tag)) continue;
-    items++;
-    if (child.linkLen * 2 < child.textLen) plain++;
-  }
-  return items > 0 && plain * 2 >= items;
-}
-
-const LIST_ITEMS = new Set(['li', 'dt', 'dd']);
-
-/** Characters of text outside links an average list item needs for the list to read as prose. */
-const PROSE_ITEM_CHARS = 40;
 
 /**
  * A list that a sentence of the text introduces ("… the following services:") is part of that

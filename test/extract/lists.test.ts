@@ -29,6 +29,13 @@ describe('lists a reader reads as part of the text', () => {
     expect(text).toContain('19.08.2025: Änderung von Punkt 1 der individuellen Datenschutzinformationen');
   });
 
+  it('a list whose items carry a few words beside their links (services and what they are for) stays in', () => {
+    const services = ['Google Ireland Ltd.', 'Meta Platforms Ireland', 'Microsoft Ireland', 'Adobe Systems Software'];
+    const list = (names: string[]) => `<h2>Empfänger</h2><ul>${names.map((n, k) => `<li><a href="/dienst/${k}">${n}</a> (Analyse)</li>`).join('')}</ul>`;
+    expect(extractArticle(page(list(services))).text).toContain('Empfänger\n\nGoogle Ireland Ltd. (Analyse)\n\nMeta Platforms Ireland (Analyse)');
+    expect(extractArticle(page(list([...services, 'Criteo SA']))).text).toContain('Adobe Systems Software (Analyse)\n\nCriteo SA (Analyse)');
+  });
+
   it('a list of links nobody introduced (related stories) stays out', () => {
     const { text } = extractArticle(
       page(`<p>Mehr zum Thema lesen Sie in unseren anderen Artikeln über Datenschutz.</p>
