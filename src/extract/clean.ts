@@ -103,7 +103,8 @@ function looksLikeFurniture(element: Element): boolean {
   // Readability keeps such a block whatever its links, and so do we.
   if (element.commas >= PROSE_COMMAS) return false;
   const density = linkDensity(element);
-  const isList = element.tag === 'ul' || element.tag === 'ol' || element.tag === 'dl';
+  // Lists and tables (a staff table: desks and their editors' linked names) go by the same rule.
+  const isList = element.tag === 'ul' || element.tag === 'ol' || element.tag === 'dl' || element.tag === 'table';
   // A list with words of its own beside its links is text, as Readability keeps every list: a change
   // log, services and what they are for, names and roles, skills of which two link to a guide. One
   // of links alone (a menu, teasers) goes as furniture.

@@ -11,7 +11,19 @@ ${inner}
 <p>Dokumente, Daten oder Fotos können Sie auch in unserem anonymen Briefkasten deponieren, wir lesen jede Einsendung.</p>
 </div></article></body></html>`;
 
-const names = ['Anna Albers', 'Bernd Brandt', 'Clara Claßen', 'Dieter Dorn', 'Eva Engel', 'Frank Fink', 'Greta Graf', 'Hans Hahn', 'Ida Imhof', 'Jan Jost', 'Karla Kuhn'];
+const names = [
+  'Anna Albers',
+  'Bernd Brandt',
+  'Clara Claßen',
+  'Dieter Dorn',
+  'Eva Engel',
+  'Frank Fink',
+  'Greta Graf',
+  'Hans Hahn',
+  'Ida Imhof',
+  'Jan Jost',
+  'Karla Kuhn',
+];
 const linked = (list: string[]) => list.map((name, k) => `<a href="/autoren/${k}">${name}</a>`).join(', ');
 
 describe('staff lists', () => {
@@ -26,6 +38,19 @@ describe('staff lists', () => {
     const after = extractArticle(page(`<div class="ressort"><h3>Politik</h3><p>${linked([...names, 'Lea Lorenz'])}</p></div>`)).text;
     expect(before).not.toContain('Lea Lorenz');
     expect(after).toContain('Karla Kuhn, Lea Lorenz');
+  });
+
+  it('a staff table whose names link to their author pages stays in', () => {
+    const rows = (staff: string[][]) => staff.map(([desk, name], k) => `<tr><td>${desk}</td><td><a href="/autoren/${k}">${name}</a></td></tr>`).join('');
+    const staff = [
+      ['Chefredaktion', 'Anna Albers'],
+      ['Politik', 'Bernd Brandt'],
+      ['Kultur', 'Clara Claßen'],
+    ];
+    const before = extractArticle(page(`<h3>Redaktion</h3><table>${rows(staff)}</table>`)).text;
+    expect(before).toContain('Redaktion\n\nChefredaktion | Anna Albers\n\nPolitik | Bernd Brandt\n\nKultur | Clara Claßen');
+    const after = extractArticle(page(`<h3>Redaktion</h3><table>${rows([...staff, ['Sport', 'Dieter Dorn']])}</table>`)).text;
+    expect(after).toContain('Kultur | Clara Claßen\n\nSport | Dieter Dorn');
   });
 
   it('a block of links without the commas of a list of names (a menu) stays out', () => {
