@@ -23,6 +23,14 @@ describe('decodeHtml', () => {
     expect(decodeHtml(bom, 'text/html; charset=windows-1252')).toBe('<p>Café</p>');
   });
 
+  it('a UTF-16 byte order mark decides before the header and the meta tag (WHATWG), little- and big-endian', () => {
+    const html = '<!doctype html><meta charset="windows-1252"><title>Été</title><p>Café – 2 €</p>';
+    const le = new Uint8Array([0xff, 0xfe, ...Array.from(html).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    const be = new Uint8Array([0xfe, 0xff, ...Array.from(html).flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
+    expect(decodeHtml(le, 'text/html; charset=iso-8859-1')).toBe(html);
+    expect(decodeHtml(be, 'text/html')).toBe(html);
+  });
+
   it('an unknown charset label falls back instead of throwing', () => {
     expect(decodeHtml(latin1('<meta charset="x-klingon"><p>Caf\xe9</p>'), 'text/html; charset=bogus')).toContain('Caf');
   });
