@@ -106,6 +106,18 @@ const BOILERPLATE =
   /^(?:advertisement|advertisements|ad|sponsored|supported by|continue reading(?: the main story| below| below the ad)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|skip to (?:main )?content|share(?: this(?: article| story| post)?)?|read more|loading\W*|scroll to continue(?: with content)?)$/i;
 
 /**
+ * A line of counters only ("137 shares", "4 min read · 1.2k views · 12 comments"): the numbers
+ * change on every serve while the story does not, so such a line is furniture wherever it sits.
+ */
+const COUNTER = String.raw`\d[\d.,]*\s*[kKmM]?\s*(?:shares?|comments?|views?|likes?|reactions?|retweets?|reposts?|replies|claps?|reads?|min(?:ute)?s?\.?(?: read| reading)?|Kommentare?|Aufrufe|Leser|commentaires?|partages?|vues|lectures?|comentarios?|compartidos|visitas)`;
+const COUNTERS_ONLY = new RegExp(`^${COUNTER}(?:\\s*[·•|/,]\\s*${COUNTER})*$`, 'iu');
+const COUNTERS_MAX = 120;
+
+function isCounterLine(line: string): boolean {
+  return line.length < COUNTERS_MAX && COUNTERS_ONLY.test(line);
+}
+
+/**
  * Short lines that are furniture when they open or close the body (a tag list, a copyright line,
  * "Share this:", "Leave a comment"), though the same words could be prose in the middle of it.
  */
@@ -157,7 +169,7 @@ const COPY_MIN_CHARS = 40;
 /** Drops furniture lines, and the second and later renderings of a block (see COPIED_RUN). */
 function dropBoilerplateLines(paragraphs: string[], title = ''): string[] {
   const lines = trimEdges(
-    paragraphs.filter((line) => line !== '' && !(line.length < 60 && BOILERPLATE.test(line))),
+    paragraphs.filter((line) => line !== '' && !(line.length < 60 && BOILERPLATE.test(line)) && !isCounterLine(line)),
     title,
   );
   const seen = new Set<string>();
