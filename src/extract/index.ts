@@ -13,9 +13,10 @@ import { keptTop, pathOf } from './body-path';
 import { findTop, withSiblings } from './score';
 import { matches, selectAll } from './selector';
 import { ruleFor } from './site-rules';
+import { standfirstOf } from './standfirst';
 import { paragraphTexts } from './text';
 import { buildTree, type Element } from './tree';
-import { updateLine } from './update-line';
+import { isUpdateLine, updateLine } from './update-line';
 
 /**
  * A headline or byline longer than any a newsroom writes is a page abusing the field: it would be
@@ -67,6 +68,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
         bodyPath = null;
       }
     }
+    // The standfirst under the headline opens the text: editors rewrite it as the story develops.
+    const standfirst = text && top ? standfirstOf(top) : null;
+    if (standfirst && !text.includes(standfirst)) text = `${standfirst}\n\n${text}`;
     // The article's own "Updated …" line opens the text: editors change it when they edit.
     const updated = text ? updateLine(head.headerTimes, body) : null;
     if (updated && !text.includes(updated)) text = `${updated}\n\n${text}`;
@@ -132,10 +136,18 @@ const STORY_META_MAX = 90;
 /** Lines of a body's lead (a standfirst, a byline, a dateline) where a byline or dateline is left out wherever it sits. */
 const LEAD_LINES = 3;
 
+/**
+ * A byline, dateline or reading time; not an "Updated <date>" line, which changes when editors edit
+ * (an imprint's "Last updated: March 12, 2025", a story's "Updated 17:31, 3 March 2025").
+ */
+function isStoryMeta(line: string): boolean {
+  return line.length < STORY_META_MAX && STORY_META.test(line) && !isUpdateLine(line);
+}
+
 function isEdgeFurniture(line: string, title: string): boolean {
   if (line.length >= EDGE_LINE_MAX) return false;
   if (EDGE_FURNITURE.test(line)) return true;
-  if (line.length < STORY_META_MAX && STORY_META.test(line)) return true;
+  if (isStoryMeta(line)) return true;
   // The headline again, as the first line of the body: it is the article's title, not its text.
   // The title may still carry the site's name after it ("Headline | Site").
   if (title === '' || line.length < 10) return false;
@@ -150,7 +162,7 @@ function trimEdges(lines: string[], title: string): string[] {
   while (start < end && isEdgeFurniture(lines[start], headline)) start++;
   while (end > start && isEdgeFurniture(lines[end - 1], '')) end--;
   const kept = start === 0 && end === lines.length ? lines : lines.slice(start, end);
-  return kept.filter((line, k) => !(k < LEAD_LINES && line.length < STORY_META_MAX && STORY_META.test(line)));
+  return kept.filter((line, k) => !(k < LEAD_LINES && isStoryMeta(line)));
 }
 
 /**

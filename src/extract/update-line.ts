@@ -14,12 +14,17 @@ const UPDATED =
   /^(?:last |zuletzt |dernière |ultima |última |laatst )?(?:updated|modified|aktualisiert|geändert|mis à jour|mise à jour|actualisé|actualizado|actualizada|atualizado|atualizada|aggiornato|aggiornata|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|aktualizované|frissítve|actualizat|обновлено|оновлено|güncellendi|güncelleme)(?=[\s:,.]|$)/iu;
 const MAX_LINE = 100;
 
+/** Whether a line says the article was updated at an absolute date or time ("Last updated: March 12, 2025"). */
+export function isUpdateLine(line: string): boolean {
+  return line.length <= MAX_LINE && UPDATED.test(line) && ABSOLUTE.test(line) && !RELATIVE.test(line);
+}
+
 /** The update line of the article the body belongs to, normalized, or null when it has none. */
 export function updateLine(headerTimes: readonly HeaderTime[], body: readonly Element[]): string | null {
   const bodyLen = body.reduce((sum, element) => sum + element.goodLen, 0);
   for (const { text, article } of headerTimes) {
     const line = normalizeParagraph(text);
-    if (line.length > MAX_LINE || !UPDATED.test(line) || !ABSOLUTE.test(line) || RELATIVE.test(line)) continue;
+    if (!isUpdateLine(line)) continue;
     // The body is that article or inside it, or the article is most of the body: not a teaser's.
     if (body.some((element) => isWithin(element, article)) || article.goodLen * 2 > bodyLen) return line;
   }
