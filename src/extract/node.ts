@@ -51,10 +51,17 @@ export function textOf(element: Element, maxChars = Number.POSITIVE_INFINITY): s
 /**
  * What kind of block an element is: its tag and classes, '' for an element without classes. Not
  * its id: an id names one element, so two cards, steps or sections of one kind never share it.
+ * Nor its modifier classes (BEM's `block--modifier`, a grid's `GridColumn--md--12`): they say which
+ * variant or how wide, and the cards of one list differ in them.
  */
 export function kindOf(element: Element): string {
   const cls = element.attrs.class;
   if (!cls) return '';
-  const classes = cls.trim().toLowerCase().split(/\s+/).join(' ');
+  const classes = cls
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((name) => !name.includes('--'))
+    .join(' ');
   return classes === '' ? '' : `${element.tag} ${classes}`;
 }

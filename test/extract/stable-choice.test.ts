@@ -86,6 +86,29 @@ describe('blocks of one kind are told by their classes, in a pair as in a row', 
   });
 });
 
+describe('cards of one kind that differ in their modifier classes', () => {
+  const funds = [
+    ['Index funds', 'Low costs, built-in diversification and potentially lower taxes, the funds that made us known.', 'aem-grid--md--6'],
+    ['Bond funds', 'Offset some of the risk of investing in stocks and provide the potential for a steady income.', 'aem-grid--md--12 teaser--primary'],
+    [
+      'Balanced funds',
+      'Combine the benefits of investing in both stocks and bonds in a single fund that rebalances itself.',
+      'aem-grid--sm--12 aem-grid--md--newline',
+    ],
+  ];
+  const card = ([name, blurb, modifiers]: string[], withBlurb: boolean) =>
+    `<div class="teaser left-icon-card ${modifiers}"><h3>${name}</h3>${withBlurb ? `<p>${blurb}</p>` : ''}<div class="teaser-action"><a href="/funds/${name.length}">Browse ${name.toLowerCase()}</a></div></div>`;
+  const page = (cut: number) =>
+    `<html><body><main><article><h1>Mutual funds</h1><p>A mutual fund pools the money of many investors and buys a mix of stocks, bonds or both, chosen by a manager or by an index.</p>${funds.map((f, k) => card(f, k !== cut)).join('')}</article></main></body></html>`;
+
+  it('a card without its paragraph is still one of the cards', () => {
+    const whole = extractArticle(page(-1)).text.split('\n\n');
+    const cut = extractArticle(page(1)).text.split('\n\n');
+    expect(whole).toContain('Bond funds');
+    expect(cut).toEqual(whole.filter((line) => line !== funds[1][1]));
+  });
+});
+
 describe('a list of plain items with a link here and there', () => {
   const skills = [
     '<a href="/guides/seo">Search engine optimization (SEO)</a>',
