@@ -15,6 +15,7 @@
 import { diffVersions } from '../diff';
 import { classifyChange } from '../diff/kind';
 import { comparisonForm, normalizeText, type Article } from '../extract';
+import { bylineForm } from '../extract/normalize';
 import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, SnapshotRef, VersionRecord, VersionSummary } from '../store';
 import { eventSeq, versionSeq } from '../model/sequence';
 import { countWords } from './anomaly';
@@ -141,7 +142,7 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   // (invisible characters, bylines, re-flow), so the same page must not make a phantom version.
   // The latest version takes the new hash, and the next check is recognised from KV alone.
   if (!earlier && latest && sameWords(latest, latestText, seen.article)) {
-    earlier = { ...latest, hash: seen.hash, ...(latest.byline === undefined ? { byline: seen.article.byline } : {}) };
+    earlier = { ...latest, hash: seen.hash, ...(latest.byline == null ? { byline: seen.article.byline } : {}) };
     record = { ...record, versions: [...record.versions.slice(0, -1), earlier] };
     latest = earlier;
   }
@@ -232,11 +233,15 @@ function versionText(title: string, text: string, byline?: string | null) {
 
 /**
  * True when the page says the same words as the latest version, compared in their comparison form.
- * A version stored before bylines were compared has no byline on its summary: any byline matches it.
+ * A version stored before bylines were compared has no byline on its summary: any byline matches it,
+ * and so does one stored with none (null): bylines on the page that an older extractor did not read
+ * (a "By …" line under the headline) are no edit, and the latest version takes the byline read.
+ * Bylines compare in bylineForm: a byline read from the meta tag ("Jane Doe") and the same one read
+ * from the page ("By Jane Doe") are one byline.
  */
 function sameWords(latest: VersionSummary, latestText: string, article: Article): boolean {
   if (comparisonForm(latest.title) !== comparisonForm(article.title)) return false;
-  if (latest.byline !== undefined && comparisonForm(latest.byline ?? '') !== comparisonForm(article.byline ?? '')) return false;
+  if (latest.byline != null && bylineForm(latest.byline) !== bylineForm(article.byline)) return false;
   return comparisonForm(latestText) === comparisonForm(article.text);
 }
 

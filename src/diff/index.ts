@@ -3,7 +3,7 @@
  * wherever edits are local and bounded everywhere (see body.ts); the headline is compared whole.
  * Pure functions: no Workers, KV or HTTP here, so the check, the CLI and the benchmarks share it.
  */
-import { comparisonForm } from '../extract/normalize';
+import { bylineForm, comparisonForm } from '../extract/normalize';
 import { diffBodies, type BodyDiffOptions } from './body';
 import { slideHunks } from './slide';
 import { statsOf } from './stats';
@@ -17,7 +17,7 @@ export { DEFAULT_MAX_EDIT_LENGTH, type BodyDiffOptions as DiffOptions } from './
 /**
  * The diff from `oldVersion` to `newVersion`. Joining the equal and delete texts gives the old
  * body exactly, equal and insert the new one; `changed` is false when both versions say the same
- * words (see Diff.changed). Headline and byline are compared whole; an old byline that is not
+ * words (see Diff.changed). Headline and byline are compared whole (a byline in bylineForm); an old byline that is not
  * known (undefined) is taken as unchanged. `maxEditLength` bounds each word diff (in token edits); runs that
  * need more read as whole paragraphs deleted and inserted.
  */
@@ -28,7 +28,7 @@ export function diffVersions(oldVersion: TextVersion, newVersion: TextVersion, o
   const title = titleChanged ? { old: oldVersion.title, new: newVersion.title } : null;
   const oldByline = oldVersion.byline;
   const newByline = newVersion.byline ?? null;
-  const bylineChanged = oldByline !== undefined && comparisonForm(oldByline ?? '') !== comparisonForm(newByline ?? '');
+  const bylineChanged = oldByline !== undefined && bylineForm(oldByline) !== bylineForm(newByline);
   const byline = bylineChanged ? { old: oldByline ?? null, new: newByline } : null;
   const labelsChanged = titleChanged || bylineChanged;
   if (oldText === newText) {

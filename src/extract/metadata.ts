@@ -1,10 +1,11 @@
 /**
  * The article's metadata from what the tree builder collected in passing: headline (the visible h1,
- * else og:title, JSON-LD headline or <title> without the site's suffix), byline, publication time,
- * canonical URL (resolved against the page URL) and language.
+ * else og:title, JSON-LD headline or <title> without the site's suffix), byline (the one a reader
+ * sees, else the meta tags'), publication time, canonical URL (resolved against the page URL) and language.
  */
 import { normalizeParagraph } from './normalize';
-import { textOf } from './node';
+import { type Element, textOf } from './node';
+import { paragraphTexts } from './text';
 import type { Head } from './tree';
 
 export interface Metadata {
@@ -83,11 +84,136 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
   return before.split(/\s+/).length >= 3 ? before : title;
 }
 
+/**
+ * A line that is a byline: "By Jane Doe", "Written by …", "Von Hans Müller", "Par Marie Dupont".
+ * Case-sensitive on purpose: "By Tuesday, …" may open a sentence, "by the time …" always does.
+ */
+const BYLINE_LINE = /^(?:(?:[Ww]ritten|[Rr]eporting|[Ss]tory|[Ww]ords)\s+)?(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR)\s*:?\s+\p{Lu}/u;
+const BYLINE_MAX = 120;
+/** Lines after the headline where a byline line is looked for (a standfirst, a dateline may come first). */
+const BYLINE_LEAD_LINES = 4;
+/** Blocks that carry other stories' bylines, or readers': a related list, comments, a sidebar. */
+const ELSEWHERE = /(?:^|[\s_-])(?:related|recirc|more-?stories|read-?next|most-?read|most-?popular|trending|recommended|comments?|sidebar|promo)(?:$|[\s_-])/;
+/** What opens a byline before the names, and where the names end (a separator, a date, a handle, a role). */
+const NAMES_PREFIX = /^(?:(?:written|reporting|story|words)\s+)?(?:by|von|par|author)\s*:?\s*/i;
+const NAMES_END = /\s[-–—]\s|[|•⋅·∙@\d(]|\s(?:on|updated|published|posted|reviewed|le|am|vor|il y a)\s/i;
+const NAMES_SPLIT = /\s*(?:[,;&]|\s(?:and|und|et)\s)\s*/i;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|den|de|da|di|du|la|le|del|dos|bin|al)$/u;
+/** Words that are never part of a person's name in a byline: roles, desks, date labels, months. */
+const ROLE =
+  /\b(?:authors?|editors?|reporters?|writers?|correspondents?|contributors?|columnists?|professor|analyst|staff|expert|senior|chief|news|press|team|desk|ceo|dr|updated|published|posted|modified|last|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
+
+/**
+ * The byline a reader sees wins over a meta tag, which often names fewer reporters or none of the
+ * later ones: when a visible author element (rel/itemprop author, a byline or author class) outside
+ * furniture, or a "By …" line in the lead under the headline, names someone the meta tags do not,
+ * its names are the byline. Otherwise the meta tags' byline stays (the same names: the reading of
+ * pages tracked before this rule does not change), then an author element wherever it sits, then
+ * the visible names found.
+ */
 function byline(fromMeta: string | null, head: Head): string | null {
-  if (fromMeta && !/^https?:/.test(fromMeta)) return normalizeParagraph(fromMeta.slice(0, 200)) || null;
+  const seen = visibleBylines(head);
+  if (fromMeta && !/^https?:/.test(fromMeta)) {
+    const meta = normalizeParagraph(fromMeta.slice(0, 200));
+    const known = namesIn(meta).map((name) => name.toLowerCase());
+    const lower = meta.toLowerCase();
+    for (const line of seen) {
+      const names = namesIn(line);
+      const unknown = names.some((name) => {
+        const n = name.toLowerCase();
+        return !lower.includes(n) && !known.some((k) => k.includes(n) || n.includes(k));
+      });
+      if (unknown) return namesOnly(line);
+    }
+    if (meta) return meta;
+  }
   for (const element of head.bylines) {
+    if (element.attrs.rel !== 'author' && element.attrs.itemprop !== 'author' && !LEGACY_BYLINE.test(element.hint)) continue;
     const text = normalizeParagraph(textOf(element, 500));
-    if (text && text.length < 120) return text;
+    if (text && text.length < BYLINE_MAX) return text;
+  }
+  const named = seen.find((line) => namesIn(line).length > 0);
+  return named === undefined ? null : namesOnly(named);
+}
+
+/** A byline's names as written when it holds nothing else, else the names alone joined by commas. */
+function namesOnly(line: string): string {
+  const part = namesPart(line);
+  const names = namesIn(line);
+  return names.length === part.split(NAMES_SPLIT).length ? part : names.join(', ');
+}
+
+/** The classes that named a byline before author elements and lead lines were read (their reading stays). */
+const LEGACY_BYLINE = /(?:^|[\s_-])(?:byline|author-?name|by-?line)(?:$|[\s_-])/;
+
+/** The text after "By" up to where the names end: "By Jane Doe and John Roe | May 3" -> "Jane Doe and John Roe". */
+function namesPart(line: string): string {
+  const rest = line.replace(NAMES_PREFIX, '');
+  const end = rest.search(NAMES_END);
+  return (end < 0 ? rest : rest.slice(0, end)).replace(/[\s,;:.–—-]+$/, '').trim();
+}
+
+/** The people a byline names: parts of two to five capitalized words (name particles allowed), no role. */
+function namesIn(line: string): string[] {
+  return namesPart(line)
+    .split(NAMES_SPLIT)
+    .filter((part) => {
+      const words = part.split(/\s+/);
+      return words.length >= 2 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && !ROLE.test(part);
+    });
+}
+
+/** The bylines a reader sees, in document order: author elements outside furniture, then a "By …" lead line. */
+function visibleBylines(head: Head): string[] {
+  const lines: string[] = [];
+  for (const element of head.bylines) {
+    if (!shown(element)) continue;
+    const text = normalizeParagraph(shownText(element, 500));
+    if (text && text.length < BYLINE_MAX) lines.push(text);
+  }
+  const h1 = head.h1s.find((h) => h.visible && h.element !== null && !LOGO.test(h.hint))?.element;
+  const lead = h1 ? leadByline(h1) : null;
+  if (lead) lines.push(lead);
+  return lines;
+}
+
+/** Not hidden, not furniture by tag, and not in a block of other stories or comments. */
+function shown(element: Element): boolean {
+  for (let e: Element | null = element; e !== null; e = e.parent) {
+    if (e.dropped || (e !== element && e.hint !== '' && ELSEWHERE.test(e.hint))) return false;
+  }
+  return true;
+}
+
+const readable = (element: Element) => !element.dropped && !(element.hint !== '' && ELSEWHERE.test(element.hint));
+
+/** textOf without hidden descendants (a relative "3 hours ago" <time> is dropped: it changes on every serve). */
+function shownText(element: Element, maxChars: number): string {
+  let text = '';
+  const stack: Array<Element | string> = [element];
+  while (stack.length > 0 && text.length < maxChars) {
+    const node = stack.pop() as Element | string;
+    if (typeof node === 'string') text += node;
+    else if (node === element || !node.dropped) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return text;
+}
+
+/** The first "By …" line among the few lines that follow the headline in reading order. */
+function leadByline(h1: Element): string | null {
+  let lines = 0;
+  for (let node: Element = h1; node.parent !== null; node = node.parent) {
+    const siblings = node.parent.children;
+    for (let k = siblings.indexOf(node) + 1; k < siblings.length; k++) {
+      const next = siblings[k];
+      const texts = typeof next === 'string' ? [next] : readable(next) ? paragraphTexts([next], readable) : [];
+      for (const raw of texts) {
+        const line = normalizeParagraph(raw);
+        if (line === '') continue;
+        if (line.length < BYLINE_MAX && BYLINE_LINE.test(line)) return line;
+        if (++lines >= BYLINE_LEAD_LINES) return null;
+      }
+    }
   }
   return null;
 }

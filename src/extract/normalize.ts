@@ -69,3 +69,15 @@ export function comparisonForm(text: string): string {
     .replace(/[\s\u0085]+/g, ' ')
     .trim();
 }
+
+/**
+ * The form two readings of a byline are compared in: its comparison form without case, a leading
+ * "By"/"Von"/"Par" (a meta tag's "Jane Doe" is the page's "By Jane Doe"), and with the words that
+ * join names ("and", "&", "und", "et", a comma) one comma: the same names in the same order.
+ */
+export function bylineForm(byline: string | null | undefined): string {
+  return comparisonForm(byline ?? '')
+    .toLowerCase()
+    .replace(/^(?:(?:written|reporting|story|words)\s+)?(?:by|von|par)\s*:?\s+/, '')
+    .replace(/\s*(?:,|&|\s(?:and|und|et)\s)\s*/g, ',');
+}

@@ -21,7 +21,7 @@ export interface Head {
   jsonLd: string[];
   /** `datetime` of the first few <time> elements. */
   times: string[];
-  /** Elements that name the author (rel/itemprop author, a byline class), in document order. */
+  /** Elements that name the author (rel/itemprop author, a byline or author class), in document order. */
   bylines: Element[];
   /** Every h1 in document order (the headline is usually the first visible one). */
   h1s: Heading[];
@@ -41,6 +41,8 @@ export interface Heading {
   visible: boolean;
   /** Lower-cased id/class of the h1 and its parent: tells a site logo from a headline. */
   hint: string;
+  /** The h1 in the tree (null when dropped or flattened): where the article's lead starts. */
+  element: Element | null;
 }
 
 export interface Tree {
@@ -214,7 +216,7 @@ function newElement(tag: string, attrs: Record<string, string>, parent: Element 
   };
 }
 
-const BYLINE = /(?:^|[\s_-])(?:byline|author-?name|by-?line)(?:$|[\s_-])/;
+const BYLINE = /(?:^|[\s_-])(?:byline|author-?name|by-?line)(?:$|[\s_-])|(?:^|\s)author(?:\s|$)/;
 
 function isByline(element: Element): boolean {
   const attrs = element.attrs;
@@ -230,6 +232,12 @@ function isHidden(tag: string, attrs: Record<string, string>): boolean {
   if (style && HIDDEN_STYLE.test(style.slice(0, MAX_ATTRIBUTE))) return true;
   const cls = attrs.class;
   return !!cls && HIDDEN_CLASS.test(cls.slice(0, MAX_ATTRIBUTE));
+}
+
+/** True when a frame from `from` up is a subtree never read (ruby readings <rt>/<rp>, a script). */
+function inSkipped(stack: Frame[], from: number): boolean {
+  for (let k = from; k < stack.length; k++) if (SKIP.has(stack[k].tag)) return true;
+  return false;
 }
 
 /** Commas counted by the last `measure` call (a module variable spares an allocation per text). */
@@ -302,6 +310,7 @@ export function buildTree(html: string): Tree {
   let h1Text = '';
   let h1Visible = false;
   let h1Hint = '';
+  let h1Element: Element | null = null;
 
   const sink: HtmlSink = {
     wantsAttributes(tag: string) {
@@ -335,6 +344,7 @@ export function buildTree(html: string): Tree {
         h1Text = '';
         h1Visible = top.element !== null && !top.hidden && !isHidden(tag, attribs);
         h1Hint = `${attribs.id ?? ''} ${attribs.class ?? ''} ${top.element?.hint ?? ''}`.slice(0, 500).toLowerCase();
+        h1Element = null;
       }
       const parent = top.element;
       if (parent !== null && tag === 'input') parent.inputs++;
@@ -357,6 +367,7 @@ export function buildTree(html: string): Tree {
       parent.children.push(element);
       depth++;
       if (head.bylines.length < 8 && isByline(element)) head.bylines.push(element);
+      if (tag === 'h1' && h1Depth === stack.length) h1Element = element;
       stack.push({
         tag,
         element,
@@ -368,7 +379,7 @@ export function buildTree(html: string): Tree {
     },
     text(text: string) {
       if (capture !== null && (capture !== 'time' || captured.length < 200)) captured += text;
-      if (h1Depth >= 0) h1Text += text;
+      if (h1Depth >= 0 && !inSkipped(stack, h1Depth + 1)) h1Text += text;
       const top = stack[stack.length - 1];
       const element = top.element;
       if (element === null) return;
@@ -404,7 +415,7 @@ export function buildTree(html: string): Tree {
         capture = null;
       }
       if (h1Depth === stack.length) {
-        if (head.h1s.length < 16) head.h1s.push({ text: h1Text, visible: h1Visible, hint: h1Hint });
+        if (head.h1s.length < 16) head.h1s.push({ text: h1Text, visible: h1Visible, hint: h1Hint, element: h1Element });
         h1Depth = -1;
       }
       if (!frame.owns || frame.element === null) return;

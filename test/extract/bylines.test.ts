@@ -1,0 +1,46 @@
+/**
+ * The byline a reader sees: a visible "By …" line or author element names the reporters, and wins
+ * over a meta tag that names fewer; a meta tag naming the same people keeps its reading.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract';
+
+const PARAGRAPHS = [
+  'The harbour council voted on Tuesday to close the old ferry pier after a debate that lasted well into the night.',
+  'Residents who spoke at the meeting said the pier had served the town for ninety years and asked for a delay.',
+  'The mayor said the decision would save money that could be spent on the new landing opening next spring.',
+  'Engineers had warned in March that the wooden piles under the pier were rotting faster than expected.',
+  'The ferry company said it would move its morning crossings to the north landing from the first of May.',
+  'A petition to keep the pier open as a walkway has gathered more than two thousand signatures this week.',
+];
+const BODY = `<div class="article-body">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>`;
+
+function story({ meta = '', lead = '' }: { meta?: string; lead?: string }) {
+  return `<!doctype html><html><head><title>Pier to close | The Harbour Times</title>${meta}</head><body><article><h1>Council votes to close the ferry pier</h1>${lead}${BODY}</article></body></html>`;
+}
+
+describe('bylines', () => {
+  it('a second reporter in the visible byline wins over a meta tag naming one', () => {
+    const meta = '<meta name="author" content="Jane Doe">';
+    expect(extractArticle(story({ meta, lead: '<p class="byline">By Jane Doe</p>' })).byline).toBe('Jane Doe');
+    expect(extractArticle(story({ meta, lead: '<p class="byline">By Jane Doe and John Roe</p>' })).byline).toBe('Jane Doe and John Roe');
+    expect(extractArticle(story({ meta, lead: '<p>By Jane Doe and John Roe | May 3, 2025</p>' })).byline).toBe('Jane Doe and John Roe');
+  });
+
+  it('without a meta tag, a "By …" line under the headline or an author element is the byline', () => {
+    expect(extractArticle(story({ lead: '<p>By Jane Doe</p>' })).byline).toBe('Jane Doe');
+    expect(extractArticle(story({ lead: '<p>Standfirst: the pier goes.</p><p>Von Hans Müller</p>' })).byline).toBe('Hans Müller');
+    expect(extractArticle(story({ lead: '<div class="author">Jane Doe</div>' })).byline).toBe('Jane Doe');
+  });
+
+  it('a sentence opening with "By", another story\'s byline or a label is no byline', () => {
+    expect(extractArticle(story({ lead: '<p>By Tuesday the council had voted, and the pier was to close.</p>' })).byline).toBe(null);
+    expect(extractArticle(story({ lead: '<div class="related"><p>By Mark Other</p></div>' })).byline).toBe(null);
+    expect(extractArticle(story({ lead: '<div class="author">Author</div>' })).byline).toBe(null);
+  });
+
+  it('ruby readings stay out of the headline as they do out of the body', () => {
+    const html = `<html><head><title>x</title></head><body><article><h1><ruby>都知事<rp>(</rp><rt>とちじ</rt><rp>)</rp></ruby>が防災計画</h1>${BODY}</article></body></html>`;
+    expect(extractArticle(html).title).toBe('都知事が防災計画');
+  });
+});
