@@ -11,6 +11,7 @@ import { countWords } from '../diff/tokens';
 
 /** `previousWords` is the word count of the latest version, or null for a first check. */
 export function detectAnomaly(text: string, previousWords: number | null, settings: Pick<Settings, 'minArticleWords' | 'maxShrinkRatio'>): string | null {
+  if (undecoded(text)) return "extraction anomaly: the page's characters could not be decoded: no charset declared?";
   const words = countWords(text);
   // The extractor has already read the whole page for recall when the body it found was near-empty.
   if (words === 0) return 'extraction anomaly: no article text found, even reading every paragraph of the page (a script-rendered page or an empty one?)';
@@ -21,3 +22,28 @@ export function detectAnomaly(text: string, previousWords: number | null, settin
   }
   return null;
 }
+
+/**
+ * Text whose bytes were read in the wrong charset: mostly U+FFFD, or (a Shift_JIS, GBK or EUC page
+ * declaring no charset, read as windows-1252) mostly Latin-1 and windows-1252 signs and letters,
+ * which no language writes: French or German text has a few in a hundred, Vietnamese under a fifth.
+ */
+function undecoded(text: string): boolean {
+  let shown = 0;
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c === 0xa0) continue;
+    shown++;
+    if (c === 0xfffd || (c >= 0x80 && c <= 0xff) || WINDOWS_1252_SIGNS.has(c)) odd++;
+  }
+  return odd >= UNDECODED_MIN && odd > shown * UNDECODED_SHARE;
+}
+
+const UNDECODED_MIN = 20;
+const UNDECODED_SHARE = 0.4;
+/** What windows-1252 reads bytes 0x80-0x9F as, outside Latin-1: € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ. */
+const WINDOWS_1252_SIGNS = new Set([
+  0x20ac, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x17d, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+  0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x17e, 0x178,
+]);
