@@ -31,6 +31,8 @@ export interface Head {
 
 export interface HeaderTime {
   text: string;
+  /** The last characters of the text just before it in its parent: a label such as "Updated" or "Stand:". */
+  before: string;
   /** The <article> whose header holds it. */
   article: Element;
 }
@@ -295,6 +297,20 @@ function articleOfHeader(stack: Frame[]): Element | null {
   return null;
 }
 
+/** Characters of the text before a header's <time> kept to find its label. */
+const LABEL_CHARS = 40;
+
+/** Up to `max` characters of the text just before `element` among its parent's children. */
+function textBefore(element: Element, max: number): string {
+  const siblings = element.parent?.children ?? [];
+  let text = '';
+  for (let k = siblings.lastIndexOf(element) - 1; k >= 0 && text.length < max; k--) {
+    const sibling = siblings[k];
+    text = (typeof sibling === 'string' ? sibling : textOf(sibling, max)) + text;
+  }
+  return text.slice(-max);
+}
+
 /** Parses HTML into the pruned tree and the head's metadata, never throwing on malformed input. */
 export function buildTree(html: string): Tree {
   const root = newElement('#root', {}, null);
@@ -411,7 +427,11 @@ export function buildTree(html: string): Tree {
         if (head.jsonLd.length < 32) head.jsonLd.push(captured);
         capture = null;
       } else if (capture === 'time' && frame.tag === 'time') {
-        head.headerTimes.push({ text: captured.slice(0, 200), article: timeArticle as Element });
+        head.headerTimes.push({
+          text: captured.slice(0, 200),
+          before: frame.element ? textBefore(frame.element, LABEL_CHARS) : '',
+          article: timeArticle as Element,
+        });
         capture = null;
       }
       if (h1Depth === stack.length) {

@@ -9,9 +9,13 @@ import { RELATIVE, YEAR_OR_CLOCK as ABSOLUTE } from './dates';
 import { normalizeParagraph } from './normalize';
 import type { Element, HeaderTime } from './tree';
 
-/** Starts with "updated" (or "last updated") in the languages newsrooms most write in. */
-const UPDATED =
-  /^(?:last |zuletzt |dernière |ultima |última |laatst )?(?:updated|modified|aktualisiert|geändert|mis à jour|mise à jour|actualisé|actualizado|actualizada|atualizado|atualizada|aggiornato|aggiornata|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|aktualizované|frissítve|actualizat|обновлено|оновлено|güncellendi|güncelleme)(?=[\s:,.]|$)/iu;
+/** "updated" (or "last updated") in the languages newsrooms most write in, and German "Stand" (as of). */
+const UPDATE_WORDS =
+  /(?:last |zuletzt |dernière |ultima |última |laatst )?(?:updated|modified|aktualisiert|geändert|stand|mis à jour|mise à jour|actualisé|actualizado|actualizada|atualizado|atualizada|aggiornato|aggiornata|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|aktualizované|frissítve|actualizat|обновлено|оновлено|güncellendi|güncelleme)/;
+/** Starts with an update word. */
+const UPDATED = new RegExp(`^${UPDATE_WORDS.source}(?=[\\s:,.]|$)`, 'iu');
+/** Ends with an update word and maybe a preposition or a colon: a label just before a <time> ("Updated", "Stand:"). */
+const LABEL = new RegExp(`(?:^|[\\s(|•·])(${UPDATE_WORDS.source}(?:\\s+(?:am|on|le|el|il|op|at))?\\s*:?)$`, 'iu');
 const MAX_LINE = 100;
 
 /** Whether a line says the article was updated at an absolute date or time ("Last updated: March 12, 2025"). */
@@ -22,8 +26,11 @@ export function isUpdateLine(line: string): boolean {
 /** The update line of the article the body belongs to, normalized, or null when it has none. */
 export function updateLine(headerTimes: readonly HeaderTime[], body: readonly Element[]): string | null {
   const bodyLen = body.reduce((sum, element) => sum + element.goodLen, 0);
-  for (const { text, article } of headerTimes) {
-    const line = normalizeParagraph(text);
+  for (const { text, before, article } of headerTimes) {
+    // The update word may stand before the <time> ("Updated <time>…</time>", "<span>Stand:</span> <time>…").
+    const own = normalizeParagraph(text);
+    const label = UPDATED.test(own) ? null : LABEL.exec(normalizeParagraph(before));
+    const line = label ? `${label[1]} ${own}` : own;
     if (!isUpdateLine(line)) continue;
     // The body is that article or inside it, or the article is most of the body: not a teaser's.
     if (body.some((element) => isWithin(element, article)) || article.goodLen * 2 > bodyLen) return line;

@@ -43,6 +43,19 @@ describe("the article's own update line", () => {
     }
   });
 
+  it('is found when its update word stands before the <time> ("Aktualisiert am <time>…</time>", "Stand:")', () => {
+    const labelled = extractArticle(page('Aktualisiert am <time datetime="2026-02-13T18:57:06+01:00">13. Februar 2026, 18:57 Uhr</time>'));
+    expect(labelled.text.startsWith('Aktualisiert am 13. Februar 2026, 18:57 Uhr\n\nDie Redaktion arbeitet')).toBe(true);
+    const stand = extractArticle(page('<span class="label">Stand:</span> <time datetime="2026-02-13T18:57">13.02.2026, 18:57 Uhr</time>'));
+    expect(stand.text.startsWith('Stand: 13.02.2026, 18:57 Uhr\n\nDie Redaktion arbeitet')).toBe(true);
+    for (const time of [
+      'Veröffentlicht am <time datetime="2009-09-06">6. September 2009</time>',
+      'Aktualisiert <time datetime="2026-02-13T18:57">vor 3 Minuten</time>',
+    ]) {
+      expect(extractArticle(page(time)).text.startsWith('Die Redaktion arbeitet')).toBe(true);
+    }
+  });
+
   it("stays out when it belongs to another article's teaser", () => {
     const teaser =
       '<aside><article><header><time datetime="2026-01-05">Updated January 5, 2026</time></header><p><a href="/other">Another story</a></p></article></aside>';
