@@ -4,8 +4,7 @@
  * sees, else the meta tags'), publication time, canonical URL (resolved against the page URL) and language.
  */
 import { normalizeParagraph } from './normalize';
-import { type Element, textOf } from './node';
-import { paragraphTexts } from './text';
+import { type Element, type Node, textOf } from './node';
 import type { Head } from './tree';
 
 export interface Metadata {
@@ -199,21 +198,45 @@ function shownText(element: Element, maxChars: number): string {
   return text;
 }
 
-/** The first "By …" line among the few lines that follow the headline in reading order. */
+/** Where an element of the lead ends: its text so far is a line. */
+const CLOSE = Symbol('close');
+
+/**
+ * The first "By …" line among the few lines that follow the headline in reading order. Walks only
+ * as far as those lines: the story's body after them is never read here.
+ */
 function leadByline(h1: Element): string | null {
   let lines = 0;
+  let current = '';
+  /** The byline, null to stop looking, undefined to go on. */
+  const endLine = (): string | null | undefined => {
+    const line = normalizeParagraph(current);
+    current = '';
+    if (line === '') return undefined;
+    if (line.length < BYLINE_MAX && BYLINE_LINE.test(line)) return line;
+    return ++lines >= BYLINE_LEAD_LINES ? null : undefined;
+  };
   for (let node: Element = h1; node.parent !== null; node = node.parent) {
     const siblings = node.parent.children;
-    for (let k = siblings.indexOf(node) + 1; k < siblings.length; k++) {
-      const next = siblings[k];
-      const texts = typeof next === 'string' ? [next] : readable(next) ? paragraphTexts([next], readable) : [];
-      for (const raw of texts) {
-        const line = normalizeParagraph(raw);
-        if (line === '') continue;
-        if (line.length < BYLINE_MAX && BYLINE_LINE.test(line)) return line;
-        if (++lines >= BYLINE_LEAD_LINES) return null;
+    const stack: Array<Node | typeof CLOSE> = [];
+    for (let k = siblings.length - 1; k > siblings.indexOf(node); k--) stack.push(siblings[k]);
+    while (stack.length > 0) {
+      const item = stack.pop() as Node | typeof CLOSE;
+      if (typeof item === 'string') {
+        current += item;
+        continue;
       }
+      if (item !== CLOSE && !readable(item)) continue;
+      if (item === CLOSE || item.block || item.tag === 'br' || item.tag === 'hr') {
+        const found = endLine();
+        if (found !== undefined) return found;
+        if (item === CLOSE) continue;
+        stack.push(CLOSE);
+      }
+      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]);
     }
+    const found = endLine();
+    if (found !== undefined) return found;
   }
   return null;
 }
