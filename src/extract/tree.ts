@@ -83,7 +83,7 @@ export const MAX_DEPTH = 256;
 const MAX_ATTRIBUTE = 2048;
 
 /** Elements whose whole subtree is dropped while parsing: they never hold article text. */
-const SKIP = new Set([
+export const SKIP: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',

@@ -8,26 +8,12 @@ import { extractArticle } from '../../src/extract';
 import { atPath, MAX_BODY_PATH, pathOf } from '../../src/extract/body-path';
 import { buildTree } from '../../src/extract/tree';
 import { diffVersions } from '../../src/diff';
+import { APPEAL, paragraphs, STORY, STORY_CUT, storyBesideAppeal } from '../fixtures/story-beside-appeal';
 
-const STORY = [
-  'The city council voted on Tuesday to close two branch libraries, a decision that drew hundreds of residents, parents and pupils to a hearing that ran past midnight, as speakers lined up.',
-  'Council members said the closures would save about four million dollars a year, money they plan to spend on longer hours, new books and staff at the central library downtown, they said.',
-  'The two branches, both built in the 1950s, need new roofs and heating that the city says it cannot afford, and their visits have fallen by half since 2015.',
-  'A final vote is set for March.',
-];
-const APPEAL = [
-  'Our newsroom is supported by readers like you, and every contribution, large or small, helps us keep reporting on the council, the schools, the courts and the parks.',
-  'Send tips to the metro desk by email, by phone, or by post, and we will read every one of them, follow up on those we can, and protect anyone who asks us to.',
-];
-const paragraphs = (texts: string[]) => texts.map((t) => `<p>${t}</p>`).join('');
-
-/** The story and, in a column of its own, a reader appeal that scores nearly as well. */
-function page(story: string[], appeal = APPEAL): string {
-  return `<html><head><title>Libraries to close</title></head><body><div class="w1"><div class="a1"><h1>Libraries to close</h1>${paragraphs(story)}</div></div><div class="w2"><div class="b2">${paragraphs(appeal)}</div></div></body></html>`;
-}
+const page = storyBesideAppeal;
 
 const v1 = page(STORY);
-const v2 = page([STORY[0], STORY[1], STORY[3]]);
+const v2 = page(STORY_CUT);
 
 describe('the body kept across versions', () => {
   it('on its own, the page without one paragraph is read from the appeal column: the instability this fixes', () => {
@@ -39,7 +25,7 @@ describe('the body kept across versions', () => {
     const first = extractArticle(v1);
     expect(first.bodyPath).toBe('div.w1');
     const second = extractArticle(v2, undefined, { previousBodyPath: first.bodyPath });
-    expect(second.text).toBe([STORY[0], STORY[1], STORY[3]].join('\n\n'));
+    expect(second.text).toBe(STORY_CUT.join('\n\n'));
     expect(second.bodyPath).toBe('div.w1');
     const diff = diffVersions(first, second);
     expect(diff.changes.filter((c) => c.op !== 'equal')).toEqual([{ op: 'delete', text: `${STORY[2]}\n\n` }]);

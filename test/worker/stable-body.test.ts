@@ -5,21 +5,10 @@
  * the whole story deleted; the Worker keeps the block version 1 was read from.
  */
 import { describe, expect, it } from 'vitest';
+import { STORY, STORY_CUT, storyBesideAppeal } from '../fixtures/story-beside-appeal';
 import { api, cronTick, post, publish } from '../helpers';
 
-const STORY = [
-  'The city council voted on Tuesday to close two branch libraries, a decision that drew hundreds of residents, parents and pupils to a hearing that ran past midnight, as speakers lined up.',
-  'Council members said the closures would save about four million dollars a year, money they plan to spend on longer hours, new books and staff at the central library downtown, they said.',
-  'The two branches, both built in the 1950s, need new roofs and heating that the city says it cannot afford, and their visits have fallen by half since 2015.',
-  'A final vote is set for March.',
-];
-const APPEAL = [
-  'Our newsroom is supported by readers like you, and every contribution, large or small, helps us keep reporting on the council, the schools, the courts and the parks.',
-  'Send tips to the metro desk by email, by phone, or by post, and we will read every one of them, follow up on those we can, and protect anyone who asks us to.',
-];
-const paragraphs = (texts: string[]) => texts.map((t) => `<p>${t}</p>`).join('');
-const page = (story: string[]) =>
-  `<html><head><title>Libraries to close</title></head><body><div class="w1"><div class="a1"><h1>Libraries to close</h1>${paragraphs(story)}</div></div><div class="w2"><div class="b2">${paragraphs(APPEAL)}</div></div></body></html>`;
+const page = (story: string[]) => storyBesideAppeal(story);
 
 describe('a paragraph removed does not swap the story for another block', () => {
   it('version 2 is the story without that paragraph, and its diff deletes just the paragraph', async () => {
@@ -31,10 +20,10 @@ describe('a paragraph removed does not swap the story for another block', () => 
     expect(first.versions).toHaveLength(1);
     expect(first.bodyPath).toBe('div.w1');
 
-    await publish('/metro/libraries-to-close.html', page([STORY[0], STORY[1], STORY[3]]));
+    await publish('/metro/libraries-to-close.html', page(STORY_CUT));
     expect(await (await post(`/articles/${id}/check`, '')).json()).toEqual({ changed: true, version: 2, error: null });
     const version = await (await api(`/articles/${id}/versions/2`)).json<{ text: string }>();
-    expect(version.text).toBe([STORY[0], STORY[1], STORY[3]].join('\n\n'));
+    expect(version.text).toBe(STORY_CUT.join('\n\n'));
     const diff = await (await api(`/articles/${id}/diff`)).json<{ changes: { op: string; text: string }[]; stats: { added: number; removed: number } }>();
     expect(diff.changes.filter((c) => c.op !== 'equal')).toEqual([{ op: 'delete', text: `${STORY[2]}\n\n` }]);
     expect(diff.stats.added).toBe(0);
