@@ -14,7 +14,7 @@
  */
 import { diffVersions } from '../diff';
 import { classifyChange } from '../diff/kind';
-import { comparisonForm, normalizeText, type Article } from '../extract';
+import { BYLINE_READING, comparisonForm, normalizeText, type Article } from '../extract';
 import { bylineForm } from '../extract/normalize';
 import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, SnapshotRef, VersionRecord, VersionSummary } from '../store';
 import { eventSeq, versionSeq } from '../model/sequence';
@@ -142,7 +142,7 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   // (invisible characters, bylines, re-flow), so the same page must not make a phantom version.
   // The latest version takes the new hash, and the next check is recognised from KV alone.
   if (!earlier && latest && sameWords(latest, latestText, seen.article)) {
-    earlier = { ...latest, hash: seen.hash, ...(latest.byline == null ? { byline: seen.article.byline } : {}) };
+    earlier = { ...latest, hash: seen.hash, ...(latest.byline == null ? { byline: seen.article.byline, bylineReading: BYLINE_READING } : {}) };
     record = { ...record, versions: [...record.versions.slice(0, -1), earlier] };
     latest = earlier;
   }
@@ -204,7 +204,17 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
       ...bodyPathOf(seen),
       versions: [
         ...record.versions,
-        { n, fetchedAt: seen.at, title, byline: seen.article.byline, hash: seen.hash, words: countWords(text), revertOf, ...validatorsOf(seen) },
+        {
+          n,
+          fetchedAt: seen.at,
+          title,
+          byline: seen.article.byline,
+          bylineReading: BYLINE_READING,
+          hash: seen.hash,
+          words: countWords(text),
+          revertOf,
+          ...validatorsOf(seen),
+        },
       ],
       lastCheck: nextLastCheck(previous, latest ? 'changed' : 'new', seen),
     },
@@ -234,14 +244,17 @@ function versionText(title: string, text: string, byline?: string | null) {
 /**
  * True when the page says the same words as the latest version, compared in their comparison form.
  * A version stored before bylines were compared has no byline on its summary: any byline matches it,
- * and so does one stored with none (null): bylines on the page that an older extractor did not read
- * (a "By …" line under the headline) are no edit, and the latest version takes the byline read.
+ * and so does one stored with none (null) by rules that read only the meta tag (BYLINE_READING 1):
+ * a "By …" line under the headline they did not read is no edit, and the latest version takes the
+ * byline read. A version read by today's rules with no byline had none on the page: one appearing
+ * is an edit.
  * Bylines compare in bylineForm: a byline read from the meta tag ("Jane Doe") and the same one read
  * from the page ("By Jane Doe") are one byline.
  */
 function sameWords(latest: VersionSummary, latestText: string, article: Article): boolean {
   if (comparisonForm(latest.title) !== comparisonForm(article.title)) return false;
-  if (latest.byline != null && bylineForm(latest.byline) !== bylineForm(article.byline)) return false;
+  const unread = latest.byline === undefined || (latest.byline === null && (latest.bylineReading ?? 1) < BYLINE_READING);
+  if (!unread && bylineForm(latest.byline) !== bylineForm(article.byline)) return false;
   return comparisonForm(latestText) === comparisonForm(article.text);
 }
 

@@ -1,3 +1,12 @@
+/**
+ * The generation of the rules that read bylines, kept on each version: 2 reads the byline a reader
+ * sees (a "By …" line under the headline, an author element) besides the meta tag. A version read
+ * by generation 1 with no byline may have had one on the page that was not read, so a check takes
+ * the byline it reads now as that version's; from generation 2 on, no byline means none was shown,
+ * and a byline appearing is an edit.
+ */
+export const BYLINE_READING = 2;
+
 /** What extraction makes of one HTML page. */
 export interface Article {
   /** The visible headline (h1), else og:title / JSON-LD / <title> without the site suffix. */

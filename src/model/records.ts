@@ -8,6 +8,8 @@ export interface VersionSummary {
   title: string;
   /** The byline; absent on versions stored before bylines were part of the record. */
   byline?: string | null;
+  /** The generation of byline rules that read it (src/extract/article.ts BYLINE_READING); absent: 1. */
+  bylineReading?: number;
   hash: string;
   /** Body words, so a check can spot a sharply shorter text without reading the version. */
   words: number;

@@ -109,6 +109,11 @@ const VersionSummarySchema = z
     fetchedAt: z.string(),
     title: z.string(),
     byline: z.string().nullable().optional().openapi({ description: 'Absent on versions stored before bylines were part of the record.' }),
+    bylineReading: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'The generation of byline rules that read it (2: the byline the page shows; absent: 1, the meta tag only).' }),
     hash: z.string(),
     words: z.number().int(),
     revertOf: z.number().int().nullable().optional(),

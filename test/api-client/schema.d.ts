@@ -320,6 +320,8 @@ export interface components {
             title: string;
             /** @description Absent on versions stored before bylines were part of the record. */
             byline?: string | null;
+            /** @description The generation of byline rules that read it (2: the byline the page shows; absent: 1, the meta tag only). */
+            bylineReading?: number;
             hash: string;
             words: number;
             revertOf?: number | null;

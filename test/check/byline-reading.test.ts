@@ -65,7 +65,8 @@ describe('bylines a reader sees', () => {
     const record = (await getArticle(env.REDLINE, id)) as ArticleRecord;
     const stored = (await getVersion(env.REDLINE, id, 1))!;
     const oldHash = await versionHash(stored.title, stored.text, null);
-    const old: ArticleRecord = { ...record, versions: [{ ...record.versions[0], byline: null, hash: oldHash }] };
+    const { bylineReading: _, ...first } = record.versions[0];
+    const old: ArticleRecord = { ...record, versions: [{ ...first, byline: null, hash: oldHash }] };
     await putVersion(env.REDLINE, id, { ...stored, byline: null, hash: oldHash });
     await putArticle(env.REDLINE, old);
     await runInDurableObject(writerFor(env, id), async (_instance, state) => {
@@ -83,5 +84,16 @@ describe('bylines a reader sees', () => {
 
     await publish(path, story({ lead: '<p>By Jane Doe and John Roe</p>' }));
     await expectBylineEdit(id, 'Jane Doe', 'Jane Doe and John Roe');
+  });
+
+  it('a story that had no byline and gains one is edited, and so is one that loses it', async () => {
+    const id = await track('/bylines/gained', story({}));
+    expect((await versionsOf(id))[0].byline).toBeNull();
+    await publish('/bylines/gained', story({ lead: '<p class="byline">By Jane Doe</p>' }));
+    expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
+    const diff = await (await api(`/articles/${id}/diff`)).json<{ byline: unknown }>();
+    expect(diff.byline).toEqual({ old: null, new: 'By Jane Doe' });
+    await publish('/bylines/gained', story({}));
+    expect(await check(id)).toEqual({ changed: true, version: 3, error: null });
   });
 });
