@@ -1,9 +1,11 @@
 /**
  * Extraction anomalies: a page served with status 200 whose text is empty, too short to be an
- * article, or sharply shorter than the version before (a paywall, consent or error page).
+ * article, a cookie-consent wall or paywall (src/check/walls.ts), or sharply shorter than the
+ * version before (a paywall, consent or error page the wall test did not recognise).
  * Such a check is recorded as an anomaly and stores no version.
  */
 import type { Settings } from '../settings';
+import { recognizeWall } from './walls';
 
 /** Words as the diff counts them: in Chinese, Japanese or Thai, the words and not the clauses. */
 export { countWords } from '../diff/tokens';
@@ -17,6 +19,9 @@ export function detectAnomaly(text: string, previousWords: number | null, settin
   if (words === 0) return 'extraction anomaly: no article text found, even reading every paragraph of the page (a script-rendered page or an empty one?)';
   if (words < settings.minArticleWords)
     return `extraction anomaly: only ${words} words of text found, even reading every paragraph of the page (an article has at least ${settings.minArticleWords})`;
+  const wall = recognizeWall(text);
+  if (wall === 'consent') return 'extraction anomaly: the page is a cookie-consent wall, not the article';
+  if (wall === 'paywall') return 'extraction anomaly: the page is a paywall, not the article';
   if (previousWords && words < previousWords * (1 - settings.maxShrinkRatio)) {
     return `extraction anomaly: text shrank from ${previousWords} to ${words} words`;
   }
