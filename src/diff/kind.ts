@@ -3,7 +3,10 @@
  * hunk by hunk (a run of deletions and insertions between unchanged text):
  *
  *   minor       the hunk differs only in punctuation or whitespace
- *   spelling    a few short words swapped for near-identical ones (Rybakov -> Ryabkov)
+ *   spelling    a few short words swapped for near-identical ones (Rybakov -> Ryabkov), but never
+ *               a fact: a number, scale, weekday, month or direction swapped for another, a negation
+ *               added or dropped, a word in a script without spaces, or a short name with one letter
+ *               substituted (Iran -> Iraq)
  *   correction  an inserted paragraph that is a correction, clarification or editor's note
  *   headline    the headline changed
  *   byline      the byline changed (a reporter's name added or removed)
@@ -83,15 +86,70 @@ export function editDistance(a: string, b: string): number {
   return rows[s.length][t.length];
 }
 
-/** A misspelt word and its fix: letters only, close in spelling, and no number changed. */
+/**
+ * Closed classes of words that carry a fact: a swap between two of them is a different fact however
+ * close their spelling (million -> billion, Monday -> Sunday, June -> July, Mio -> Mrd), never a
+ * spelling fix. English, German, French and Spanish; compared in lower case.
+ */
+const MEANING_WORDS = new Set(
+  [
+    // Numbers and scales.
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion trillions dozen dozens',
+    'eins ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend mio mrd million millionen milliarde milliarden billion billionen',
+    'un deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante cent cents mille millier milliers million millions milliard milliards',
+    'uno dos tres cuatro cinco seis siete ocho nueve diez once doce veinte treinta cuarenta cincuenta cien ciento mil millón millones millardo millardos billón billones',
+    'k m bn mn tn',
+    // Weekdays.
+    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun',
+    'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag',
+    'lundi mardi mercredi jeudi vendredi samedi dimanche',
+    'lunes martes miércoles jueves viernes sábado domingo',
+    // Months.
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec',
+    'januar jänner februar märz april mai juni juli august september oktober november dezember',
+    'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+    'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre',
+    // Directions and sides.
+    'north south east west northern southern eastern western left right',
+  ]
+    .join(' ')
+    .split(' '),
+);
+/** Negations: adding, dropping or swapping one turns a statement around, whatever the other word. */
+const NEGATIONS = new Set(
+  'not no never none nor neither nothing nobody nowhere nicht nichts kein keine keinen keinem keiner keines nie niemals niemand weder ne pas jamais rien aucun aucune non nunca nada nadie ningún ninguno ninguna jamás tampoco'.split(
+    ' ',
+  ),
+);
+/** Scripts written without spaces: one character there is a word or a syllable, so a one-character change is a different word (木曜日 -> 水曜日). */
+const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Longest proper noun in which one letter substituted reads as another name (Iran -> Iraq, Mali -> Bali). */
+const SHORT_NAME_LETTERS = 5;
+const isCapitalised = (word: string) => /^\p{Lu}\p{Ll}+$/u.test(word);
+
+/** Both are capitalised short names of the same length differing in exactly one letter. */
+function isShortNameSwap(a: string, b: string): boolean {
+  const s = [...a];
+  const t = [...b];
+  if (s.length !== t.length || s.length > SHORT_NAME_LETTERS || !isCapitalised(a) || !isCapitalised(b)) return false;
+  return s.filter((ch, k) => ch !== t[k]).length === 1;
+}
+
+/** A misspelt word and its fix: letters only, close in spelling, no number, no fact and no name changed. */
 function isSpellingPair(oldWord: string, newWord: string): boolean {
   const a = bare(oldWord);
   const b = bare(newWord);
   if (!a || !b || a === b) return a === b && a !== '';
   if (/\p{N}/u.test(a) || /\p{N}/u.test(b)) return false;
+  if (SPACELESS.test(a) || SPACELESS.test(b)) return false;
+  const lowerA = a.toLowerCase();
+  const lowerB = b.toLowerCase();
+  if (lowerA !== lowerB && (NEGATIONS.has(lowerA) || NEGATIONS.has(lowerB))) return false;
+  if (MEANING_WORDS.has(lowerA) && MEANING_WORDS.has(lowerB) && lowerA !== lowerB) return false;
+  if (isShortNameSwap(a, b)) return false;
   const longest = Math.max([...a].length, [...b].length);
   if (longest < 3) return false;
-  const distance = editDistance(a.toLowerCase(), b.toLowerCase());
+  const distance = editDistance(lowerA, lowerB);
   return distance <= 2 && distance <= Math.ceil(longest * 0.34);
 }
 

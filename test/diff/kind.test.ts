@@ -61,6 +61,34 @@ describe('classifyChange', () => {
     expect(classifyChange(diffVersions(before, after))).not.toContain('spelling');
   });
 
+  it.each([
+    ['a scale', 'The deal is worth 4.2 million dollars, the company said.', 'The deal is worth 4.2 billion dollars, the company said.'],
+    ['a German scale', 'Der Schaden beträgt 4,2 Mio. Euro, teilte die Polizei mit.', 'Der Schaden beträgt 4,2 Mrd. Euro, teilte die Polizei mit.'],
+    ['a French scale', 'Le contrat vaut 3 millions d’euros, selon le ministère.', 'Le contrat vaut 3 milliards d’euros, selon le ministère.'],
+    ['a number word', 'Officials said fifteen people were hurt in the fire.', 'Officials said fifty people were hurt in the fire.'],
+    ['a month', 'The trial is due to open in June after a long delay.', 'The trial is due to open in July after a long delay.'],
+    ['a German weekday', 'Die Abstimmung findet am Dienstag im Landtag statt.', 'Die Abstimmung findet am Donnerstag im Landtag statt.'],
+    ['a negation', 'The minister said he would not resign over the report.', 'The minister said he would now resign over the report.'],
+    ['a German negation', 'Der Minister sagte, er habe nicht davon gewusst.', 'Der Minister sagte, er habe nichts davon gewusst.'],
+    ['a short name with one letter substituted', 'Talks with Iran resumed on Monday in Geneva.', 'Talks with Iraq resumed on Monday in Geneva.'],
+    ['a Japanese weekday', '首相は木曜日に記者会見を開いた。', '首相は水曜日に記者会見を開いた。'],
+    ['a Chinese word', '外交部周四宣布了新的措施。', '外交部周三宣布了新的措施。'],
+  ])('%s changed is no spelling fix', (_name, before, after) => {
+    const kinds = classifyChange(diffVersions(version(`T\n${before}`), version(`T\n${after}`)));
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds).not.toContain('spelling');
+  });
+
+  it.each([
+    ['a transposed name', 'Mr. Rybakov was quoted as saying.', 'Mr. Ryabkov was quoted as saying.'],
+    ['a doubled letter in a name', 'Councilman Peter Holis said so.', 'Councilman Peter Hollis said so.'],
+    ['a misspelt common word', 'The goverment said it would act.', 'The government said it would act.'],
+    ['a misspelt scale', 'The bill costs 3 milion dollars.', 'The bill costs 3 million dollars.'],
+    ['a lower-case typo of four letters', 'The team will meat on Friday.', 'The team will meet on Friday.'],
+  ])('still calls %s a spelling fix', (_name, before, after) => {
+    expect(classifyChange(diffVersions(version(`T\n${before}`), version(`T\n${after}`)))).toEqual(['spelling']);
+  });
+
   it('names a headline change beside a body change', () => {
     const before = version('Old headline\nThe council met on Tuesday.');
     const after = version('New headline\nThe council met on Tuesday, and again on Wednesday.');
