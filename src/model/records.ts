@@ -49,9 +49,9 @@ export interface ArchiveCapture {
 export type CheckOutcome = 'new' | 'changed' | 'unchanged' | 'error';
 
 /**
- * The outcome of the most recent check that differed from the one before it. An unchanged
- * check that follows another writes nothing, so `since` is when this outcome began and
- * `at` when it was last written.
+ * The last change of state of the checks, not the last check: a check that reads the latest
+ * version's text again (after `new`, `changed` or `unchanged`) or fails as the one before did
+ * writes nothing, so `since` is when this outcome began and `at` when it was last written.
  */
 export interface LastCheck {
   outcome: CheckOutcome;

@@ -65,7 +65,7 @@ describe('pages', () => {
     expect(history).toContain(`/articles/${id}/diff/1/2?view=side`);
     expect(history).toMatch(/kind kind-spelling/);
     expect(history).toContain(`action="/articles/${id}/compare"`);
-    expect(history).toContain('Last check: changed');
+    expect(history).toContain('Last change of state: a new version stored');
   });
 
   it('the compare form leads to the diff page', async () => {

@@ -1,12 +1,12 @@
 /**
  * `/articles/:id`: the timeline of one article, newest first: every version, when it was seen,
  * headline changes, words added and removed, the kinds of each change, removals and returns, the
- * spells of failed checks, and the last check's outcome. A form compares any two versions.
+ * spells of failed checks, and the last change of state of the checks. A form compares any two versions.
  */
 import { html } from 'hono/html';
-import type { ArticleRecord, FailureSpell } from '../../store';
+import type { ArticleRecord, FailureSpell, LastCheck } from '../../store';
 import type { ChangeCard } from '../../store/change-card';
-import { describeWords } from '../../changes/describe';
+import { describeWords, wordsAddedRemoved } from '../../changes/describe';
 import { renderByline } from '../render-diff';
 import { articleLink, webUrl } from '../links';
 import { eventBadge, formatTime, kindBadges, layout, time } from './layout';
@@ -22,7 +22,7 @@ function changeEntry(article: ArticleRecord, change: ChangeCard) {
   return html`<li id="${anchor}"><p class="ui"><strong><a href="${diffLink}">Version ${change.to}</a></strong> ${eventBadge(change.event)}${kindBadges(kinds)}</p>
 ${change.titleDiff ? html`<p>Headline: <del dir="auto">${change.titleDiff.old}</del> <ins dir="auto">${change.titleDiff.new}</ins></p>` : ''}
 ${renderByline({ byline: change.bylineDiff })}
-<p class="meta">${time(change.at)} · <span>${change.stats.added} words added, ${change.stats.removed} removed</span> (${describeWords(change.stats) || (change.titleDiff ? 'headline only' : change.bylineDiff ? 'byline only' : 'no words changed')})${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · ${evidenceLinks(article, change.to)} · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
+<p class="meta">${time(change.at)} · <span>${wordsAddedRemoved(change.stats)}</span> (${describeWords(change.stats) || (change.titleDiff ? 'headline only' : change.bylineDiff ? 'byline only' : 'no words changed')})${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · ${evidenceLinks(article, change.to)} · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
 }
 
 /** Links to a version's text, its raw HTML as fetched, and its Internet Archive capture (src/web/pages/version.ts). */
@@ -35,6 +35,27 @@ function evidenceLinks(article: ArticleRecord, n: number) {
 function failureEntry(spell: FailureSpell, index: number) {
   return html`<li class="event failure" id="failure-${index}"><p class="ui error"><strong>Check failed</strong> (${spell.kind}${spell.status ? html`, HTTP ${spell.status}` : ''})</p>
 <p class="meta">${time(spell.at)}${spell.endedAt ? html` until ${time(spell.endedAt)}` : ' · still failing'} · ${spell.error} · nothing was stored</p></li>`;
+}
+
+/** What each outcome of `lastCheck` means, as its state began. */
+const STATE_BEGUN: Record<Exclude<LastCheck['outcome'], 'error'>, string> = {
+  new: 'version 1 stored',
+  changed: 'a new version stored',
+  unchanged: 'the page read as the latest version again',
+};
+
+/**
+ * The record keeps the last change of state, not the last check: a check that finds the latest
+ * version's text again, or fails as the one before did, writes nothing (no KV or Durable Object
+ * write for a routine check). Say so, so that "version 1 stored" an hour ago does not read as if
+ * nothing had been checked since.
+ */
+function lastCheckLine(check: LastCheck | null) {
+  if (!check) return html`<p class="meta">Not checked yet: the next cron tick checks it.</p>`;
+  if (check.outcome === 'error') {
+    return html`<p class="meta error" role="status">Last change of state: the check failed${check.errorKind ? html` (${check.errorKind}${check.status ? html`, HTTP ${check.status}` : ''})` : ''}${check.error ? html` — ${check.error}` : ''}, since ${time(check.since)}${check.retryAt ? html`; the site asked to wait until ${time(check.retryAt)}` : ''}. Later checks that fail the same way are not recorded.</p>`;
+  }
+  return html`<p class="meta" role="status">Last change of state: ${STATE_BEGUN[check.outcome]}, ${time(check.since)}. Later checks that find the same text are not recorded.</p>`;
 }
 
 export function historyPage(article: ArticleRecord, changes: ChangeCard[]) {
@@ -61,7 +82,7 @@ export function historyPage(article: ArticleRecord, changes: ChangeCard[]) {
 <a href="/sites/${article.site}">${article.site}</a> · tracked since ${time(article.createdAt)}${article.active ? '' : html` · no longer checked since ${time(article.deletedAt ?? '')}`}
 · follow: <a href="/articles/${article.id}/feed.xml">RSS</a>, <a href="/articles/${article.id}/feed.atom">Atom</a>, <a href="/articles/${article.id}/feed.json">JSON Feed</a></p>
 ${article.removedAt ? html`<p class="ui error" role="status"><strong>Removed:</strong> the page has answered 404 or 410 since ${time(article.removedAt)}.</p>` : ''}
-${check ? html`<p class="meta ${check.outcome === 'error' ? 'error' : ''}" role="status">Last check: ${check.outcome}${check.errorKind ? html` (${check.errorKind}${check.status ? html`, HTTP ${check.status}` : ''})` : ''}${check.error ? html` — ${check.error}` : ''}, since ${time(check.since)}${check.retryAt ? html`; the site asked to wait until ${time(check.retryAt)}` : ''}</p>` : html`<p class="meta">Not checked yet: the next cron tick checks it.</p>`}
+${lastCheckLine(check)}
 ${
   count >= 2
     ? html`<form class="filters" method="get" action="/articles/${article.id}/compare" aria-label="Compare two versions">
