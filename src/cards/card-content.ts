@@ -127,7 +127,7 @@ export function cardAltText(content: CardContent): string {
       .join(' and ');
     if (edit) parts.push(edit);
   }
-  parts.push(`${content.stats.added} words added, ${content.stats.removed} removed`);
+  parts.push(`${content.stats.added} word${content.stats.added === 1 ? '' : 's'} added, ${content.stats.removed} removed`);
   const text = `${parts.join('; ')}.`;
   // Mastodon and Bluesky both take alt text of 1,000+ characters; keep it readable aloud.
   return text.length > 1000 ? `${text.slice(0, 999)}…` : text;

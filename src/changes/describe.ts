@@ -1,6 +1,11 @@
 /** A change in words, for feed titles, lists, pages and webhook messages: "3 words changed, 33 added (correction, spelling)". */
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** "1 word added, 3 removed": the diff's counts as pages print them. */
+export function wordsAddedRemoved(stats: { added: number; removed: number }): string {
+  return `${plural(stats.added, 'word')} added, ${stats.removed} removed`;
+}
+
 /** "3 words changed, 33 added": substitutions first, then what was only added or removed. */
 export function describeWords(stats: { added: number; removed: number }): string {
   const changed = Math.min(stats.added, stats.removed);

@@ -1,9 +1,9 @@
 /**
  * AuthGuard: failed admin-token guesses are bounded per client. One Durable Object per client
  * address (CF-Connecting-IP; an IPv6 address by its /64, which one subscriber usually holds
- * whole) counts the wrong tokens it sent in a 15-minute window; after MAX_FAILURES, every request
- * of that client that presents a token, right or wrong, answers 429 with Retry-After until the
- * window ends, so guessing gains nothing from carrying on. The comparison itself stays
+ * whole) counts the wrong tokens it sent in a 15-minute window; after MAX_FAILURES, every call
+ * of that client that needs the token, right or wrong, answers 429 with Retry-After until the
+ * window ends, so guessing gains nothing from carrying on (public reads ignore tokens). The comparison itself stays
  * constant-time (src/web/auth.ts).
  *
  * Why a Durable Object: it counts exactly and at once wherever the guesses land, and it costs no

@@ -1,7 +1,7 @@
 /**
- * Wrong admin tokens are bounded per client address: after 10 in a window, every request of that
- * address that presents a token, the right one too, answers 429 with Retry-After until the window
- * ends; other addresses are not touched; no KV write is spent on any of it.
+ * Wrong admin tokens are bounded per client address: after 10 in a window, every call of that
+ * address that needs the token, the right one too, answers 429 with Retry-After until the window
+ * ends; public reads, other addresses are not touched; no KV write is spent on any of it.
  */
 import { env, runDurableObjectAlarm, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,9 @@ describe('the bound on wrong admin tokens', () => {
     // Another address, and a request with no token at all, are not affected.
     expect((await call('203.0.113.8', TOKEN)).status).toBe(200);
     expect((await call('203.0.113.7', null)).status).toBe(401);
+    // Public reads ignore the token: they answer as usual to the refused address, right token or not.
+    expect((await call('203.0.113.7', TOKEN, '/api/v1/changes')).status).toBe(200);
+    expect((await call('203.0.113.7', 'guess-more', '/feed.xml')).status).toBe(200);
     expect(await kvSnapshot()).toEqual(before);
   });
 
