@@ -10,7 +10,8 @@
  * own phrases ("we and our partners", "by clicking", "mit Klick auf"). A privacy policy talks of
  * cookies and consent at length, but it is thousands of words long and names no button.
  * A paywall is a short teaser that ends with the call to subscribe ("subscribe to continue
- * reading", "Jetzt weiterlesen mit …", "Abonnieren Sie …").
+ * reading", "Jetzt weiterlesen mit …"); a promo complete stories also end with ("Already a
+ * subscriber? Log in.") counts only under a teaser of at most a hundred words.
  *
  * Pure: no Workers APIs, so the check and tests share it.
  */
@@ -114,28 +115,39 @@ const CONSENT_PHRASES: RegExp[] = [
   /\bvaloramos tu privacidad\b/i,
 ];
 
-/** A paywall's call to subscribe, as the teaser ends. Newsletter sign-ups are no paywall. */
+/**
+ * A paywall's call to subscribe, as the teaser ends, saying the text is cut: "subscribe to
+ * continue reading", "78% of this article is left". Newsletter sign-ups are no paywall.
+ */
 const PAYWALL_CALL: RegExp[] = [
   /\bsubscribe (?:now |today )?to (?:continue|keep) reading\b/i,
   /\bsubscribe (?:now |today )?to (?:read|unlock) (?:the (?:full|rest|whole)|this|more)\b/i,
   /\bto (?:continue|keep) reading,? (?:please )?(?:subscribe|log ?in|sign ?in|register|become a (?:subscriber|member))\b/i,
-  /\balready (?:a subscriber|subscribed|a member)\?? ?(?:please )?(?:log ?in|sign ?in)\b/i,
   /\bthis (?:article|story|content) is (?:only available|available only|exclusively available|reserved) (?:to|for) (?:subscribers|members)\b/i,
-  /\b(?:become a subscriber|subscribe) for (?:full|unlimited) access\b/i,
   /\byou(?:'|’)?ve reached (?:your|the) (?:free )?(?:article|story) limit\b/i,
   /\bjetzt weiterlesen mit\b/i,
   /\bweiterlesen mit (?:\S+ )?(?:plus|abo|digital)/i,
-  /\babonnieren sie (?!(?:\S+ ){0,3}(?:newsletter|podcast|kanal|channel))/i,
   /\bum (?:den|diesen) (?:ganzen |vollständigen )?(?:artikel|beitrag|text) (?:weiter |vollständig )?zu lesen\b/i,
-  /\b(?:bereits|schon) abonnent(?:in)?\?/i,
   /\bdieser (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) (?:abonnenten|abonnentinnen|abonnierende)/i,
   /\b(?:pour (?:continuer à lire|lire la suite)|abonnez-vous pour (?:lire|continuer))\b/i,
-  /\bdéjà abonné(?:e)? ?\?/i,
   /\bcet article est réservé aux abonnés\b/i,
   /\bil vous reste \d+ ?% de cet article à lire\b/i,
   /\bsuscríbete para (?:seguir|continuar) leyendo\b/i,
+];
+
+/**
+ * A call to subscribe that complete stories end with too ("Already a subscriber? Log in.",
+ * "Subscribe for unlimited access"): a paywall only under a teaser of at most PROMO_TEASER_WORDS.
+ */
+const PROMO_CALL: RegExp[] = [
+  /\balready (?:a subscriber|subscribed|a member)\?? ?(?:please )?(?:log ?in|sign ?in)\b/i,
+  /\b(?:become a subscriber|subscribe) for (?:full|unlimited) access\b/i,
+  /\babonnieren sie (?!(?:\S+ ){0,3}(?:newsletter|podcast|kanal|channel))/i,
+  /\b(?:bereits|schon) abonnent(?:in)?\?/i,
+  /\bdéjà abonné(?:e)? ?\?/i,
   /\b¿?ya eres suscriptor/i,
 ];
+const PROMO_TEASER_WORDS = 100;
 
 /** Sentences and lines: the units whose share of the words tells what dominates a text. */
 function sentencesOf(text: string): string[] {
@@ -156,10 +168,11 @@ function isConsentWall(text: string, words: number): boolean {
   return consentWords >= CONSENT_DOMINANCE * words;
 }
 
-function isPaywall(text: string): boolean {
+function isPaywall(text: string, words: number): boolean {
   const all = text.trim().split(/\s+/);
   const tail = all.slice(-PAYWALL_TAIL_WORDS).join(' ');
-  return PAYWALL_CALL.some((call) => call.test(tail));
+  if (PAYWALL_CALL.some((call) => call.test(tail))) return true;
+  return words <= PROMO_TEASER_WORDS && PROMO_CALL.some((call) => call.test(tail));
 }
 
 /** Which wall a page's text is, or null for a text that may be the article. */
@@ -167,6 +180,6 @@ export function recognizeWall(text: string): Wall | null {
   const words = countWords(text);
   if (words === 0 || words > WALL_MAX_WORDS) return null;
   if (isConsentWall(text, words)) return 'consent';
-  if (isPaywall(text)) return 'paywall';
+  if (isPaywall(text, words)) return 'paywall';
   return null;
 }

@@ -68,6 +68,10 @@ const paywalls: [string, string][] = [
     'Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen. Die Schulden steigen um zwölf Millionen Euro, vor allem wegen der Sanierung zweier Brücken.\n\nAbonnieren Sie jetzt unser Digital-Abo, um den ganzen Artikel zu lesen.',
   ],
   [
+    'a short teaser that ends with a promo only',
+    'The central bank raised its key rate by half a point on Thursday, the largest increase in two decades, as officials warned that inflation would stay high.\n\nAlready a subscriber? Log in.',
+  ],
+  [
     'a French teaser',
     "Le gouvernement a présenté mercredi son projet de budget pour l'an prochain, qui prévoit des économies de plusieurs milliards d'euros dans les ministères.\n\nIl vous reste 78% de cet article à lire. La suite est réservée aux abonnés. Déjà abonné ? Se connecter",
   ],
@@ -91,6 +95,20 @@ Several other sites changed their banners after a similar ruling last year, and 
   [
     'a story that ends with a newsletter sign-up',
     'The council approved the new cycle lanes on Tuesday after a two-hour debate. Work is due to start in March and finish before the summer holidays, officials said.\n\nSubscribe to our newsletter to get the latest local news every morning.',
+  ],
+  [
+    'a complete story that ends with a subscription promo',
+    `The city council voted on Thursday to approve a new budget of 4.2 billion dollars after weeks of heated debate among its members.
+
+Mayor Alice Brown said the budget would fund new schools, repair roads and hire more police officers over the next two years.
+
+Critics argued that the plan relied too heavily on optimistic revenue forecasts. They said the city could face a deficit by 2028.
+
+Council member Tom Green, who voted against the measure, called it a gamble with taxpayers' money and urged a review.
+
+The budget takes effect on January 1 and will be reviewed again in the spring, officials said in a statement on Friday.
+
+Support independent local journalism. Subscribe to the Daily Bugle today for unlimited access to all our stories. Already a subscriber? Log in.`,
   ],
   [
     'a story about streaming subscribers',
