@@ -19,7 +19,7 @@ export function detectAnomaly(text: string, previousWords: number | null, settin
   if (words === 0) return 'extraction anomaly: no article text found, even reading every paragraph of the page (a script-rendered page or an empty one?)';
   if (words < settings.minArticleWords)
     return `extraction anomaly: only ${words} words of text found, even reading every paragraph of the page (an article has at least ${settings.minArticleWords})`;
-  const wall = recognizeWall(text);
+  const wall = recognizeWall(text, words);
   if (wall === 'consent') return 'extraction anomaly: the page is a cookie-consent wall, not the article';
   if (wall === 'paywall') return 'extraction anomaly: the page is a paywall, not the article';
   if (previousWords && words < previousWords * (1 - settings.maxShrinkRatio)) {

@@ -175,9 +175,11 @@ function isPaywall(text: string, words: number): boolean {
   return words <= PROMO_TEASER_WORDS && PROMO_CALL.some((call) => call.test(tail));
 }
 
-/** Which wall a page's text is, or null for a text that may be the article. */
-export function recognizeWall(text: string): Wall | null {
-  const words = countWords(text);
+/**
+ * Which wall a page's text is, or null for a text that may be the article. `words` is its word
+ * count when the caller has it (a check's anomaly test has just counted them).
+ */
+export function recognizeWall(text: string, words = countWords(text)): Wall | null {
   if (words === 0 || words > WALL_MAX_WORDS) return null;
   if (isConsentWall(text, words)) return 'consent';
   if (isPaywall(text, words)) return 'paywall';
