@@ -64,7 +64,7 @@ function contains(ancestor: Element, element: Element): boolean {
  * story (at least half the paragraph text of the block scoring chose, and not a block inside it,
  * so a body that grew keeps its growth); else scoring's choice.
  */
-export function keptTop(root: Element, chosen: Element, previousPath: string | undefined): Element {
+export function keptTop(root: Element, chosen: Element, previousPath: string | null | undefined): Element {
   if (!previousPath) return chosen;
   const previous = atPath(root, previousPath);
   if (!previous || previous === chosen || previous.dropped || previous.goodLen === 0) return chosen;

@@ -44,7 +44,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const metadata = readMetadata(head, url);
     const rule = ruleFor(hostOf(url ?? metadata.canonicalUrl));
     const ruled = rule ? selectAll(root, rule.body) : [];
-    const top = ruled.length > 0 ? null : keptTop(root, findTop(root), options.previousBodyPath ?? undefined);
+    const top = ruled.length > 0 ? null : keptTop(root, findTop(root), options.previousBodyPath);
     const body = top ? withSiblings(top) : ruled;
     let bodyPath = top ? pathOf(top) : null;
     const generic = bodyFilter(body);

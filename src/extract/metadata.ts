@@ -187,16 +187,7 @@ function shown(element: Element): boolean {
 const readable = (element: Element) => !element.dropped && !(element.hint !== '' && ELSEWHERE.test(element.hint));
 
 /** textOf without hidden descendants (a relative "3 hours ago" <time> is dropped: it changes on every serve). */
-function shownText(element: Element, maxChars: number): string {
-  let text = '';
-  const stack: Array<Element | string> = [element];
-  while (stack.length > 0 && text.length < maxChars) {
-    const node = stack.pop() as Element | string;
-    if (typeof node === 'string') text += node;
-    else if (node === element || !node.dropped) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-  }
-  return text;
-}
+const shownText = (element: Element, maxChars: number) => textOf(element, maxChars, (descendant) => !descendant.dropped);
 
 /** Where an element of the lead ends: its text so far is a line. */
 const CLOSE = Symbol('close');

@@ -36,14 +36,17 @@ export interface Element {
 
 export type Node = Element | string;
 
-/** The text of a subtree in reading order, raw (not normalized); stops once it holds `maxChars` or more. */
-export function textOf(element: Element, maxChars = Number.POSITIVE_INFINITY): string {
+/**
+ * The text of a subtree in reading order, raw (not normalized); stops once it holds `maxChars` or
+ * more. `enter` says which descendants are read (all, unless told: a byline leaves hidden ones out).
+ */
+export function textOf(element: Element, maxChars = Number.POSITIVE_INFINITY, enter?: (descendant: Element) => boolean): string {
   let text = '';
   const stack: Node[] = [element];
   while (stack.length > 0 && text.length < maxChars) {
     const node = stack.pop() as Node;
     if (typeof node === 'string') text += node;
-    else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    else if (node === element || !enter || enter(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   return text;
 }
