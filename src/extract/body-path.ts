@@ -2,9 +2,9 @@
  * Where an article's body sat in its page: a path of tags, ids and classes from the root. A check
  * stores it with the article and hands it to the next extraction of the same page, which keeps that
  * block while it still holds the story (see `keptTop`). Scoring alone can flip to another block
- * when one paragraph goes (a footer column, a caption, a table cell then outscores what is left),
- * and the diff would show the whole story replaced; a page whose story moved elsewhere, or grew
- * past the old block, still gets what scoring finds.
+ * when one paragraph goes (a footer column, a caption, a table cell, a parent with a column of
+ * teasers then outscores what is left), and the diff would show the whole story replaced; a page
+ * whose story moved elsewhere still gets what scoring finds.
  */
 import type { Element } from './node';
 
@@ -53,21 +53,16 @@ export function atPath(root: Element, path: string): Element | null {
   return node;
 }
 
-function contains(ancestor: Element, element: Element): boolean {
-  for (let node: Element | null = element; node; node = node.parent) if (node === ancestor) return true;
-  return false;
-}
-
 /**
  * The block to take as the body's top, given the one scoring chose and the path of the body the
  * previous version was read from: that block when this page still has it and it still holds the
- * story (at least half the paragraph text of the block scoring chose, and not a block inside it,
- * so a body that grew keeps its growth); else scoring's choice.
+ * story (at least a third of the paragraph text of the block scoring chose); else scoring's choice.
+ * A parent that outscores it after one paragraph went is not taken either (it brings a column of
+ * teasers along): a new section beside the block still comes in as one of its siblings.
  */
 export function keptTop(root: Element, chosen: Element, previousPath: string | null | undefined): Element {
   if (!previousPath) return chosen;
   const previous = atPath(root, previousPath);
   if (!previous || previous === chosen || previous.dropped || previous.goodLen === 0) return chosen;
-  if (contains(chosen, previous)) return chosen;
-  return previous.goodLen * 2 >= chosen.goodLen ? previous : chosen;
+  return previous.goodLen * 3 >= chosen.goodLen ? previous : chosen;
 }

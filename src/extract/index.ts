@@ -51,7 +51,10 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const drop = rule?.drop;
     const keep = drop ? (element: Element) => !matches(element, drop) && generic(element) : generic;
     let text = dropBoilerplateLines(paragraphTexts(body, keep).map(normalizeParagraph), metadata.title).join('\n\n');
-    if (!rule && text.length < NEAR_EMPTY_CHARS) {
+    // The block the previous version was read from is a short story's, not a caption or teaser
+    // chosen by mistake: a paragraph gone from it must not turn the read into the whole page's.
+    const keptPrevious = bodyPath !== null && bodyPath === options.previousBodyPath;
+    if (!rule && !keptPrevious && text.length < NEAR_EMPTY_CHARS) {
       // Never near-empty: a page that plainly holds more text than the body found (the body chosen
       // was a caption or a teaser) is read again for recall, every paragraph outside furniture.
       const recall = dropBoilerplateLines(paragraphTexts([root], bodyFilter([root])).map(normalizeParagraph), metadata.title).join('\n\n');
