@@ -124,7 +124,7 @@ function main(argv: string[]) {
     let newText = '';
     try {
       const oldArticle = readArticle(pair.old);
-      const newArticle = readArticle(pair.new);
+      const newArticle = readArticle(pair.new, oldArticle);
       oldText = oldArticle.text;
       newText = newArticle.text;
       diff = diffVersions(oldArticle, newArticle);

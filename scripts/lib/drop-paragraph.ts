@@ -30,7 +30,8 @@ export interface DropResult {
 /** Drops the paragraph `pick` chooses among the droppable ones; `pick(n)` returns an index below n. */
 /**
  * `asCheck`: extract the second page as a check does, knowing where the first page's body sat
- * (`previousBodyPath`); otherwise both pages are read on their own, as `npm run extract` does.
+ * (`previousBodyPath`) and what text it held (`previousText`); otherwise both pages are read on
+ * their own, as `npm run extract` does.
  */
 export function dropOneParagraph(html: string, url: string | undefined, pick: (n: number) => number, asCheck = false): DropResult {
   const first = extractArticle(html, url);
@@ -47,7 +48,7 @@ export function dropOneParagraph(html: string, url: string | undefined, pick: (n
   const usable = candidates.filter((c) => seenInHtml.get(c.text) === 1);
   if (usable.length === 0) return { dropped: null, ok: true, extra: [] };
   const chosen = usable[pick(usable.length)];
-  const options = asCheck ? { previousBodyPath: first.bodyPath } : {};
+  const options = asCheck ? { previousBodyPath: first.bodyPath, previousText: first.text } : {};
   const after = paragraphsOf(extractArticle(html.slice(0, chosen.start) + html.slice(chosen.end), url, options).text);
   const expected = before.filter((p) => p !== chosen.text);
   const ok = after.length === expected.length && after.every((p, k) => p === expected[k]);

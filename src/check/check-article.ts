@@ -11,7 +11,7 @@ import type { Env, Settings } from '../settings';
 import { putSnapshot } from '../evidence/snapshots';
 import { extractArticle, type Article } from '../extract';
 import { usableLastModified } from '../net';
-import { getArticle, type ArticleRecord } from '../store';
+import { getArticle, getVersion, type ArticleRecord } from '../store';
 import { detectAnomaly } from './anomaly';
 import { writerFor } from './article-writer';
 import { changesNothing, type CheckResult, type Observation } from './decide';
@@ -26,7 +26,24 @@ export async function checkArticle(env: Env, settings: Settings, id: string, now
   const article = await getArticle(env.REDLINE, id);
   if (!article) throw new ArticleNotFound(`no article ${id}`);
   if (!article.active) return { changed: false, version: null, error: 'article is no longer tracked' };
-  return commit(env, article, await observe(article, settings, now, fetcher));
+  return commit(env, article, await observe(article, settings, now, fetcher, latestTextReader(env, article)));
+}
+
+/**
+ * Reads the latest version's text, for a check whose first reading of the page differs from it
+ * (one KV read, on those checks only; a failed read leaves that first reading as it is).
+ */
+export function latestTextReader(env: Env, article: ArticleRecord): () => Promise<string | null> {
+  return async () => {
+    const latest = article.versions.at(-1);
+    if (!latest) return null;
+    try {
+      return (await getVersion(env.REDLINE, article.id, latest.n))?.text ?? null;
+    } catch (error) {
+      console.error(`reading version ${latest.n} of ${article.url} failed`, error);
+      return null;
+    }
+  };
 }
 
 /** Stores what a check saw: nothing for a routine outcome, else through the article's Durable Object. */
@@ -67,8 +84,19 @@ export function validatorsFor(article: ArticleRecord): Validators | null {
   return { url: article.finalUrl ?? article.url, etag: latest.etag ?? null, lastModified };
 }
 
-/** Fetches and reads the page; never throws for anything the page does. */
-export async function observe(article: ArticleRecord, settings: Settings, now: Date, fetcher: typeof fetch = fetch): Promise<Observation> {
+/**
+ * Fetches and reads the page; never throws for anything the page does. `latestText` reads the
+ * latest version's text: when the page reads differently from that version, it is read again
+ * knowing that text, so blocks the version held stay in while they are unchanged (extract/held.ts)
+ * and only what was edited shows as a change.
+ */
+export async function observe(
+  article: ArticleRecord,
+  settings: Settings,
+  now: Date,
+  fetcher: typeof fetch = fetch,
+  latestText?: () => Promise<string | null>,
+): Promise<Observation> {
   const at = now.toISOString();
   const failure = (kind: string, message: string, status: number | null = null, retryAt: string | null = null): Observation => ({
     ok: false,
@@ -91,15 +119,21 @@ export async function observe(article: ArticleRecord, settings: Settings, now: D
     return { ok: true, at, finalUrl: page.finalUrl, article: same, hash: latest.hash };
   }
   let extracted: Article;
+  let hash: string;
   try {
     // Where the latest version's body sat: a paragraph gone must not make scoring pick another block.
     extracted = extractArticle(page.html, page.finalUrl, { previousBodyPath: article.bodyPath });
+    hash = await versionHash(extracted.title, extracted.text, extracted.byline);
+    const previousText = latest && hash !== latest.hash && latestText ? await latestText() : null;
+    if (previousText) {
+      extracted = extractArticle(page.html, page.finalUrl, { previousBodyPath: article.bodyPath, previousText });
+      hash = await versionHash(extracted.title, extracted.text, extracted.byline);
+    }
   } catch (error) {
     return failure('anomaly', `extraction anomaly: the extractor failed (${error instanceof Error ? error.message : String(error)})`);
   }
   const anomaly = detectAnomaly(extracted.text, article.versions.at(-1)?.words ?? null, settings);
   if (anomaly) return failure('anomaly', anomaly);
-  const hash = await versionHash(extracted.title, extracted.text, extracted.byline);
   const raw = page.raw ? { bytes: page.raw, contentType: page.contentType ?? null } : undefined;
   return { ok: true, at, finalUrl: page.finalUrl, article: extracted, hash, etag: page.etag ?? null, lastModified: page.lastModified ?? null, raw };
 }

@@ -10,6 +10,7 @@ import { bodyFilter } from './clean';
 import { linkedArticleBody, readMetadata } from './metadata';
 import { normalizeParagraph } from './normalize';
 import { keptTop, pathOf } from './body-path';
+import { heldBefore } from './held';
 import { findTop, withSiblings } from './score';
 import { matches, selectAll } from './selector';
 import { ruleFor } from './site-rules';
@@ -36,6 +37,8 @@ function capped(text: string, max: number): string {
 export interface ExtractOptions {
   /** The `bodyPath` the previous version was read from: its block is kept while it holds the story. */
   previousBodyPath?: string | null;
+  /** The previous version's text: a block it held stays in while it is on the page unchanged (held.ts). */
+  previousText?: string | null;
 }
 
 export function extractArticle(html: string, url?: string, options: ExtractOptions = {}): Article {
@@ -49,7 +52,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     let bodyPath = top ? pathOf(top) : null;
     const generic = bodyFilter(body);
     const drop = rule?.drop;
-    const keep = drop ? (element: Element) => !matches(element, drop) && generic(element) : generic;
+    const byRules = drop ? (element: Element) => !matches(element, drop) && generic(element) : generic;
+    const keep = options.previousText ? heldBefore(options.previousText, body, byRules, isLineFurniture) : byRules;
     let text = dropBoilerplateLines(paragraphTexts(body, keep).map(normalizeParagraph), metadata.title).join('\n\n');
     // The block the previous version was read from is a short story's, not a caption or teaser
     // chosen by mistake: a paragraph gone from it must not turn the read into the whole page's.
@@ -145,6 +149,11 @@ const LEAD_LINES = 3;
  */
 function isStoryMeta(line: string): boolean {
   return line.length < STORY_META_MAX && STORY_META.test(line) && !isUpdateLine(line);
+}
+
+/** A line the line filters may take out by its words alone, wherever it sits. */
+function isLineFurniture(line: string): boolean {
+  return (line.length < 60 && BOILERPLATE.test(line)) || isCounterLine(line) || isEdgeFurniture(line, '');
 }
 
 function isEdgeFurniture(line: string, title: string): boolean {
