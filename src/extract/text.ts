@@ -50,6 +50,11 @@ export function paragraphTexts(roots: Element[], keep: (element: Element) => boo
     } else if (element.block) {
       flush();
       stack.push({ close: element });
+    } else if (element.attrs.role === 'button' && current.trim() === '') {
+      // A button that opens a line is a control of its own ("Next", "Show more"), not the start
+      // of the next link's line: its line ends with it. One inside a sentence (a footnote
+      // marker) stays in the sentence.
+      stack.push({ close: element });
     }
     const children = element.children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);

@@ -1,0 +1,40 @@
+/**
+ * Stable choice, line by line: one paragraph gone from a page must not join, trim or lose the
+ * lines around it. Small synthetic pages, each in the shape of a real page that did
+ * (`npm run eval:stability` finds them in the shared corpora).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract';
+
+const story = [
+  'Firefox lets you make the browser your own, from the look of its toolbar to what its address bar suggests when you type.',
+  'Every part of it can be changed, and none of the changes needs an add-on or a restart to take effect.',
+].map((p) => `<p>${p}</p>`);
+
+describe('a button that opens a line is a line of its own', () => {
+  const sections = [
+    ['Themes', 'Make Firefox match your style: choose from thousands of themes and dress up your browser with a click.'],
+    ['Awesome Bar', 'The Awesome Bar learns as you browse to make your version of Firefox unique, and finds your sites again.'],
+    ['Sync', 'Access your bookmarks, history, passwords and more from any device, and keep them the same on all of them.'],
+  ];
+  // As on mozilla.org: a "Next" button between each section's heading and its paragraph, a plain link after it.
+  const section = ([name, lead]: string[], withLead: boolean) =>
+    `<div class="customizer-copy"><h3>${name}</h3> <a class="next" href="#next" role="button">Next</a> ${
+      withLead ? `<p class="lead">${lead}</p>` : ''
+    } <a class="more" href="/kb/${name}">See what ${name} can do for you</a></div>`;
+  const page = (cut: number) =>
+    `<html><body><main><article><h1>Customize Firefox</h1>${story.join('')}${sections.map((s, k) => section(s, k !== cut)).join('')}</article></main></body></html>`;
+
+  it('does not join the next link when the paragraph between them goes', () => {
+    const whole = extractArticle(page(-1)).text.split('\n\n');
+    const cut = extractArticle(page(1)).text.split('\n\n');
+    expect(whole).toContain('Next');
+    expect(whole).toContain('See what Awesome Bar can do for you');
+    expect(cut).toEqual(whole.filter((line) => line !== sections[1][1]));
+  });
+
+  it('a button inside a sentence (a footnote marker) stays in the sentence', () => {
+    const html = `<html><body><main><article><h1>Notes</h1>${story.join('')}<p>We never saw the film, and only know it by its reputation.<a href="javascript:void(0)" role="button">2</a> It did not matter.</p></article></main></body></html>`;
+    expect(extractArticle(html).text.split('\n\n')).toContain('We never saw the film, and only know it by its reputation.2 It did not matter.');
+  });
+});
