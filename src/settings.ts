@@ -61,6 +61,8 @@ export interface SettingVars {
   MIN_ARTICLE_WORDS?: string;
   /** A text that lost more than this share of its words at once is an anomaly (default 0.6). */
   MAX_SHRINK_RATIO?: string;
+  /** Minutes the same shrunk text must last before it is stored as a version after all (default 60). */
+  SHRINK_CONFIRM_MINUTES?: string;
 
   // --- Scale: the adaptive schedule, the check fan-out and discovery (docs/scale.md) ---
   /** Check intervals by age, "15m<3h,1h<1d,3h<7d,1d<30d": every 15 min until 3 h old, ... then stop. */
@@ -112,6 +114,8 @@ export interface Settings {
   userAgent: string;
   minArticleWords: number;
   maxShrinkRatio: number;
+  /** A shrink anomaly that lasts this long is a lasting cut (a retraction, a story gutted): stored. */
+  shrinkConfirmMinutes: number;
   /** The adaptive schedule: check every `everyMinutes` while younger than `untilMinutes`. */
   schedule: ScheduleTier[];
   fanout: 'auto' | 'queue' | 'inline';
@@ -149,6 +153,7 @@ export function settingsFrom(env: Env): Settings {
     userAgent: env.USER_AGENT || `Redline/0.1 (news edit monitor; +${env.CONTACT_URL || DEFAULT_CONTACT_URL})`,
     minArticleWords: Math.floor(positiveNumber(env.MIN_ARTICLE_WORDS, 25)),
     maxShrinkRatio: Math.min(1, positiveNumber(env.MAX_SHRINK_RATIO, 0.6)),
+    shrinkConfirmMinutes: positiveNumber(env.SHRINK_CONFIRM_MINUTES, 60),
     schedule: parseSchedule(env.SCHEDULE, env.CHECK_INTERVAL_MINUTES),
     fanout: env.FANOUT === 'queue' || env.FANOUT === 'inline' ? env.FANOUT : 'auto',
     queuedChecksPerTick: Math.floor(positiveNumber(env.QUEUED_CHECKS_PER_TICK, 10_000)),

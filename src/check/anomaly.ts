@@ -2,8 +2,10 @@
  * Extraction anomalies: a page served with status 200 whose text is empty, too short to be an
  * article, a cookie-consent wall or paywall (src/check/walls.ts), or sharply shorter than the
  * version before (a paywall, consent or error page the wall test did not recognise).
- * Such a check is recorded as an anomaly and stores no version.
+ * Such a check is recorded as an anomaly and stores no version; a shrink that lasts is the one
+ * exception (`isLastingShrink`).
  */
+import type { LastCheck } from '../store';
 import type { Settings } from '../settings';
 import { recognizeWall } from './walls';
 
@@ -23,9 +25,24 @@ export function detectAnomaly(text: string, previousWords: number | null, settin
   if (wall === 'consent') return 'extraction anomaly: the page is a cookie-consent wall, not the article';
   if (wall === 'paywall') return 'extraction anomaly: the page is a paywall, not the article';
   if (previousWords && words < previousWords * (1 - settings.maxShrinkRatio)) {
-    return `extraction anomaly: text shrank from ${previousWords} to ${words} words`;
+    return `${SHRANK}${previousWords} to ${words} words`;
   }
   return null;
+}
+
+const SHRANK = 'extraction anomaly: text shrank from ';
+
+/**
+ * True when `anomaly`, a shrink, is the one the article's last check recorded too, and has
+ * lasted `shrinkConfirmMinutes` since: the cut is the page, not a glitch (an error page or a teaser
+ * served for a while), and the check stores it as a version. A retracted or gutted story would
+ * otherwise never be recorded, the edit a press critic most needs to see. The same word counts
+ * stand for the same text (the message names them); any other outcome in between starts the
+ * wait again. Walls are never stored, however long they last.
+ */
+export function isLastingShrink(anomaly: string, lastCheck: LastCheck | null, now: Date, settings: Pick<Settings, 'shrinkConfirmMinutes'>): boolean {
+  if (!anomaly.startsWith(SHRANK) || lastCheck?.outcome !== 'error' || lastCheck.error !== anomaly) return false;
+  return now.getTime() - Date.parse(lastCheck.since) >= settings.shrinkConfirmMinutes * 60_000;
 }
 
 /**
