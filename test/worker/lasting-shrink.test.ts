@@ -14,7 +14,8 @@ const PARAGRAPHS = [
   'A final vote on funding is expected next month, after the transit authority publishes its revised estimates and the finance committee has reviewed them.',
   'Drivers will be hired from January, the authority said today, and the very first of the new routes should open to passengers in the early spring.',
 ];
-const RETRACTION = "Editor's note: This article has been retracted. It described a vote that the council had not yet held, and its figures could not be confirmed.";
+const RETRACTION =
+  "Editor's note: This article has been retracted. It described a vote that the council had not yet held, and its figures could not be confirmed.";
 
 const page = (paragraphs: string[]) =>
   `<!doctype html><html lang="en"><head><title>Council expands bus network</title></head><body><article><h1>Council expands bus network</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
