@@ -85,16 +85,27 @@ export function changesNothing(record: ArticleRecord, seen: Observation): boolea
 
 /**
  * True when the page shows the text of a version before the latest and that is no revert: the
- * text the latest version (itself a revert) replaced is back, two copies alternating (a stale
- * CDN node) whose first return was stored already; or the page was fetched no later than the
- * latest version was (two checks racing, the older fetch committing last). Any other text seen
- * before that comes back is a revert, whichever version it was first seen as.
+ * text the latest version (itself a revert) replaced is back within FLAP_WINDOW_MS of that revert,
+ * two copies alternating (a stale CDN node) whose first return was stored already; or the page
+ * was fetched no later than the latest version was (two checks racing, the older fetch committing
+ * last). Any other text seen before that comes back is a revert, whichever version it was first
+ * seen as; so is the replaced text after the window: an edit undone and then made again.
  */
 function isIgnoredReturn(record: ArticleRecord, seen: PageSeen): boolean {
   const latest = record.versions.at(-1);
   if (!latest || latest.hash === seen.hash || !record.versions.some((v) => v.hash === seen.hash)) return false;
-  return seen.at <= latest.fetchedAt || (latest.revertOf != null && record.versions.at(-2)?.hash === seen.hash);
+  if (seen.at <= latest.fetchedAt) return true;
+  const flapping = Date.parse(seen.at) - Date.parse(latest.fetchedAt) < FLAP_WINDOW_MS;
+  return flapping && latest.revertOf != null && record.versions.at(-2)?.hash === seen.hash;
 }
+
+/**
+ * How long after a revert the text it replaced coming back is taken for a stale copy. Stale CDN
+ * nodes serve an old copy for minutes to hours; an edit re-applied after this is stored (A, B,
+ * back to A, B again kept showing A for good). Checking cannot tell the two apart sooner without a
+ * write on every flap.
+ */
+const FLAP_WINDOW_MS = 6 * 3_600_000;
 
 const nothing = (result: CheckResult): Decision => ({ record: null, version: null, change: null, result });
 

@@ -3,7 +3,7 @@
  * says what to write. These tests walk one article through its life, one observation at a time.
  */
 import { describe, expect, it } from 'vitest';
-import { decide, MAX_FAILURES_KEPT, type Decision, type FailureSeen, type PageSeen } from '../../src/check/decide';
+import { changesNothing, decide, MAX_FAILURES_KEPT, type Decision, type FailureSeen, type PageSeen } from '../../src/check/decide';
 import { versionHash } from '../../src/check/hash';
 import type { ArticleRecord } from '../../src/model/records';
 
@@ -139,6 +139,18 @@ describe('decide', () => {
     const flap = decide(state.record, state.text, await page(TEXT_2));
     expect(flap.version).toBeNull();
     expect(flap.change).toBeNull();
+  });
+
+  it('stores an edit undone and made again, once the flapping window has passed', async () => {
+    let state = apply({ record: fresh(), text: null }, decide(fresh(), null, await page(TEXT_1)));
+    state = apply(state, decide(state.record, state.text, await page(TEXT_2)));
+    state = apply(state, decide(state.record, state.text, await page(TEXT_1)));
+    // Within six hours of the revert, TEXT_2 again is a stale copy; after them, the edit made again.
+    expect(decide(state.record, state.text, await page(TEXT_2)).version).toBeNull();
+    clock += 6 * 3_600_000;
+    const again = decide(state.record, state.text, await page(TEXT_2));
+    expect(again.change).toMatchObject({ event: 'revert', revertOf: 2, from: 3, to: 4 });
+    expect(changesNothing(state.record, await page(TEXT_2))).toBe(false);
   });
 
   it('stores a return to the text of any earlier version as a revert, but not an older fetch committing last', async () => {
