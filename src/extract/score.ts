@@ -122,9 +122,42 @@ function expand(top: Element): Element {
     if (addedGood < addedText * 0.5) break;
     if (addedGood < top.goodLen * 0.1 && (addedGood < addedText * 0.8 || textBefore(parent, top) < addedText * 0.8)) break;
     if (parent.linkLen - top.linkLen > addedText * 0.25 && !holdsAnotherOf(parent, top)) break;
+    if (addsTeasers(parent, top)) break;
     top = parent;
   }
   return top;
+}
+
+/**
+ * Whether what `parent` adds beside `top` is a column of teasers: blocks whose headings link to
+ * other pages (a "More news" column of cards, each a linked headline and its summary). An
+ * article's own sections have headings that link nowhere, or to a place on the same page.
+ */
+function addsTeasers(parent: Element, top: Element): boolean {
+  let headings = 0;
+  let linked = 0;
+  const stack: Element[] = [];
+  for (const child of parent.children) if (typeof child !== 'string' && !contains(child, top) && child !== top && child.headings > 0) stack.push(child);
+  for (let seen = 0; stack.length > 0 && seen < KIND_SEARCH_LIMIT; seen++) {
+    const element = stack.pop() as Element;
+    if (HEADING.test(element.tag)) {
+      headings++;
+      if (linksAway(element)) linked++;
+      continue;
+    }
+    for (const child of element.children) if (typeof child !== 'string' && (child.headings > 0 || HEADING.test(child.tag))) stack.push(child);
+  }
+  return headings >= 2 && linked * 3 >= headings * 2;
+}
+
+const HEADING = /^h[2-6]$/;
+
+/**
+ * A heading that is a link, or sits in one (`<a><h3>…</h3></a>`): most of its text is link text.
+ * A permalink anchor beside a section heading ("#", "¶") is a sliver of it.
+ */
+function linksAway(heading: Element): boolean {
+  return heading.textLen > 0 && heading.linkLen * 2 >= heading.textLen;
 }
 
 /**
