@@ -5,6 +5,7 @@
  */
 import { bylineForm, comparisonForm } from '../extract/normalize';
 import { diffBodies, type BodyDiffOptions } from './body';
+import { foldShortEquals } from './fold';
 import { slideHunks } from './slide';
 import { statsOf } from './stats';
 import type { Diff, DiffChange, TextVersion } from '../model/diff';
@@ -35,7 +36,7 @@ export function diffVersions(oldVersion: TextVersion, newVersion: TextVersion, o
     const changes: DiffChange[] = oldText === '' ? [] : [{ op: 'equal', text: oldText }];
     return { changed: labelsChanged, title, byline, stats: { added: 0, removed: 0 }, changes };
   }
-  const changes = toWordBounds(slideHunks(diffBodies(oldText, newText, options)));
+  const changes = foldShortEquals(toWordBounds(slideHunks(diffBodies(oldText, newText, options))));
   // A re-flow (paragraph breaks, spaces, joiners, invisible characters) is shown but is not an edit.
   const changed = labelsChanged || saysOtherWords(changes, oldText, newText);
   return { changed, title, byline, stats: statsOf(changes), changes };
