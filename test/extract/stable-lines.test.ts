@@ -4,6 +4,7 @@
  * (`npm run eval:stability` finds them in the shared corpora).
  */
 import { describe, expect, it } from 'vitest';
+import { dropOneParagraph } from '../../scripts/lib/drop-paragraph';
 import { extractArticle } from '../../src/extract';
 
 const story = [
@@ -36,5 +37,30 @@ describe('a button that opens a line is a line of its own', () => {
   it('a button inside a sentence (a footnote marker) stays in the sentence', () => {
     const html = `<html><body><main><article><h1>Notes</h1>${story.join('')}<p>We never saw the film, and only know it by its reputation.<a href="javascript:void(0)" role="button">2</a> It did not matter.</p></article></main></body></html>`;
     expect(extractArticle(html).text.split('\n\n')).toContain('We never saw the film, and only know it by its reputation.2 It did not matter.');
+  });
+});
+
+describe('the check drops only a paragraph the extract read', () => {
+  const heading = 'How we tested the laptops in our lab this spring';
+  const bio = 'Michael Ansaldo is a technology journalist. He’s been covering home security cameras since 2013.';
+  // As on pcworld.com and techhive.com: a table of contents lists the story's headings as <p>s,
+  // and the author's bio stands twice, in the story written with an entity and in an author box.
+  const page = `<html><body><nav><ul><li><p class="toc">${heading}</p></li></ul></nav><main><article><h1>Laptops</h1>${story.join('')}<h2>${heading}</h2>${story
+    .map((p) => p.replace('<p>', '<p>In the lab: '))
+    .join('')}<p>${bio.replace('’', '&rsquo;')}</p></article></main><aside class="author-box"><p>${bio}</p></aside></body></html>`;
+
+  it('never a second copy of its words elsewhere on the page', () => {
+    const text = extractArticle(page).text.split('\n\n');
+    expect(text).toContain(heading);
+    expect(text).toContain(bio);
+    let count = 1;
+    for (let k = 0; k < count; k++) {
+      const result = dropOneParagraph(page, undefined, (n) => {
+        count = n;
+        return k;
+      });
+      expect(result.extra, `dropping "${result.dropped}"`).toEqual([]);
+    }
+    expect(count).toBeGreaterThanOrEqual(4);
   });
 });
