@@ -27,8 +27,8 @@ describe('dates in the text', () => {
         .filter((c) => c.op === op)
         .map((c) => c.text)
         .join(' ');
-    expect(side('delete')).toBe('6 Januar');
-    expect(side('insert')).toBe('13 Februar');
+    expect(side('delete')).toBe('6. Januar');
+    expect(side('insert')).toBe('13. Februar');
   });
 
   it('a relative time ("vor 3 Minuten", "3h") stays out: it changes on every serve', () => {

@@ -29,8 +29,8 @@ describe("the article's own update line", () => {
         .filter((c) => c.op === op)
         .map((c) => c.text)
         .join(' ');
-    expect(side('delete')).toBe('6 Januar 16:37');
-    expect(side('insert')).toBe('13 Februar 18:57');
+    expect(side('delete')).toBe('6. Januar 16:37');
+    expect(side('insert')).toBe('13. Februar 18:57');
   });
 
   it('stays out when it is relative ("vor 3 Minuten") or says when the page was published', () => {
