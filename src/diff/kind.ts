@@ -7,7 +7,8 @@
  *               a fact: a number, scale, weekday, month or direction swapped for another, a negation
  *               added or dropped, a word in a script without spaces, or a short name with one letter
  *               substituted (Iran -> Iraq)
- *   correction  an inserted paragraph that is a correction, clarification or editor's note
+ *   correction  an inserted paragraph that is a correction, clarification or editor's note (in the
+ *               languages extract/notices.ts reads), or an English update note
  *   headline    the headline changed
  *   byline      the byline changed (a reporter's name added or removed)
  *   rewrite     a large share of the text was replaced
@@ -18,6 +19,7 @@
  * Pure: no Workers, KV or HTTP, so the check, the pages and the CLI share it.
  */
 import { CHANGE_KINDS, type ChangeKind } from '../model/records';
+import { isEditorialNotice } from '../extract/notices';
 import { countWords } from './tokens';
 import type { Diff } from '../model/diff';
 
@@ -35,14 +37,34 @@ const SPELLING_MAX_WORDS = 3;
 /** Share of the old text replaced (and of the new text written) from which a change is a rewrite. */
 const REWRITE_SHARE = 0.4;
 
-/** How a paragraph that notes an edit begins, or a sentence in it reads. */
-const NOTICE_START =
-  /^[\s"“'‘(*_–—-]*(?:correction|corrections|clarification|editor['’]?s['’]? note|editors['’] note|update|updated|an earlier version of this|a previous version of this|this (?:article|story|post|report) (?:has been|was) (?:updated|corrected|amended|changed))\b/iu;
-const NOTICE_ANYWHERE =
-  /\b(?:an earlier version of this (?:article|story|post|report|headline|caption)|a previous version of this (?:article|story|post|report)|this (?:article|story|post|report) (?:has been|was) (?:corrected|amended)|we regret the error|(?:has|have) been corrected to)\b/iu;
+/**
+ * An update a newsroom announces in English ("Update, 6:40 p.m.: The House speaker said …", "This
+ * story has been updated to include …"): an open note of the edit, as a correction is. Not the
+ * article's update line ("Updated March 12, 2025, 4:05 p.m. ET", "Last updated: …"), which says
+ * when, not what: a page that gains one has no notice. Other languages' update words are left out
+ * on purpose: there they are mostly that line (update-line.ts), and an update is no correction.
+ */
+const UPDATE_NOTE = /^[\s"“'‘(*_–—-]*updated?\b.{0,40}?(?::|\s[–—-])\s+(.*)$/isu;
+const CHANGED_NOTE = /^[\s"“'‘(*_–—-]*this (?:article|story|post|report) (?:has been|was) (?:updated|corrected|amended|changed)\b/iu;
+/** Words of a sentence, not of a date or time ("at", "p.m." and month names do not count). */
+const SENTENCE_WORDS = 3;
+const SENTENCE_WORD = /(?<![\p{L}.])\p{Ll}{2,}(?![\p{L}.])/gu;
+const TIME_WORDS = new Set(['at', 'on', 'am', 'pm', 'et', 'gmt', 'utc', 'bst', 'est', 'edt', 'pst', 'pdt']);
 
+function isUpdateNote(paragraph: string): boolean {
+  if (CHANGED_NOTE.test(paragraph)) return true;
+  const note = UPDATE_NOTE.exec(paragraph);
+  if (!note) return false;
+  const words = (note[1].match(SENTENCE_WORD) ?? []).filter((word) => !TIME_WORDS.has(word));
+  return words.length >= SENTENCE_WORDS;
+}
+
+/**
+ * A paragraph that notes an edit openly: a correction, clarification or editor's note in any of the
+ * languages `isEditorialNotice` reads, or an English update note.
+ */
 export function isCorrectionNotice(paragraph: string): boolean {
-  return NOTICE_START.test(paragraph) || NOTICE_ANYWHERE.test(paragraph);
+  return isEditorialNotice(paragraph) || isUpdateNote(paragraph);
 }
 
 const LETTERS_AND_DIGITS = /[^\p{L}\p{N}]+/gu;
