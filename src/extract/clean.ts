@@ -7,6 +7,7 @@
  */
 import { classWeight, isFurniture } from './hints';
 import { kindOf } from './node';
+import { StoryNotices } from './notice-blocks';
 import { linkDensity } from './score';
 import type { Element } from './tree';
 
@@ -25,9 +26,13 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
   const roots = new Set(body);
   let kinds: Set<string> | null = null;
   let headline: Element | null | undefined;
+  const notices = new StoryNotices();
   return (element) => {
     if (roots.has(element)) return true;
-    if (element.dropped && element.goodLen <= bodyLen * HIDDEN_BODY_SHARE) return false;
+    // A correction or editor's note in an aside or footer of the story, and the blocks leading to it.
+    const notice = notices.verdict(element);
+    if (notice !== undefined) return notice;
+    if (element.dropped && element.goodLen <= bodyLen * HIDDEN_BODY_SHARE) return notices.enter(element);
     const tag = element.tag;
     // The body's first h1 is the headline (kept apart as the title); a later one heads a section.
     if (tag === 'h1') {

@@ -236,6 +236,11 @@ function isHidden(tag: string, attrs: Record<string, string>): boolean {
   return !!cls && HIDDEN_CLASS.test(cls.slice(0, MAX_ATTRIBUTE));
 }
 
+/** True when an element of the tree was hidden by its own attributes (not by its tag). */
+export function isHiddenElement(element: Element): boolean {
+  return isHidden(element.tag, element.attrs);
+}
+
 /** True when a frame from `from` up is a subtree never read (ruby readings <rt>/<rp>, a script). */
 function inSkipped(stack: Frame[], from: number): boolean {
   for (let k = from; k < stack.length; k++) if (SKIP.has(stack[k].tag)) return true;
