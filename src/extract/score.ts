@@ -8,8 +8,11 @@ import { classFactor, isFurniture } from './hints';
 import { textOf } from './node';
 import type { Element } from './tree';
 
-/** Containers that hold paragraphs; other blocks with text give their score to their parent. */
-const CONTAINERS = new Set(['div', 'section', 'article', 'main', '#root', 'body', 'center', 'font', 'span']);
+/**
+ * Containers that hold paragraphs; other blocks with text give their score to their parent. A
+ * table cell is one: an old newspaper layout has the story as one cell's text, split by <br>.
+ */
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', '#root', 'body', 'center', 'font', 'span', 'td']);
 const TAG_FACTOR: Record<string, number> = {
   article: 1.15,
   main: 1.1,

@@ -32,7 +32,7 @@ describe('a card that loses its summary keeps its headline', () => {
     const { id } = await (await post('/articles', { url })).json<{ id: string }>();
     await cronTick();
     await publish('/metro/libraries-card-cron.html', storyWithCard(false));
-    // A day later every article is due again, whatever its schedule.
+    // A day later: the article still sits in the 15-minute tier version 1 placed it in, so every tick checks it.
     await cronTick(new Date(Date.now() + 86_400_000));
     const article = await (await api(`/articles/${id}`)).json<{ versions: unknown[] }>();
     expect(article.versions).toHaveLength(2);
