@@ -77,12 +77,17 @@ function bestSpot(before: string, hunk: string, after: string): Spot | null {
   return best === original ? null : best;
 }
 
-/** Starting a sentence counts most, then ending one, then starting on a word and not a space. */
-function score({ before, hunk }: Spot): number {
+/**
+ * Whole paragraphs count most (a paragraph moved or inserted is that paragraph, not the quote
+ * mark the paragraph before it ends with and then the rest), then starting a sentence, then
+ * ending one, then starting on a word and not a space.
+ */
+function score({ before, hunk, after }: Spot): number {
+  const wholeParagraphs = (before === '' || before.endsWith('\n') || hunk.startsWith('\n')) && (after === '' || after.startsWith('\n') || hunk.endsWith('\n'));
   const startsSentence = before.trimEnd() === '' || before.endsWith('\n') || SENTENCE_END.test(before.trimEnd());
   const endsSentence = SENTENCE_END.test(hunk.trimEnd());
-  const startsWord = !/^\s/.test(hunk);
-  return (startsSentence ? 4 : 0) + (endsSentence ? 2 : 0) + (startsWord ? 1 : 0);
+  const startsWord = !/^[^\S\n]/.test(hunk);
+  return (wholeParagraphs ? 8 : 0) + (startsSentence ? 4 : 0) + (endsSentence ? 2 : 0) + (startsWord ? 1 : 0);
 }
 
 function lastToken(text: string): string | undefined {

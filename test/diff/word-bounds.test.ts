@@ -61,4 +61,13 @@ describe('hunks slide to sentence boundaries', () => {
   it('a word inserted mid-sentence stays where it was', () => {
     expect(shown('He said the plan works.', 'He said the the plan works.')).toBe('He said the {+the +}plan works.');
   });
+
+  it('a paragraph moved is that paragraph, not the closing quote of the one before it and the rest', () => {
+    const quoted = ['It passed.', 'He called it “a blank check.”', '“It is an investment,” she said. “Families waited.”', 'The House is next.'];
+    const moved = [quoted[0], quoted[2], quoted[1], quoted[3]];
+    const diff = diffVersions(v(quoted.join('\n\n')), v(moved.join('\n\n')));
+    expectWellFormed(diff, quoted.join('\n\n'), moved.join('\n\n'));
+    expect(diff.changes.filter((c) => c.op !== 'equal').map((c) => c.text.trim())).toEqual([quoted[1], quoted[1]]);
+    expect(diff.stats.added).toBe(diff.stats.removed);
+  });
 });
