@@ -14,7 +14,7 @@
  */
 import { diffVersions } from '../diff';
 import { classifyChange } from '../diff/kind';
-import { BYLINE_READING, comparisonForm, normalizeText, type Article } from '../extract';
+import { BYLINE_READING, comparisonForm, normalizeText, sameNamesAsReadBefore, VISIBLE_BYLINE_READING, type Article } from '../extract';
 import { bylineForm } from '../extract/normalize';
 import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, SnapshotRef, VersionRecord, VersionSummary } from '../store';
 import { eventSeq, versionSeq } from '../model/sequence';
@@ -153,7 +153,8 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   // (invisible characters, bylines, re-flow), so the same page must not make a phantom version.
   // The latest version takes the new hash, and the next check is recognised from KV alone.
   if (!earlier && latest && sameWords(latest, latestText, seen.article)) {
-    earlier = { ...latest, hash: seen.hash, ...(latest.byline == null ? { byline: seen.article.byline, bylineReading: BYLINE_READING } : {}) };
+    const readBefore = latest.byline == null || (latest.bylineReading ?? 1) < BYLINE_READING;
+    earlier = { ...latest, hash: seen.hash, ...(readBefore ? { byline: seen.article.byline, bylineReading: BYLINE_READING } : {}) };
     record = { ...record, versions: [...record.versions.slice(0, -1), earlier] };
     latest = earlier;
   }
@@ -188,7 +189,10 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   const revertOf = earlier?.n ?? null;
   const event: ChangeEvent = record.removedAt ? 'restored' : revertOf ? 'revert' : 'edit';
   // The old side as today's normalizer reads it, so characters an older one kept are no edit.
-  const diff = latest ? diffVersions(versionText(normalizeText(latest.title), normalizeText(latestText), latest.byline), version) : null;
+  // The old byline as today's rules read it, so a byline only read differently is no byline change.
+  const diff = latest
+    ? diffVersions(versionText(normalizeText(latest.title), normalizeText(latestText), bylineReadToday(latest, seen.article)), version)
+    : null;
   const change: ChangeRecord | null =
     latest && diff
       ? {
@@ -253,19 +257,30 @@ function versionText(title: string, text: string, byline?: string | null) {
 }
 
 /**
- * True when the page says the same words as the latest version, compared in their comparison form.
- * A version stored before bylines were compared has no byline on its summary: any byline matches it,
- * and so does one stored with none (null) by rules that read only the meta tag (BYLINE_READING 1):
- * a "By …" line under the headline they did not read is no edit, and the latest version takes the
- * byline read. A version read by today's rules with no byline had none on the page: one appearing
- * is an edit.
- * Bylines compare in bylineForm: a byline read from the meta tag ("Jane Doe") and the same one read
- * from the page ("By Jane Doe") are one byline.
+ * The latest version's byline as today's rules would have read it: the page's byline when older
+ * rules could not tell it apart. A version stored before bylines were compared has no byline on its
+ * summary: any byline matches it, and so does one stored with none (null) by rules that read only
+ * the meta tag (BYLINE_READING 1): a "By …" line under the headline they did not read is no edit.
+ * A byline read by rules that kept what shared the names' line ("By Anna Reyes · 3 hours ago"),
+ * read one author link of several or a JSON-LD author (before 3) is the page's when it names the
+ * same people or some of them (sameNamesAsReadBefore). A version read by today's rules with no
+ * byline had none on the page: one appearing is an edit.
+ */
+function bylineReadToday(latest: VersionSummary, article: Article): string | null | undefined {
+  const reading = latest.bylineReading ?? 1;
+  if (latest.byline === undefined || (latest.byline === null && reading < VISIBLE_BYLINE_READING)) return article.byline;
+  if (latest.byline !== null && reading < BYLINE_READING && sameNamesAsReadBefore(latest.byline, article.byline)) return article.byline;
+  return latest.byline;
+}
+
+/**
+ * True when the page says the same words as the latest version, compared in their comparison form,
+ * its byline as today's rules read it (bylineReadToday). Bylines compare in bylineForm: a byline
+ * read from the meta tag ("Jane Doe") and the same one read from the page ("By Jane Doe") are one.
  */
 function sameWords(latest: VersionSummary, latestText: string, article: Article): boolean {
   if (comparisonForm(latest.title) !== comparisonForm(article.title)) return false;
-  const unread = latest.byline === undefined || (latest.byline === null && (latest.bylineReading ?? 1) < BYLINE_READING);
-  if (!unread && bylineForm(latest.byline) !== bylineForm(article.byline)) return false;
+  if (bylineForm(bylineReadToday(latest, article)) !== bylineForm(article.byline)) return false;
   return comparisonForm(latestText) === comparisonForm(article.text);
 }
 

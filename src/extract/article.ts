@@ -3,9 +3,14 @@
  * sees (a "By …" line under the headline, an author element) besides the meta tag. A version read
  * by generation 1 with no byline may have had one on the page that was not read, so a check takes
  * the byline it reads now as that version's; from generation 2 on, no byline means none was shown,
- * and a byline appearing is an edit.
+ * and a byline appearing is an edit. 3 reads the names alone (no time, "Updated …" or counter on
+ * their line), every author link of a line, and a JSON-LD author only when the page shows none: a
+ * byline read by generation 2 is that version's byline when it names the same people once cut
+ * where its names end, or names some of them (byline-names.ts sameNamesAsReadBefore).
  */
-export const BYLINE_READING = 2;
+export const BYLINE_READING = 3;
+/** The first generation that read the byline a reader sees: before it, no byline means none was read. */
+export const VISIBLE_BYLINE_READING = 2;
 
 /** What extraction makes of one HTML page. */
 export interface Article {

@@ -1,8 +1,9 @@
 /**
  * The article's metadata from what the tree builder collected in passing: headline (the visible h1,
  * else og:title, JSON-LD headline or <title> without the site's suffix), byline (the one a reader
- * sees, else the meta tags'), publication time, canonical URL (resolved against the page URL) and language.
+ * sees, else the meta tags', else JSON-LD's), publication time, canonical URL (resolved against the page URL) and language.
  */
+import { bylineLine, NAMES_SPLIT, namesIn, namesPart } from './byline-names';
 import { normalizeParagraph } from './normalize';
 import { type Element, type Node, textOf } from './node';
 import type { Head } from './tree';
@@ -39,9 +40,11 @@ export function readMetadata(head: Head, url?: string): Metadata {
   const siteName = meta('og:site_name');
   const pageTitle = stripSiteSuffix(normalizeParagraph(head.title), siteName);
   const ogTitle = meta('og:title') ?? meta('twitter:title');
+  // A meta tag naming only a profile's URL reads no byline, and leaves JSON-LD unread (as it always has).
+  const metaAuthor = meta('author') ?? meta('byl') ?? meta('article:author') ?? meta('parsely-author');
   return {
     title: headline(head, [ogTitle, ld.headline, pageTitle]) || ogTitle || normalizeParagraph(ld.headline ?? '') || pageTitle,
-    byline: byline(meta('author') ?? meta('byl') ?? meta('article:author') ?? meta('parsely-author') ?? ld.author ?? null, head),
+    byline: byline(metaAuthor, metaAuthor === null ? (ld.author ?? null) : null, head),
     publishedAt:
       meta('article:published_time') ??
       meta('datePublished') ??
@@ -93,24 +96,18 @@ const BYLINE_MAX = 120;
 const BYLINE_LEAD_LINES = 4;
 /** Blocks that carry other stories' bylines, or readers': a related list, comments, a sidebar. */
 const ELSEWHERE = /(?:^|[\s_-])(?:related|recirc|more-?stories|read-?next|most-?read|most-?popular|trending|recommended|comments?|sidebar|promo)(?:$|[\s_-])/;
-/** What opens a byline before the names, and where the names end (a separator, a date, a handle, a role). */
-const NAMES_PREFIX = /^(?:(?:written|reporting|story|words)\s+)?(?:by|von|par|author)\s*:?\s*/i;
-const NAMES_END = /\s[-–—]\s|[|•⋅·∙@\d(]|\s(?:on|updated|published|posted|reviewed|le|am|vor|il y a)\s/i;
-const NAMES_SPLIT = /\s*(?:[,;&]|\s(?:and|und|et)\s)\s*/i;
-const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|den|de|da|di|du|la|le|del|dos|bin|al)$/u;
-/** Words that are never part of a person's name in a byline: roles, desks, date labels, months. */
-const ROLE =
-  /\b(?:authors?|editors?|reporters?|writers?|correspondents?|contributors?|columnists?|professor|analyst|staff|expert|senior|chief|news|press|team|desk|ceo|dr|updated|published|posted|modified|last|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
-
 /**
  * The byline a reader sees wins over a meta tag, which often names fewer reporters or none of the
  * later ones: when a visible author element (rel/itemprop author, a byline or author class) outside
  * furniture, or a "By …" line in the lead under the headline, names someone the meta tags do not,
  * its names are the byline. Otherwise the meta tags' byline stays (the same names: the reading of
  * pages tracked before this rule does not change), then an author element wherever it sits, then
- * the visible names found.
+ * the visible names found. A JSON-LD author comes after the byline a page shows and before one it
+ * does not (an author element in a related card): nobody sees it, so an author added there alone
+ * must not make a version. Only the names are read: what shares their line (a time, "Updated …",
+ * a counter) is cut off; an element too long to be a byline (an author's bio) is none.
  */
-function byline(fromMeta: string | null, head: Head): string | null {
+function byline(fromMeta: string | null, fromLinkedData: string | null, head: Head): string | null {
   const seen = visibleBylines(head);
   if (fromMeta && !/^https?:/.test(fromMeta)) {
     const meta = normalizeParagraph(fromMeta.slice(0, 200));
@@ -126,13 +123,63 @@ function byline(fromMeta: string | null, head: Head): string | null {
     }
     if (meta) return meta;
   }
+  const linked = fromLinkedData && !/^https?:/.test(fromLinkedData) ? normalizeParagraph(fromLinkedData.slice(0, 200)) : '';
   for (const element of head.bylines) {
-    if (element.attrs.rel !== 'author' && element.attrs.itemprop !== 'author' && !LEGACY_BYLINE.test(element.hint)) continue;
-    const text = normalizeParagraph(textOf(element, 500));
-    if (text && text.length < BYLINE_MAX) return text;
+    if (!isAuthorLink(element) && !LEGACY_BYLINE.test(element.hint)) continue;
+    if (linked && !shown(element)) continue;
+    const line = normalizeParagraph(authorsLine(element, head.bylines, notTime));
+    const text = line.length < BYLINE_MAX ? bylineLine(line) : null;
+    if (text) return text;
   }
   const named = seen.find((line) => namesIn(line).length > 0);
-  return named === undefined ? null : namesOnly(named);
+  if (named !== undefined) return namesOnly(named);
+  return linked || null;
+}
+
+const isAuthorLink = (element: Element) => element.attrs.rel === 'author' || element.attrs.itemprop === 'author';
+
+/** Where the line an inline element sits in begins: its nearest block ancestor. */
+function lineOf(element: Element): Element {
+  let block = element;
+  while (!block.block && block.parent !== null) block = block.parent;
+  return block;
+}
+
+/**
+ * An author link's text, or, when more author links share its line ("By <a rel=author>Anna
+ * Reyes</a> and <a rel=author>Tom Li</a>"), the line from it to the last of them: every reporter
+ * the line names, with the words that join them. Times inside are left out.
+ */
+function authorsLine(element: Element, bylines: readonly Element[], enter: (descendant: Element) => boolean): string {
+  if (!isAuthorLink(element) || element.block) return textOf(element, 500, enter);
+  const line = lineOf(element);
+  const others = bylines.filter((other) => other !== element && isAuthorLink(other) && within(other, line) && !within(other, element));
+  if (others.length === 0) return textOf(element, 500, enter);
+  const last = others[others.length - 1];
+  let text = '';
+  let reading = false;
+  const stack: Array<Node | { closes: Element }> = [line];
+  while (stack.length > 0 && text.length < 500) {
+    const item = stack.pop() as Node | { closes: Element };
+    if (typeof item === 'string') {
+      if (reading) text += item;
+      continue;
+    }
+    if ('closes' in item) {
+      if (item.closes === last) return text;
+      continue;
+    }
+    if (item !== line && !enter(item)) continue;
+    if (item === element) reading = true;
+    stack.push({ closes: item });
+    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]);
+  }
+  return text;
+}
+
+function within(element: Element, ancestor: Element): boolean {
+  for (let e: Element | null = element; e !== null; e = e.parent) if (e === ancestor) return true;
+  return false;
 }
 
 /** A byline's names as written when it holds nothing else, else the names alone joined by commas. */
@@ -145,29 +192,12 @@ function namesOnly(line: string): string {
 /** The classes that named a byline before author elements and lead lines were read (their reading stays). */
 const LEGACY_BYLINE = /(?:^|[\s_-])(?:byline|author-?name|by-?line)(?:$|[\s_-])/;
 
-/** The text after "By" up to where the names end: "By Jane Doe and John Roe | May 3" -> "Jane Doe and John Roe". */
-function namesPart(line: string): string {
-  const rest = line.replace(NAMES_PREFIX, '');
-  const end = rest.search(NAMES_END);
-  return (end < 0 ? rest : rest.slice(0, end)).replace(/[\s,;:.–—-]+$/, '').trim();
-}
-
-/** The people a byline names: parts of two to five capitalized words (name particles allowed), no role. */
-function namesIn(line: string): string[] {
-  return namesPart(line)
-    .split(NAMES_SPLIT)
-    .filter((part) => {
-      const words = part.split(/\s+/);
-      return words.length >= 2 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && !ROLE.test(part);
-    });
-}
-
 /** The bylines a reader sees, in document order: author elements outside furniture, then a "By …" lead line. */
 function visibleBylines(head: Head): string[] {
   const lines: string[] = [];
   for (const element of head.bylines) {
     if (!shown(element)) continue;
-    const text = normalizeParagraph(shownText(element, 500));
+    const text = normalizeParagraph(authorsLine(element, head.bylines, bylineText));
     if (text && text.length < BYLINE_MAX) lines.push(text);
   }
   const h1 = head.h1s.find((h) => h.visible && h.element !== null && !LOGO.test(h.hint))?.element;
@@ -184,10 +214,12 @@ function shown(element: Element): boolean {
   return true;
 }
 
-const readable = (element: Element) => !element.dropped && !(element.hint !== '' && ELSEWHERE.test(element.hint));
+const readable = (element: Element) => bylineText(element) && !(element.hint !== '' && ELSEWHERE.test(element.hint));
 
-/** textOf without hidden descendants (a relative "3 hours ago" <time> is dropped: it changes on every serve). */
-const shownText = (element: Element, maxChars: number) => textOf(element, maxChars, (descendant) => !descendant.dropped);
+/** A byline's text has no <time>: a time, relative or not, is never a name ("3 hours ago" changes on every serve, "Updated …" on every edit). */
+const notTime = (element: Element) => element.tag !== 'time';
+/** What a reader sees of a byline: no hidden descendants either. */
+const bylineText = (element: Element) => !element.dropped && notTime(element);
 
 /** Where an element of the lead ends: its text so far is a line. */
 const CLOSE = Symbol('close');

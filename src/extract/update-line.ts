@@ -10,7 +10,7 @@ import { normalizeParagraph } from './normalize';
 import type { Element, HeaderTime } from './tree';
 
 /** "updated" (or "last updated") in the languages newsrooms most write in, and German "Stand" (as of). */
-const UPDATE_WORDS =
+export const UPDATE_WORDS =
   /(?:last |zuletzt |dernière |ultima |última |laatst )?(?:updated|modified|aktualisiert|geändert|stand|mis à jour|mise à jour|actualisé|actualizado|actualizada|atualizado|atualizada|aggiornato|aggiornata|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|aktualizované|frissítve|actualizat|обновлено|оновлено|güncellendi|güncelleme)/;
 /** Starts with an update word. */
 const UPDATED = new RegExp(`^${UPDATE_WORDS.source}(?=[\\s:,.]|$)`, 'iu');

@@ -39,6 +39,43 @@ describe('bylines', () => {
     expect(extractArticle(story({ lead: '<div class="author">Author</div>' })).byline).toBe(null);
   });
 
+  it('a byline is the names alone: a relative or absolute time, "Updated …", a counter or a reading time on its line is left out', () => {
+    const read = (lead: string) => extractArticle(story({ lead })).byline;
+    expect(read('<p class="byline">By Jane Doe · 3 hours ago</p>')).toBe('By Jane Doe');
+    expect(read('<p class="byline">By Jane Doe <span class="ts">2h ago</span></p>')).toBe('By Jane Doe');
+    expect(read('<p class="byline">By Jane Doe an hour ago</p>')).toBe('By Jane Doe');
+    expect(read('<div class="byline-block"><span class="byline">By Jane Doe</span> <time>Updated 3 minutes ago</time></div>')).toBe('By Jane Doe');
+    expect(
+      read('<div class="byline-block"><span class="byline">By Jane Doe</span> <time datetime="2025-03-12">Updated March 12, 2025, 4:05 p.m. ET</time></div>'),
+    ).toBe('By Jane Doe');
+    expect(read('<div class="byline">By Jane Doe Updated Tuesday</div>')).toBe('By Jane Doe');
+    expect(read('<p class="byline">By Jane Doe <span class="reads">1,204 reads</span></p>')).toBe('By Jane Doe');
+    expect(read('<p class="byline">By Jane Doe March 12, 2025</p>')).toBe('By Jane Doe');
+    expect(read('<p class="byline">By Jane Doe · 4 min read</p>')).toBe('By Jane Doe');
+    expect(read('<p class="byline">Von Jörg Weiß · vor 3 Stunden</p>')).toBe('Von Jörg Weiß');
+    expect(read('<p class="byline">Von Jörg Weiß aktualisiert am 3. März 2025</p>')).toBe('Von Jörg Weiß');
+    expect(read('<p class="byline">Par Marie Dupont, il y a 3 heures</p>')).toBe('Par Marie Dupont');
+    expect(read('<p class="byline">Par Marie Dupont mis à jour le 3 mars</p>')).toBe('Par Marie Dupont');
+    expect(read('<p class="byline">بقلم أحمد علي · منذ 3 ساعات</p>')).toBe('بقلم أحمد علي');
+    expect(read('<p class="byline">3 hours ago</p>')).toBe(null);
+  });
+
+  it('every author link of a byline line is read, with the words that join them', () => {
+    const read = (lead: string, meta = '') => extractArticle(story({ lead, meta })).byline;
+    expect(read('<p>By <a rel="author">Jane Doe</a></p>')).toBe('Jane Doe');
+    expect(read('<p>By <a rel="author">Jane Doe</a> and <a rel="author">John Roe</a></p>')).toBe('Jane Doe and John Roe');
+    expect(read('<p>By <span itemprop="author">Jane Doe</span>, <span itemprop="author">John Roe</span> · 2h ago</p>')).toBe('Jane Doe, John Roe');
+    const meta = '<meta name="author" content="Jane Doe">';
+    expect(read('<p>By <a rel="author">Jane Doe</a> and <a rel="author">John Roe</a></p>', meta)).toBe('Jane Doe and John Roe');
+  });
+
+  it('a JSON-LD author, which nobody sees, is the byline only when the page shows none', () => {
+    const ld = (names: string[]) =>
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', author: names.map((name) => ({ name })) })}</script>`;
+    expect(extractArticle(story({ meta: ld(['Jane Doe', 'John Roe']), lead: '<p class="byline">By Jane Doe</p>' })).byline).toBe('By Jane Doe');
+    expect(extractArticle(story({ meta: ld(['Jane Doe', 'John Roe']) })).byline).toBe('Jane Doe, John Roe');
+  });
+
   it('ruby readings stay out of the headline as they do out of the body', () => {
     const html = `<html><head><title>x</title></head><body><article><h1><ruby>都知事<rp>(</rp><rt>とちじ</rt><rp>)</rp></ruby>が防災計画</h1>${BODY}</article></body></html>`;
     expect(extractArticle(html).title).toBe('都知事が防災計画');
