@@ -113,9 +113,32 @@ function hostOf(url: string | null): string | null {
   }
 }
 
-/** Whole paragraphs that are page furniture in any article ("Advertisement", "Continue reading"). */
-const BOILERPLATE =
-  /^(?:advertisement|advertisements|ad|sponsored|supported by|continue reading(?: the main story| below| below the ad)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|skip to (?:main )?content|share(?: this(?: article| story| post)?)?|read more|loading\W*|scroll to continue(?: with content)?)$/i;
+/**
+ * Whole paragraphs that are page furniture in any article ("Advertisement", "Continue reading"), and
+ * the label of an ad slot in the languages of the news ("Anzeige", "Publicité", "Publicidad"): a
+ * slot labelled in another language published a version of a page nobody edited.
+ */
+const BOILERPLATE = new RegExp(
+  `^(?:${[
+    'advertisements?|ad|sponsored|supported by|skip advertisement',
+    'continue reading(?: the main story| below| below the ad)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?',
+    'skip to (?:main )?content|share(?: this(?: article| story| post)?)?|read more|loading\\W*|scroll to continue(?: with content)?',
+    // German, French, Spanish, Italian, Portuguese, Dutch, then Nordic, Polish, Czech, Finnish, Russian.
+    'anzeigen?|werbung|gesponsert|(?:weiterlesen|lesen sie weiter|weiter) nach der (?:anzeige|werbung)',
+    'publicit[ée]|sponsoris[ée]|contenu sponsoris[ée]|la suite (?:après|apr[eè]s) (?:cette|la) publicit[ée]',
+    'publicidad|anuncio|patrocinado|contenido patrocinado',
+    'pubblicit[àa]|sponsorizzato|contenuto sponsorizzato',
+    'publicidade|an[úu]ncio|conte[úu]do patrocinado',
+    'advertentie|reclame|gesponsord',
+    'annons|annonse|reklame|reklama|mainos|реклама',
+  ].join('|')})$`,
+  'iu',
+);
+
+/** A line the line filters take out by its words wherever it sits: an ad label. */
+function isPageLine(line: string): boolean {
+  return line.length < 60 && BOILERPLATE.test(line);
+}
 
 /**
  * A line of counters only ("137 shares", "4 min read · 1.2k views · 12 comments"): the numbers
@@ -154,7 +177,7 @@ function isStoryMeta(line: string): boolean {
 
 /** A line the line filters may take out by its words alone, wherever it sits. */
 function isLineFurniture(line: string): boolean {
-  return (line.length < 60 && BOILERPLATE.test(line)) || isCounterLine(line) || isEdgeFurniture(line, '');
+  return isPageLine(line) || isCounterLine(line) || isEdgeFurniture(line, '');
 }
 
 function isEdgeFurniture(line: string, title: string): boolean {
@@ -194,7 +217,7 @@ const COPY_MIN_CHARS = 40;
 /** Drops furniture lines, and the second and later renderings of a block (see COPIED_RUN). */
 function dropBoilerplateLines(paragraphs: string[], title = ''): string[] {
   const lines = trimEdges(
-    paragraphs.filter((line) => line !== '' && !(line.length < 60 && BOILERPLATE.test(line)) && !isCounterLine(line)),
+    paragraphs.filter((line) => line !== '' && !isPageLine(line) && !isCounterLine(line)),
     title,
   );
   const seen = new Set<string>();

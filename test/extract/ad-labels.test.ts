@@ -1,0 +1,43 @@
+/**
+ * An ad slot labelled in another language than English ("Anzeige", "Publicité", "Publicidad")
+ * published a version of a page nobody edited (a tester's finding): the label is furniture in the
+ * languages of the news, as "Advertisement" is.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract';
+
+const STORY = [
+  'WASHINGTON — The Senate voted 52 to 48 on Tuesday to approve a sweeping overhaul of the nation’s water infrastructure, sending the measure to the House.',
+  'The bill, which would spend $42 billion over five years on pipes, treatment plants and lead abatement, drew support from three Republicans.',
+  'The House is expected to take up the bill next month. Speaker Tom Harlan has said he supports its goals but wants changes to how the money is shared.',
+];
+
+/** The story with `block` between its first and second paragraphs. */
+const page = (block = '') => `<!doctype html><html><head><title>Senate passes water bill</title></head><body>
+<article><h1>Senate passes water bill</h1><section class="story-body"><p>${STORY[0]}</p>${block}<p>${STORY[1]}</p><p>${STORY[2]}</p></section></article></body></html>`;
+const textOf = (block: string) => extractArticle(page(block)).text;
+
+describe('ad labels in the languages of the news', () => {
+  it.each([
+    '<div><span>Anzeige</span></div>',
+    '<div class="pub"><span>Publicité</span></div>',
+    '<div><span>Publicite</span></div>',
+    '<div><p>Publicidad</p></div>',
+    '<div><p>Werbung</p></div>',
+    '<div><p>Pubblicità</p></div>',
+    '<div><p>Publicidade</p></div>',
+    '<div><p>Advertentie</p></div>',
+    '<div><p>Reclame</p></div>',
+    '<div><p>Gesponsert</p></div>',
+    '<div><p>Weiterlesen nach der Anzeige</p></div>',
+    '<div><p>La suite après cette publicité</p></div>',
+    '<div><p>Advertisement</p><p><a href="#after">Skip advertisement</a></p></div>',
+  ])('a slot %s adds nothing to the text', (block) => {
+    expect(textOf(block)).toBe(STORY.join('\n\n'));
+  });
+
+  it('a sentence that names an ad is text', () => {
+    const line = 'Die Anzeige erschien am Montag in drei Zeitungen, sagte ein Sprecher der Partei.';
+    expect(textOf(`<p>${line}</p>`)).toBe([STORY[0], line, STORY[1], STORY[2]].join('\n\n'));
+  });
+});
