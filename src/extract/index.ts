@@ -16,6 +16,7 @@ import { findTop, withSiblings } from './score';
 import { matches, selectAll } from './selector';
 import { ruleFor } from './site-rules';
 import { standfirstOf } from './standfirst';
+import { isAboutReader } from './reader-lines';
 import { paragraphTexts } from './text';
 import { buildTree, type Element } from './tree';
 import { isUpdateLine, updateLine } from './update-line';
@@ -135,9 +136,9 @@ const BOILERPLATE = new RegExp(
   'iu',
 );
 
-/** A line the line filters take out by its words wherever it sits: an ad label. */
+/** A line the line filters take out by its words wherever it sits: an ad label, or one about the reader or the render. */
 function isPageLine(line: string): boolean {
-  return line.length < 60 && BOILERPLATE.test(line);
+  return (line.length < 60 && BOILERPLATE.test(line)) || isAboutReader(line);
 }
 
 /**

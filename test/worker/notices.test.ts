@@ -2,7 +2,8 @@
  * What a check publishes about a story's notices and the page around it, through the path a user
  * takes (a real local server, the Worker's check, its API): a correction set in an <aside> inside
  * the story makes a version of kind `correction` that the site's record does not count as silent,
- * and so does one in German.
+ * and so does one in German; an ad slot labelled in German, French or Spanish, or a free-article
+ * meter counting down, makes no version at all.
  */
 import { describe, expect, it } from 'vitest';
 import { api, post, publish } from '../helpers';
@@ -51,5 +52,22 @@ describe('a correction notice makes a version of kind correction', () => {
     expect(version.text.endsWith(notice.replace(/<[^>]+>/g, ''))).toBe(true);
     expect((await changesOf(id)).find((c) => c.to === 2)?.kinds).toEqual(['correction']);
     expect((await siteRecord(host)).silentEdits).toBe(site.silentEdits);
+  });
+});
+
+describe('what is not the story makes no version', () => {
+  it.each([
+    ['an "Anzeige" slot', story(), story('<div><span>Anzeige</span></div>')],
+    ['a "Publicité" slot', story(), story('<div class="pub"><span>Publicité</span></div>')],
+    ['a "Publicidad" slot', story(), story('<div><p>Publicidad</p></div>')],
+    [
+      'a free-article meter counting down',
+      story('<div class="meter">You have 3 free articles left this month. <a href="/subscribe">Subscribe</a></div>'),
+      story('<div class="meter">You have 2 free articles left this month. <a href="/subscribe">Subscribe</a></div>'),
+    ],
+  ])('%s', async (_name, first, second) => {
+    const { id, answer } = await editTo(first, second);
+    expect(answer).toMatchObject({ changed: false });
+    expect((await (await api(`/articles/${id}`)).json<{ versions: unknown[] }>()).versions).toHaveLength(1);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * Lines about the reader or the render, not the story (a tester's findings): a gift-article
+ * allowance, a free-article meter counting down, "This page was generated at …", an audio player's
+ * running time. Each published a version of a page nobody edited.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract';
+
+const STORY = [
+  'WASHINGTON — The Senate voted 52 to 48 on Tuesday to approve a sweeping overhaul of the nation’s water infrastructure, sending the measure to the House.',
+  'The bill, which would spend $42 billion over five years on pipes, treatment plants and lead abatement, drew support from three Republicans.',
+  'The House is expected to take up the bill next month. Speaker Tom Harlan has said he supports its goals but wants changes to how the money is shared.',
+];
+
+/** The story with `block` between its first and second paragraphs. */
+const page = (block = '') => `<!doctype html><html><head><title>Senate passes water bill</title></head><body>
+<article><h1>Senate passes water bill</h1><section class="story-body"><p>${STORY[0]}</p>${block}<p>${STORY[1]}</p><p>${STORY[2]}</p></section></article></body></html>`;
+const textOf = (block: string) => extractArticle(page(block)).text;
+
+describe('lines about the reader or the render', () => {
+  it.each([
+    ['a gift-article allowance', '<div class="gift"><button>Give this article</button> <span>You have 10 gift articles to give each month.</span></div>'],
+    ['a free-article meter', '<div class="meter">You have 3 free articles left this month. <a href="/subscribe">Subscribe</a></div>'],
+    ['the meter counted down', '<div class="meter">You have 2 free articles left this month. <a href="/subscribe">Subscribe</a></div>'],
+    ['a meter in German', '<p>Sie haben noch 2 kostenlose Artikel in diesem Monat.</p>'],
+    ['a meter in French', '<p>Il vous reste 3 articles gratuits ce mois-ci.</p>'],
+    ['a meter in Spanish', '<p>Te quedan 4 artículos gratis este mes.</p>'],
+    ['a render time', '<p class="small">This page was generated at 18:41:07 on March 12, 2025.</p>'],
+    ['another render time', '<p>Page generated in 0.132 seconds.</p>'],
+    ['an audio player', '<div class="audio-player"><button>Listen to this article</button> <span>5:32 min</span></div>'],
+    ['an audio player in German', '<div class="audio"><span>Artikel anhören</span> <span>12:04 Min.</span></div>'],
+  ])('%s adds nothing to the text', (_name, block) => {
+    expect(textOf(block)).toBe(STORY.join('\n\n'));
+  });
+
+  it.each([
+    'You have 30 days to appeal, the agency said, and two articles of the law apply to the case.',
+    'This page was the first of the report to be made public, in 2019.',
+    'The winner finished the course in 5:32 min, a record for the event.',
+  ])('a sentence of the story stays: %s', (line) => {
+    expect(textOf(`<p>${line}</p>`)).toBe([STORY[0], line, STORY[1], STORY[2]].join('\n\n'));
+  });
+});
