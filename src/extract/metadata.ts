@@ -100,7 +100,8 @@ const ELSEWHERE = /(?:^|[\s_-])(?:related|recirc|more-?stories|read-?next|most-?
  * The byline a reader sees wins over a meta tag, which often names fewer reporters or none of the
  * later ones: when a visible author element (rel/itemprop author, a byline or author class) outside
  * furniture, or a "By …" line in the lead under the headline, names someone the meta tags do not,
- * its names are the byline. Otherwise the meta tags' byline stays (the same names: the reading of
+ * its names are the byline; so are they when the meta tags name someone no byline shown names.
+ * Otherwise the meta tags' byline stays (the same names: the reading of
  * pages tracked before this rule does not change), then an author element wherever it sits, then
  * the visible names found. A JSON-LD author comes after the byline a page shows and before one it
  * does not (an author element in a related card): nobody sees it, so an author added there alone
@@ -121,6 +122,9 @@ function byline(fromMeta: string | null, fromLinkedData: string | null, head: He
       });
       if (unknown) return namesOnly(line);
     }
+    // A name in the meta tag alone, which nobody sees, is not the byline of a page that shows one.
+    const shownLine = seen.find((line) => namesIn(line).length > 0);
+    if (shownLine !== undefined && known.some((name) => !shownLine.toLowerCase().includes(name))) return namesOnly(shownLine);
     if (meta) return meta;
   }
   const linked = fromLinkedData && !/^https?:/.test(fromLinkedData) ? normalizeParagraph(fromLinkedData.slice(0, 200)) : '';

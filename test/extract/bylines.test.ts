@@ -76,6 +76,13 @@ describe('bylines', () => {
     expect(extractArticle(story({ meta: ld(['Jane Doe', 'John Roe']) })).byline).toBe('Jane Doe, John Roe');
   });
 
+  it('a name only the meta tag gives, which nobody sees, is not the byline of a page that shows one', () => {
+    const meta = '<meta name="author" content="Jane Doe, John Roe">';
+    expect(extractArticle(story({ meta, lead: '<p class="byline">By Jane Doe</p>' })).byline).toBe('Jane Doe');
+    expect(extractArticle(story({ meta, lead: '<p class="byline">By Jane Doe and John Roe</p>' })).byline).toBe('Jane Doe, John Roe');
+    expect(extractArticle(story({ meta })).byline).toBe('Jane Doe, John Roe');
+  });
+
   it('ruby readings stay out of the headline as they do out of the body', () => {
     const html = `<html><head><title>x</title></head><body><article><h1><ruby>都知事<rp>(</rp><rt>とちじ</rt><rp>)</rp></ruby>が防災計画</h1>${BODY}</article></body></html>`;
     expect(extractArticle(html).title).toBe('都知事が防災計画');

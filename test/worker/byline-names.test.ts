@@ -99,6 +99,17 @@ describe('a byline is the reporters’ names', () => {
     expect(await check(id)).toEqual({ changed: false, version: null, error: null });
   });
 
+  it('an author added only in the meta tag makes no version either; added to the byline shown, it makes one', async () => {
+    const meta = (names: string) => `<meta name="author" content="${names}">`;
+    const path = '/politics/water-bill-meta.html';
+    const id = await track(path, story('<p class="byline">By Anna Reyes</p>', { head: meta('Anna Reyes') }));
+    await publish(path, story('<p class="byline">By Anna Reyes</p>', { head: meta('Anna Reyes, Tom Li') }));
+    expect(await check(id)).toEqual({ changed: false, version: null, error: null });
+    await publish(path, story('<p class="byline">By Anna Reyes and Tom Li</p>', { head: meta('Anna Reyes, Tom Li') }));
+    expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
+    expect((await versionsOf(id)).map((v) => v.byline)).toEqual(['Anna Reyes', 'Anna Reyes, Tom Li']);
+  });
+
   it('a version whose byline was read with its "3 hours ago" (bylineReading 2) makes no phantom version after the reading changed, and a later byline edit shows', async () => {
     const path = '/politics/water-bill-older-reading.html';
     const id = await track(path, story('<p class="byline">By Anna Reyes · 3 hours ago</p>'));
