@@ -26,6 +26,8 @@ export interface CardContent {
   snippets: CardRun[][];
   /** Changed passages left off the card. */
   more: number;
+  /** Said in place of the body text when there is none to show (the textless card). */
+  notice?: string;
 }
 
 /** Characters of body text a card shows: about six lines at the card's type size. */
@@ -108,6 +110,23 @@ export function cardContent({ article, from, to, diff, kinds }: CardInput): Card
     stats: { added: diff.stats.added, removed: diff.stats.removed },
     snippets,
     more,
+  };
+}
+
+/**
+ * The card drawn when the real one cannot be: no headline, byline or body text (the words the
+ * renderer failed on are among them), only what Redline itself writes in Latin letters (the
+ * outlet's host name is ASCII, punycode for IDNs), so only the always-loaded fonts are used.
+ */
+export function textlessContent(content: CardContent): CardContent {
+  return {
+    ...content,
+    headline: '',
+    headlineChange: null,
+    bylineChange: null,
+    snippets: [],
+    more: 0,
+    notice: 'The words of this change could not be drawn here: the diff page shows them.',
   };
 }
 

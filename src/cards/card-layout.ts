@@ -139,7 +139,12 @@ export function cardTree(content: CardContent): CardNode {
     .join(' · ');
   const body = content.snippets.length
     ? content.snippets.map((snippet, k) => paragraph(snippet, 28, 400, { marginTop: k ? 14 : 0 }))
-    : [node({ fontSize: 28, color: COLOURS.muted }, content.headlineChange ? 'Only the headline changed.' : 'No words changed in the body.')];
+    : [
+        node(
+          { fontSize: 28, color: COLOURS.muted },
+          content.notice ?? (content.headlineChange ? 'Only the headline changed.' : 'No words changed in the body.'),
+        ),
+      ];
   return node(
     {
       width: CARD_WIDTH,

@@ -8,7 +8,7 @@ import type { Diff } from '../model/diff';
 import { getStoredCard, putStoredCard, type ArticleRecord, type ChangeKind } from '../store';
 import { cardAltText, cardContent, type CardContent } from './card-content';
 import { cardEngine } from './engine';
-import { renderCardPng } from './render-card';
+import { renderCardOrTextless } from './render-card';
 
 export { cardAltText, cardContent, type CardContent } from './card-content';
 export { CARD_HEIGHT, CARD_WIDTH } from './card-layout';
@@ -35,12 +35,20 @@ export interface CardRequest {
   kinds: ChangeKind[];
 }
 
-/** Draws the card; keeps it in KV when it is the card of a published change (from + 1 = to). */
-export async function drawCard(kv: KVNamespace, request: CardRequest): Promise<{ png: Uint8Array; content: CardContent; keep: Promise<void> }> {
+/**
+ * Draws the card; keeps it in KV when it is the card of a published change (from + 1 = to).
+ * When the text cannot be drawn the textless card comes back (`textless` says why, logged) and is
+ * not kept.
+ */
+export async function drawCard(
+  kv: KVNamespace,
+  request: CardRequest,
+): Promise<{ png: Uint8Array; content: CardContent; textless: string | null; keep: Promise<void> }> {
   const content = cardContent(request);
-  const png = await renderCardPng(content, await cardEngine());
-  const keep = request.to === request.from + 1 ? putStoredCard(kv, CARD_DESIGN, request.article.id, request.to, png) : Promise.resolve();
-  return { png, content, keep };
+  const { png, textless } = await renderCardOrTextless(content, await cardEngine());
+  if (textless) console.error(`card ${request.article.id} ${request.from}-${request.to}: drawn without its text, the renderer failed: ${textless}`);
+  const keep = request.to === request.from + 1 && !textless ? putStoredCard(kv, CARD_DESIGN, request.article.id, request.to, png) : Promise.resolve();
+  return { png, content, textless, keep };
 }
 
 /** A card and its alt text, stored or drawn: what posting needs. */

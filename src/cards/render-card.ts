@@ -3,7 +3,7 @@
  * The engine is passed in so the Worker (engine.ts: wasm and fonts as lazily imported modules)
  * and the card benchmark under Node (scripts/bench-cards.ts) run this same code.
  */
-import type { CardContent } from './card-content';
+import { textlessContent, type CardContent } from './card-content';
 import { CARD_HEIGHT, CARD_WIDTH, cardTree, type CardNode } from './card-layout';
 import type { CardFont } from './fonts';
 
@@ -24,4 +24,19 @@ export async function renderCardPng(content: CardContent, engine: CardEngine): P
   const fonts = await engine.fontsFor(cardText(content));
   const svg = await engine.toSvg(cardTree(content), { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
   return engine.toPng(svg);
+}
+
+/**
+ * The card, or, when drawing it throws (a font or shaping failure on some text: satori's font
+ * parser has thrown on lookups it did not know), the textless card, drawn with the Latin fonts
+ * only, and the reason. A share preview then still has a picture; the caller logs the reason and
+ * keeps no copy, so a fixed renderer draws the real card next time.
+ */
+export async function renderCardOrTextless(content: CardContent, engine: CardEngine): Promise<{ png: Uint8Array; textless: string | null }> {
+  try {
+    return { png: await renderCardPng(content, engine), textless: null };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { png: await renderCardPng(textlessContent(content), engine), textless: reason };
+  }
 }

@@ -17,9 +17,17 @@ export const cardRoutes = new Hono<{ Bindings: Env }>();
 
 const CACHE_CONTROL = 'public, max-age=86400';
 
+/** A textless card (the text could not be drawn) is kept briefly: a fixed renderer soon redraws it. */
+const TEXTLESS_CACHE_CONTROL = 'public, max-age=300';
+
 function pngResponse(png: Uint8Array, source: string): Response {
   return new Response(png, {
-    headers: { 'content-type': 'image/png', 'cache-control': CACHE_CONTROL, 'x-content-type-options': 'nosniff', 'x-card-source': source },
+    headers: {
+      'content-type': 'image/png',
+      'cache-control': source === 'textless' ? TEXTLESS_CACHE_CONTROL : CACHE_CONTROL,
+      'x-content-type-options': 'nosniff',
+      'x-card-source': source,
+    },
   });
 }
 
@@ -48,8 +56,8 @@ cardRoutes.get('/articles/:id/diff/:from/:file{[0-9]+\\.png}', async (c) => {
     const kinds = change ? kindsOfChange(change) : classifyChange(lookup.diff);
     const drawn = await drawCard(c.env.REDLINE, { article, from, to, diff: lookup.diff, kinds });
     c.executionCtx.waitUntil(drawn.keep);
-    response = pngResponse(drawn.png, 'drawn');
+    response = pngResponse(drawn.png, drawn.textless ? 'textless' : 'drawn');
   }
-  if (cache) c.executionCtx.waitUntil(cache.put(cacheKey, response.clone()));
+  if (cache && response.headers.get('x-card-source') !== 'textless') c.executionCtx.waitUntil(cache.put(cacheKey, response.clone()));
   return response;
 });

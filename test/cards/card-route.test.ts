@@ -1,7 +1,7 @@
 /** The diff card: a 1200x630 PNG of the founding correction, drawn once and kept. */
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { page } from '../helpers';
+import { api, page, post, publish } from '../helpers';
 import { trackFoundingStory } from '../feeds/story';
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -58,5 +58,47 @@ describe('diff card', () => {
     expect((await page(`/articles/0123456789abcdef/diff/1/2.png`)).status).toBe(404);
     expect((await page(`/articles/${id}/diff/2/1.png`)).status).toBe(400);
     expect((await page(`/articles/${id}/diff/0/2.png`)).status).toBe(400);
+  });
+});
+
+/** An article page as a small outlet serves it: one h1, a byline, paragraphs. */
+function articlePage(lang: string, headline: string, paragraphs: string[], dir = 'ltr'): string {
+  return `<!DOCTYPE html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${headline}</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav><main><article><h1>${headline}</h1>
+<div class="article-body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></article></main><footer>Footer</footer></body></html>`;
+}
+
+/** Tracks `path`, publishes `before` then `after`, and returns the article's id after two versions. */
+async function trackTwoVersions(path: string, before: string, after: string): Promise<string> {
+  const url = await publish(path, before);
+  const { id } = await (await post('/articles', { url })).json<{ id: string }>();
+  expect((await (await post(`/articles/${id}/check`, '')).json<{ version: number }>()).version).toBe(1);
+  await publish(path, after);
+  expect((await (await post(`/articles/${id}/check`, '')).json<{ version: number }>()).version).toBe(2);
+  return id;
+}
+
+const ARABIC = [
+  'أعلنت الحكومة يوم الخميس عن خطة بقيمة خمسة مليارات دولار لتحديث شبكة المياه في العاصمة، وقال وزير المالية إن المشروع سيستفيد منه ثلاثة ملايين شخص.',
+  'وقال المتحدث باسم الوزارة إن العمل سيبدأ في شهر مارس المقبل في الأحياء الشرقية من المدينة.',
+  'وانتقد نواب المعارضة الخطة، معتبرين أن الأموال يجب أن تذهب إلى التعليم والصحة.',
+];
+
+describe('diff card of an Arabic article', () => {
+  it('is drawn when the changed sentence has an Arabic comma (the font shaper has lookups it cannot apply)', async () => {
+    const after = [ARABIC[0].replace('الخميس', 'الأربعاء').replace('خمسة', 'ستة'), ...ARABIC.slice(1)];
+    const headline = 'خطة حكومية لتحديث شبكة المياه';
+    const id = await trackTwoVersions('/cards/ar/water.html', articlePage('ar', headline, ARABIC, 'rtl'), articlePage('ar', headline, after, 'rtl'));
+    const diff = await (await api(`/articles/${id}/diff?from=1&to=2`)).json<{ changes: { op: string; text: string }[] }>();
+    expect(diff.changes.map((change) => change.text).join('')).toContain('،');
+
+    const card = await page(`/articles/${id}/diff/1/2.png`);
+    expect(card.status).toBe(200);
+    expect(card.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await card.arrayBuffer());
+    expect([...bytes.slice(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(pngSize(bytes)).toEqual({ width: 1200, height: 630 });
+    expect(bytes.length).toBeGreaterThan(20_000);
+    expect(card.headers.get('x-card-source')).toBe('drawn');
   });
 });
