@@ -146,7 +146,11 @@ export function cardAltText(content: CardContent): string {
       .join(' and ');
     if (edit) parts.push(edit);
   }
-  parts.push(`${content.stats.added} word${content.stats.added === 1 ? '' : 's'} added, ${content.stats.removed} removed`);
+  // A headline- or byline-only change was said above: no "0 words added, 0 removed" after it.
+  const wordsChanged = content.stats.added > 0 || content.stats.removed > 0;
+  if (wordsChanged || (!content.headlineChange && !content.bylineChange)) {
+    parts.push(`${content.stats.added} word${content.stats.added === 1 ? '' : 's'} added, ${content.stats.removed} removed`);
+  }
   const text = `${parts.join('; ')}.`;
   // Mastodon and Bluesky both take alt text of 1,000+ characters; keep it readable aloud.
   return text.length > 1000 ? `${text.slice(0, 999)}…` : text;

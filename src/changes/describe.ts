@@ -16,6 +16,25 @@ export function describeWords(stats: { added: number; removed: number }): string
   return parts.join(', ');
 }
 
+/** "headline changed", "byline changed", both, or '': what changed besides the body's words. */
+export function headlineBylineChanged(titleChanged: boolean, bylineChanged: boolean): string {
+  if (titleChanged && bylineChanged) return 'headline and byline changed';
+  return titleChanged ? 'headline changed' : bylineChanged ? 'byline changed' : '';
+}
+
+/**
+ * The counts as the diff and history pages print them: "1 word added, 3 removed (1 word changed,
+ * 2 removed)", after "headline changed; " when it did; only "headline changed" (or "byline
+ * changed") when no body word changed, not "0 words added, 0 removed (no words changed)".
+ */
+export function describeCounts(stats: { added: number; removed: number }, titleChanged: boolean, bylineChanged: boolean): string {
+  const besides = headlineBylineChanged(titleChanged, bylineChanged);
+  const words = describeWords(stats);
+  if (!words && besides) return besides;
+  const counts = `${wordsAddedRemoved(stats)} (${words || 'no words changed'})`;
+  return besides ? `${besides}; ${counts}` : counts;
+}
+
 /** What a change did, for feed titles and lists: "3 words changed, 33 added (correction, spelling)". */
 export function describeChange(
   change: { event?: string; from: number; to: number; revertOf?: number | null; stats: { added: number; removed: number } },

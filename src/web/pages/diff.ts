@@ -7,7 +7,7 @@ import { html } from 'hono/html';
 import { CARD_HEIGHT, CARD_WIDTH } from '../../cards';
 import type { Diff } from '../../model/diff';
 import type { ArticleRecord, ChangeKind } from '../../store';
-import { describeWords, wordsAddedRemoved } from '../../changes/describe';
+import { describeCounts } from '../../changes/describe';
 import { renderByline, renderInlineWithAnchors, renderSideBySide } from '../render-diff';
 import { articleLink } from '../links';
 import { kindBadges, layout, time } from './layout';
@@ -42,7 +42,7 @@ export function diffPage(article: ArticleRecord, from: number, to: number, diff:
     `${headline}: version ${from} → ${to}`,
     html`<h1 dir="auto">${headline}</h1>
 <p class="meta">Version ${from}${seenFrom ? html` (${time(seenFrom)})` : ''} → version ${to}${seenTo ? html` (${time(seenTo)})` : ''}<br>
-${wordsAddedRemoved(diff.stats)}${describeWords(diff.stats) ? html` (${describeWords(diff.stats)})` : ''} ${kindBadges(kinds, (kind) => `/?kind=${kind}`)}<br>
+${describeCounts(diff.stats, Boolean(diff.title), Boolean(diff.byline))} ${kindBadges(kinds, (kind) => `/?kind=${kind}`)}<br>
 <a href="/articles/${article.id}">All versions</a> · ${articleLink(article.url, 'The article')} · <a href="/articles/${article.id}/feed.xml">RSS</a> · <a href="${base}/${from}/${to}.png" type="image/png">Diff card (PNG)</a></p>
 <nav class="pager" aria-label="Changes of this article">${previous} ${next}</nav>
 <div class="toolbar"><span id="view-label">View:</span><span class="toggle" role="group" aria-labelledby="view-label"><a href="${base}/${from}/${to}"${view === 'inline' ? html` aria-current="page"` : ''}>Inline</a><a href="${base}/${from}/${to}?view=side"${view === 'side' ? html` aria-current="page"` : ''}>Side by side</a></span>

@@ -6,7 +6,7 @@
 import { html } from 'hono/html';
 import type { ArticleRecord, FailureSpell, LastCheck } from '../../store';
 import type { ChangeCard } from '../../store/change-card';
-import { describeWords, wordsAddedRemoved } from '../../changes/describe';
+import { describeCounts } from '../../changes/describe';
 import { renderByline } from '../render-diff';
 import { articleLink, webUrl } from '../links';
 import { eventBadge, formatTime, kindBadges, layout, time } from './layout';
@@ -22,7 +22,7 @@ function changeEntry(article: ArticleRecord, change: ChangeCard) {
   return html`<li id="${anchor}"><p class="ui"><strong><a href="${diffLink}">Version ${change.to}</a></strong> ${eventBadge(change.event)}${kindBadges(kinds)}</p>
 ${change.titleDiff ? html`<p>Headline: <del dir="auto">${change.titleDiff.old}</del> <ins dir="auto">${change.titleDiff.new}</ins></p>` : ''}
 ${renderByline({ byline: change.bylineDiff })}
-<p class="meta">${time(change.at)} · <span>${wordsAddedRemoved(change.stats)}</span> (${describeWords(change.stats) || (change.titleDiff ? 'headline only' : change.bylineDiff ? 'byline only' : 'no words changed')})${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · ${evidenceLinks(article, change.to)} · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
+<p class="meta">${time(change.at)} · <span>${describeCounts(change.stats, Boolean(change.titleDiff), Boolean(change.bylineDiff))}</span>${change.revertOf ? html` · back to the text of version ${change.revertOf}` : ''} · <a href="${diffLink}">diff</a> · <a href="${diffLink}?view=side">side by side</a> · ${evidenceLinks(article, change.to)} · <a href="#${anchor}" aria-label="Permalink to version ${change.to}">permalink</a></p></li>`;
 }
 
 /** Links to a version's text, its raw HTML as fetched, and its Internet Archive capture (src/web/pages/version.ts). */

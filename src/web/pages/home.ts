@@ -23,7 +23,7 @@ export function homeHref(filter: HomeFilter): string {
 
 export function changeItem(ch: ChangeSummary, filter: HomeFilter = {}) {
   return html`<li><a href="${changePath(ch)}"><bdi>${ch.title || ch.url}</bdi></a>
-<div class="meta">${time(ch.at)} · <a href="/sites/${ch.site}">${ch.site}</a> · ${describeChange(ch, [])} · ${eventBadge(ch.event)}${kindBadges(ch.kinds, (kind) => homeHref({ ...filter, kind }))}</div></li>`;
+<div class="meta">${time(ch.at)} · <a href="/sites/${ch.site}">${ch.site}</a> · ${describeChange(ch, [], ch.kinds.includes('headline'), ch.kinds.includes('byline'))} · ${eventBadge(ch.event)}${kindBadges(ch.kinds, (kind) => homeHref({ ...filter, kind }))}</div></li>`;
 }
 
 function feedPath(filter: HomeFilter, ext: string): string {
