@@ -13,17 +13,30 @@ function textWithBreaks(text: string) {
   return text.split('\n\n').map((part, i) => (i === 0 ? html`${part}` : html`${PARAGRAPH_BREAK}${part}`));
 }
 
+const isLayout = (change: DiffChange | undefined) => change !== undefined && change.op !== 'equal' && !change.text.trim();
+
 /**
  * Deletions and insertions are marked without the spaces around them (those go outside the
  * tags), and a deletion directly followed by an insertion is kept apart by one space:
  * `<del>Rybakov</del> <ins>Ryabkov</ins>`.
+ *
+ * A hunk of whitespace only (a paragraph split or joined, a space the diff moved) is layout, not
+ * a visible change, and gets no mark: an inserted one is drawn as the new text's spacing; a
+ * deleted one is dropped beside an insertion (which brings the new spacing) and kept as plain
+ * spacing alone (the old side of a side-by-side row), so words never run together.
  */
 export function renderChanges(changes: DiffChange[]) {
   return changes.map((change, i) => {
     if (change.op === 'equal') return textWithBreaks(change.text);
+    if (isLayout(change)) {
+      if (change.op === 'insert') return textWithBreaks(change.text);
+      const besideInsert = changes[i + 1]?.op === 'insert' || changes[i - 1]?.op === 'insert';
+      return besideInsert ? '' : textWithBreaks(change.text);
+    }
     const [, before, core, after] = change.text.match(/^(\s*)([\s\S]*?)(\s*)$/)!;
     const tag = change.op === 'delete' ? html`<del>${textWithBreaks(core)}</del>` : html`<ins>${textWithBreaks(core)}</ins>`;
-    const gap = change.op === 'delete' && changes[i + 1]?.op === 'insert' && !after ? ' ' : '';
+    const next = changes[i + 1];
+    const gap = change.op === 'delete' && next?.op === 'insert' && !isLayout(next) && !after ? ' ' : '';
     return html`${textWithBreaks(before)}${tag}${textWithBreaks(after)}${gap}`;
   });
 }
@@ -76,6 +89,12 @@ export function renderInlineWithAnchors(changes: DiffChange[], options: { fold?:
   let count = 0;
   const flush = () => {
     if (!run.length) return;
+    if (run.every(isLayout)) {
+      // Whitespace moved, nothing to see: no numbered edit.
+      parts.push(renderChanges(run));
+      run = [];
+      return;
+    }
     count++;
     const id = `edit-${count}`;
     parts.push(
