@@ -1,10 +1,11 @@
 /**
  * The fonts a card is drawn with, all from npm (@fontsource WOFF files: satori reads WOFF, not
  * WOFF2). Each file is a separate Data module of the Worker (wrangler.toml [[rules]]), imported
- * only when a card's text needs it: Latin and Cyrillic always, Latin Extended, Arabic and
- * Simplified Chinese (20 slices, about 3,760 of the most used Han characters, with kana and CJK
- * punctuation) only for text that has them. Scripts with no font here (Hebrew, Hangul, Thai,
- * Devanagari...) draw as empty boxes; docs/cards-posting.md lists them.
+ * only when a card's text needs it: Latin and Cyrillic always; Latin Extended, Arabic, Japanese
+ * (30 slices of Noto Sans JP, for text with kana) and Simplified Chinese (20 slices, about 3,760
+ * of the most used Han characters, with kana and CJK punctuation) only for text that has them.
+ * Scripts with no font here (Hebrew, Hangul, Thai, Devanagari...) draw as empty boxes;
+ * docs/cards-posting.md lists them.
  */
 export interface CardFont {
   name: string;
@@ -60,9 +61,47 @@ const chinese = () =>
     font('Noto Sans SC 100', 400, import('@fontsource/noto-sans-sc/files/noto-sans-sc-100-400-normal.woff')),
   ]);
 
+// Japanese text (it has kana) is drawn with Noto Sans JP's 30 most used slices first (about 1,700
+// characters by Japanese frequency: kana and the common kanji, 曜 費 億 円 among them, which the
+// SC slices lack or draw in their Chinese forms), then the SC slices for rarer kanji.
+const japanese = () =>
+  Promise.all([
+    font('Noto Sans JP 119', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-119-400-normal.woff')),
+    font('Noto Sans JP 118', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-118-400-normal.woff')),
+    font('Noto Sans JP 117', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-117-400-normal.woff')),
+    font('Noto Sans JP 116', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-116-400-normal.woff')),
+    font('Noto Sans JP 115', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-115-400-normal.woff')),
+    font('Noto Sans JP 114', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-114-400-normal.woff')),
+    font('Noto Sans JP 113', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-113-400-normal.woff')),
+    font('Noto Sans JP 112', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-112-400-normal.woff')),
+    font('Noto Sans JP 111', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-111-400-normal.woff')),
+    font('Noto Sans JP 110', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-110-400-normal.woff')),
+    font('Noto Sans JP 109', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-109-400-normal.woff')),
+    font('Noto Sans JP 108', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-108-400-normal.woff')),
+    font('Noto Sans JP 107', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-107-400-normal.woff')),
+    font('Noto Sans JP 106', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-106-400-normal.woff')),
+    font('Noto Sans JP 105', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-105-400-normal.woff')),
+    font('Noto Sans JP 104', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-104-400-normal.woff')),
+    font('Noto Sans JP 103', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-103-400-normal.woff')),
+    font('Noto Sans JP 102', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-102-400-normal.woff')),
+    font('Noto Sans JP 101', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-101-400-normal.woff')),
+    font('Noto Sans JP 100', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-100-400-normal.woff')),
+    font('Noto Sans JP 99', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-99-400-normal.woff')),
+    font('Noto Sans JP 98', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-98-400-normal.woff')),
+    font('Noto Sans JP 97', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-97-400-normal.woff')),
+    font('Noto Sans JP 96', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-96-400-normal.woff')),
+    font('Noto Sans JP 95', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-95-400-normal.woff')),
+    font('Noto Sans JP 94', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-94-400-normal.woff')),
+    font('Noto Sans JP 93', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-93-400-normal.woff')),
+    font('Noto Sans JP 92', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-92-400-normal.woff')),
+    font('Noto Sans JP 91', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-91-400-normal.woff')),
+    font('Noto Sans JP 90', 400, import('@fontsource/noto-sans-jp/files/noto-sans-jp-90-400-normal.woff')),
+  ]);
+
 const NEEDS = {
   latinExtended: /[\u0100-\u024f\u1e00-\u1eff]/,
   arabic: /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]/,
+  japanese: /[\u3040-\u30ff\u31f0-\u31ff]/,
   chinese: /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/,
 } as const;
 
@@ -74,7 +113,7 @@ export function fontsFor(text: string): Promise<CardFont[]> {
   const key = wanted.join('+');
   let fonts = loaded.get(key);
   if (!fonts) {
-    const loaders = { latinExtended, arabic, chinese };
+    const loaders = { latinExtended, arabic, japanese, chinese };
     fonts = Promise.all([base(), ...wanted.map((script) => loaders[script]())]).then((sets) => sets.flat());
     fonts.catch(() => loaded.delete(key));
     loaded.set(key, fonts);
