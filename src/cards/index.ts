@@ -13,8 +13,11 @@ import { renderCardOrTextless } from './render-card';
 export { cardAltText, cardContent, type CardContent } from './card-content';
 export { CARD_HEIGHT, CARD_WIDTH } from './card-layout';
 
-/** Bumped when the card's look changes, so stored cards of the old look are not served. */
-export const CARD_DESIGN = 'v1';
+/**
+ * Bumped when the card's look changes, so stored cards of the old look are not served.
+ * v2: Japanese text in Noto Sans JP (v1 cards drew common kanji as empty boxes).
+ */
+export const CARD_DESIGN = 'v2';
 
 export interface DrawnCard {
   png: Uint8Array;

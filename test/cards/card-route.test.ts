@@ -2,6 +2,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, page, post, publish } from '../helpers';
+import { CARD_DESIGN } from '../../src/cards';
 import { trackFoundingStory } from '../feeds/story';
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -33,7 +34,7 @@ describe('diff card', () => {
     // Kept after the answer (waitUntil): wait for the write.
     let kept: Uint8Array | null = null;
     for (let k = 0; k < 50 && !kept; k++) {
-      const stored = await env.REDLINE.get(`card:v1:${id}:000002`, 'arrayBuffer');
+      const stored = await env.REDLINE.get(`card:${CARD_DESIGN}:${id}:000002`, 'arrayBuffer');
       kept = stored ? new Uint8Array(stored) : null;
       if (!kept) await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -100,5 +101,17 @@ describe('diff card of an Arabic article', () => {
     expect(pngSize(bytes)).toEqual({ width: 1200, height: 630 });
     expect(bytes.length).toBeGreaterThan(20_000);
     expect(card.headers.get('x-card-source')).toBe('drawn');
+  });
+});
+
+describe('a card kept by an earlier design', () => {
+  it('is not served after the design changed (v1 drew Japanese kanji as boxes): the card is drawn again', async () => {
+    const { id } = await trackFoundingStory('/cards/old-design/russia.html');
+    const oldCard = new Uint8Array([...PNG_SIGNATURE, 1, 2, 3]);
+    await env.REDLINE.put(`card:v1:${id}:000002`, oldCard);
+    const card = await page(`/articles/${id}/diff/1/2.png`);
+    expect(card.status).toBe(200);
+    expect(card.headers.get('x-card-source')).toBe('drawn');
+    expect(new Uint8Array(await card.arrayBuffer())).not.toEqual(oldCard);
   });
 });
