@@ -33,18 +33,62 @@ export function heldBefore(
     const left = unclaimed.get(text);
     if (left !== undefined) unclaimed.set(text, left - 1);
   }
-  const held = (element: Element): boolean => {
-    if (!element.block || element.dropped || element.textLen === 0 || element.textLen > MAX_HELD_CHARS) return false;
-    const own = (node: Element) => node === element || keep(node);
-    const wanted = new Map<string, number>();
-    for (const paragraph of paragraphTexts([element], own)) {
+  /**
+   * The lines `element` shows where `own` decides on its descendants, a line the line filters take
+   * out by its words left out unless the previous text held it; the blocks `own` refused go to `refused`.
+   */
+  const linesOf = (element: Element, own: (node: Element) => boolean, refused: Element[]): Map<string, number> => {
+    const deciding = (node: Element): boolean => {
+      if (own(node)) return true;
+      if (node.block && !node.dropped && node.textLen > 0) refused.push(node);
+      return false;
+    };
+    const lines = new Map<string, number>();
+    for (const paragraph of paragraphTexts([element], deciding)) {
       const text = normalizeParagraph(paragraph);
-      if (text !== '' && !(lineFurniture(text) && !unclaimed.get(text))) wanted.set(text, (wanted.get(text) ?? 0) + 1);
+      if (text !== '' && !(lineFurniture(text) && !unclaimed.get(text))) lines.set(text, (lines.get(text) ?? 0) + 1);
     }
-    if (wanted.size === 0) return false;
-    for (const [text, n] of wanted) if ((unclaimed.get(text) ?? 0) < n) return false;
-    for (const [text, n] of wanted) unclaimed.set(text, (unclaimed.get(text) as number) - n);
+    return lines;
+  };
+  /** Whether the previous text holds `lines` beside the lines already `taken`. */
+  const available = (lines: Map<string, number>, taken: Map<string, number>): boolean => {
+    for (const [text, n] of lines) if ((unclaimed.get(text) ?? 0) - (taken.get(text) ?? 0) < n) return false;
     return true;
   };
-  return (element) => keep(element) || held(element);
+  const add = (into: Map<string, number>, lines: Map<string, number>) => {
+    for (const [text, n] of lines) into.set(text, (into.get(text) ?? 0) + n);
+  };
+  /**
+   * What `element` shows where the rules decide, and, in document order, each block inside it
+   * that they leave out whose own lines (read the same way) the previous text holds beside those
+   * already taken: a callout left with its heading and its button once its paragraph went, an
+   * author box left with the name. Null when the previous text does not hold what the rules keep.
+   */
+  const gather = (element: Element, taken: Map<string, number>): { lines: Map<string, number>; blocks: Element[] } | null => {
+    const refused: Element[] = [];
+    const lines = linesOf(element, (node) => node === element || keep(node), refused);
+    if (!available(lines, taken)) return null;
+    const all = new Map(taken);
+    add(all, lines);
+    const blocks: Element[] = [];
+    for (const block of refused) {
+      const inner = gather(block, all);
+      if (inner === null || inner.lines.size === 0) continue;
+      add(all, inner.lines);
+      add(lines, inner.lines);
+      blocks.push(block, ...inner.blocks);
+    }
+    return { lines, blocks };
+  };
+  /** Blocks inside a held block that the rules leave out but that it was read with. */
+  const within = new Set<Element>();
+  const held = (element: Element): boolean => {
+    if (!element.block || element.dropped || element.textLen === 0 || element.textLen > MAX_HELD_CHARS) return false;
+    const found = gather(element, new Map());
+    if (found === null || found.lines.size === 0) return false;
+    for (const [text, n] of found.lines) unclaimed.set(text, (unclaimed.get(text) as number) - n);
+    for (const block of found.blocks) within.add(block);
+    return true;
+  };
+  return (element) => keep(element) || within.has(element) || held(element);
 }

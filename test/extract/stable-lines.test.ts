@@ -64,3 +64,42 @@ describe('the check drops only a paragraph the extract read', () => {
     expect(count).toBeGreaterThanOrEqual(4);
   });
 });
+
+/** Reads `cut` as a check does, knowing the version `whole` was read as. */
+const asCheck = (whole: string, cut: string) => {
+  const first = extractArticle(whole);
+  return extractArticle(cut, undefined, { previousBodyPath: first.bodyPath, previousText: first.text });
+};
+const storyPage = (inside: string) =>
+  `<html><head><title>Saving money</title></head><body><main><article><h1>Saving money</h1>${story.join('')}${inside}${story
+    .map((p) => p.replace('<p>', '<p>And again: '))
+    .join('')}</article></main></body></html>`;
+
+describe('a box the previous version held keeps what is left of it when its paragraph goes', () => {
+  const blurb = 'Our advisors are committed to developing a relationship and taking the time to learn your goals.';
+  const bio = 'Sarah Archer is the author of The Midcentury Kitchen, a history of the American kitchen.';
+  // As on cbcbank.com: a callout inside a layout row, its heading and its button left once the paragraph goes.
+  const callout = (withBlurb: boolean) =>
+    `<div class="row-fluid-wrapper"><div class="callout-box__inner"><h2 class="callout-box__heading">Manage Your Money Better</h2>${
+      withBlurb ? `<p class="callout-box__body">${blurb}</p>` : ''
+    }<a href="/wealth" class="button">Get Trusted Advice</a></div></div>`;
+  // As on citylab.com: an author box whose name heading stays; its feed link was never text.
+  const author = (withBio: boolean) =>
+    `<h4>About the Author</h4><section class="c-author-article"><div class="c-author-article__content"><h5><a href="/authors/sarah-archer/">Sarah Archer</a></h5><ul class="c-author-article__list"><li><a href="/feeds/author/sarah-archer/">Feed</a></li></ul>${
+      withBio
+        ? `<p class="c-author-article__bio"><a href="/authors/sarah-archer/">Sarah Archer</a> is the author of The Midcentury Kitchen, a history of the American kitchen.</p>`
+        : ''
+    }</div></section>`;
+
+  for (const [what, box, gone, left] of [
+    ['a callout left with its heading and its button', callout, blurb, ['Manage Your Money Better', 'Get Trusted Advice']],
+    ['an author box left with the name', author, bio, ['Sarah Archer']],
+  ] as const) {
+    it(what, () => {
+      const whole = extractArticle(storyPage(box(true))).text.split('\n\n');
+      for (const line of left) expect(whole).toContain(line);
+      expect(whole).not.toContain('Feed');
+      expect(asCheck(storyPage(box(true)), storyPage(box(false))).text.split('\n\n')).toEqual(whole.filter((line) => line !== gone));
+    });
+  }
+});
