@@ -9,7 +9,7 @@ export { comparisonForm, normalizeText, paragraphsOf } from './normalize';
 import type { Article } from './article';
 import { bodyFilter } from './clean';
 import { linkedArticleBody, readMetadata } from './metadata';
-import { normalizeParagraph } from './normalize';
+import { normalizeParagraph, paragraphsOf } from './normalize';
 import { keptTop, pathOf } from './body-path';
 import { heldBefore } from './held';
 import { findTop, withSiblings } from './score';
@@ -56,7 +56,8 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const drop = rule?.drop;
     const byRules = drop ? (element: Element) => !matches(element, drop) && generic(element) : generic;
     const keep = options.previousText ? heldBefore(options.previousText, body, byRules, isLineFurniture) : byRules;
-    let text = dropBoilerplateLines(paragraphTexts(body, keep).map(normalizeParagraph), metadata.title).join('\n\n');
+    const heldLines = options.previousText ? countLines(paragraphsOf(options.previousText)) : undefined;
+    let text = dropBoilerplateLines(paragraphTexts(body, keep).map(normalizeParagraph), metadata.title, heldLines).join('\n\n');
     // The block the previous version was read from is a short story's, not a caption or teaser
     // chosen by mistake: a paragraph gone from it must not turn the read into the whole page's.
     const keptPrevious = bodyPath !== null && bodyPath === options.previousBodyPath;
@@ -192,14 +193,35 @@ function isEdgeFurniture(line: string, title: string): boolean {
   return lower === title || (title.startsWith(lower) && lower.length * 2 >= title.length && /^\W/.test(title.slice(lower.length).trimStart()));
 }
 
-function trimEdges(lines: string[], title: string): string[] {
+function countLines(lines: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * `held`: the lines of the previous version's text, counted. Furniture by where it stands, a line
+ * that was text there is not taken out because it now stands at an edge or in the lead: a
+ * paragraph gone above a subheading that repeats the headline, or above a byline-like line, would
+ * take that line with it, and the diff would show it removed though nobody touched it. A line the
+ * page now shows more often than the previous text held it (a "Sign up" box at the top and another
+ * in the text) is judged by where it stands.
+ */
+function trimEdges(lines: string[], title: string, held?: ReadonlyMap<string, number>): string[] {
   const headline = title.toLowerCase();
+  let counts: Map<string, number> | undefined;
+  const wasText = (line: string): boolean => {
+    const before = held?.get(line);
+    if (before === undefined) return false;
+    counts ??= countLines(lines);
+    return (counts.get(line) ?? 0) <= before;
+  };
   let start = 0;
   let end = lines.length;
-  while (start < end && isEdgeFurniture(lines[start], headline)) start++;
-  while (end > start && isEdgeFurniture(lines[end - 1], '')) end--;
+  while (start < end && isEdgeFurniture(lines[start], headline) && !wasText(lines[start])) start++;
+  while (end > start && isEdgeFurniture(lines[end - 1], '') && !wasText(lines[end - 1])) end--;
   const kept = start === 0 && end === lines.length ? lines : lines.slice(start, end);
-  return kept.filter((line, k) => !(k < LEAD_LINES && isStoryMeta(line)));
+  return kept.filter((line, k) => !(k < LEAD_LINES && isStoryMeta(line) && !wasText(line)));
 }
 
 /**
@@ -216,10 +238,11 @@ const COPIED_SHARE = 0.3;
 const COPY_MIN_CHARS = 40;
 
 /** Drops furniture lines, and the second and later renderings of a block (see COPIED_RUN). */
-function dropBoilerplateLines(paragraphs: string[], title = ''): string[] {
+function dropBoilerplateLines(paragraphs: string[], title = '', held?: ReadonlyMap<string, number>): string[] {
   const lines = trimEdges(
     paragraphs.filter((line) => line !== '' && !isPageLine(line) && !isCounterLine(line)),
     title,
+    held,
   );
   const seen = new Set<string>();
   let total = 0;

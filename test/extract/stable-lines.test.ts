@@ -103,3 +103,39 @@ describe('a box the previous version held keeps what is left of it when its para
     });
   }
 });
+describe('a line the previous version held as text is not trimmed for where it now stands', () => {
+  const title = 'Best Practices for PTO Benefits';
+  const intro = '<p>One of the best ways to keep employees engaged is to offer competitive paid time off, and to say plainly how it works.</p>';
+  // As on papertrails.com: the post's first section is headed with the post's own title.
+  const page = (withIntro: boolean) =>
+    `<html><head><title>${title} - Paper Trails</title></head><body><div class="hero"><h1>${title}</h1></div><main><div class="post-body">${
+      withIntro ? intro : ''
+    }<h2>${title}</h2>${story.join('')}</div></main></body></html>`;
+
+  it('a subheading that repeats the headline, once the paragraph above it goes', () => {
+    const whole = extractArticle(page(true)).text.split('\n\n');
+    expect(whole[1]).toBe(title);
+    expect(asCheck(page(true), page(false)).text.split('\n\n')).toEqual(whole.slice(1));
+  });
+
+  it('on its own, a page whose text opens with the headline still loses it', () => {
+    expect(extractArticle(page(false)).text.split('\n\n')[0]).not.toBe(title);
+  });
+});
+
+describe('a furniture line the page shows again elsewhere is still judged by where it stands', () => {
+  // As on breitbart.com: a "Sign up" line above the story, and the same line as a box inside it.
+  const signUp = 'SIGN UP FOR OUR NEWSLETTER';
+  const extra = '<p>Then the council voted again, and the ferry pier was closed for good at the end of the month.</p>';
+  const page = (withExtra: boolean) =>
+    `<html><head><title>Pier</title></head><body><main><article><h1>Pier</h1><p>${signUp}</p>${story[0]}<h3>${signUp}</h3>${story[1]}${
+      withExtra ? extra : ''
+    }${story.map((p) => p.replace('<p>', '<p>Later: ')).join('')}</article></main></body></html>`;
+
+  it('the one at the top stays out when a paragraph goes', () => {
+    const whole = extractArticle(page(true)).text.split('\n\n');
+    expect(whole[0]).not.toBe(signUp);
+    expect(whole.filter((line) => line === signUp)).toHaveLength(1);
+    expect(asCheck(page(true), page(false)).text.split('\n\n')).toEqual(whole.filter((line) => !line.startsWith('Then the council')));
+  });
+});
