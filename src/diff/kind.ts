@@ -39,13 +39,15 @@ const REWRITE_SHARE = 0.4;
 
 /**
  * An update a newsroom announces in English ("Update, 6:40 p.m.: The House speaker said …", "This
- * story has been updated to include …"): an open note of the edit, as a correction is. Not the
+ * story has been updated to include …", "Updated on March 13 to add …"): an open note of the edit,
+ * as a correction is. Not the
  * article's update line ("Updated March 12, 2025, 4:05 p.m. ET", "Last updated: …"), which says
  * when, not what: a page that gains one has no notice. Other languages' update words are left out
  * on purpose: there they are mostly that line (update-line.ts), and an update is no correction.
  */
 const UPDATE_NOTE = /^[\s"“'‘(*_–—-]*updated?\b.{0,40}?(?::|\s[–—-])\s+(.*)$/isu;
-const CHANGED_NOTE = /^[\s"“'‘(*_–—-]*this (?:article|story|post|report) (?:has been|was) (?:updated|corrected|amended|changed)\b/iu;
+const CHANGED_NOTE =
+  /^[\s"“'‘(*_–—-]*(?:this (?:article|story|post|report) (?:has been|was) (?:updated|corrected|amended|changed)|(?:updated|corrected|amended) (?:\S+ ){0,4}?to (?:include|add|reflect|correct|clarify|remove|note|show)\b)/iu;
 /** Words of a sentence, not of a date or time ("at", "p.m." and month names do not count). */
 const SENTENCE_WORDS = 3;
 const SENTENCE_WORD = /(?<![\p{L}.])\p{Ll}{2,}(?![\p{L}.])/gu;

@@ -72,6 +72,8 @@ describe('updates', () => {
     'Update, 6:40 p.m.: The House speaker said Wednesday that he would bring the bill to a vote next week.',
     'Update: This story has been updated with comment from the mayor’s office.',
     'This story has been updated to include a response from the company.',
+    'Updated to include comment from the mayor’s office.',
+    'Updated on March 13 to add the final vote count.',
   ])('an English update note still says what changed: %s', (note) => {
     expect(isCorrectionNotice(note)).toBe(true);
   });
