@@ -2,9 +2,10 @@
  * Extraction anomalies: a page served with status 200 whose text is empty, too short to be an
  * article, a cookie-consent wall or paywall (src/check/walls.ts), or sharply shorter than the
  * version before (a paywall, consent or error page the wall test did not recognise).
- * Such a check is recorded as an anomaly and stores no version; a shrink that lasts is the one
- * exception (`isLastingShrink`).
+ * Such a check is recorded as an anomaly and stores no version; a shrink that lasts, on a page
+ * that is still the story's, is the one exception (`isLastingShrink`, `isTheStoryCut`).
  */
+import { comparisonForm } from '../extract';
 import type { LastCheck } from '../store';
 import type { Settings } from '../settings';
 import { recognizeWall } from './walls';
@@ -69,3 +70,23 @@ const WINDOWS_1252_SIGNS = new Set([
   0x20ac, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x17d, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
   0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x17e, 0x178,
 ]);
+
+/**
+ * Whether a shrunk page can be the story itself, cut (a retraction, a story gutted), and not a
+ * page standing in for it: its headline still names the story (kept, or "Retracted: …" before
+ * it), which a maintenance or "page not found" page served with status 200 does not; and its
+ * markup shows no paywall (a wall's class or id, or JSON-LD saying the article is not free), whose
+ * "Subscribe to continue" block the extractor leaves out as furniture, so the text alone would
+ * read as the story cut. Either way the shrink stays an anomaly, however long it lasts.
+ */
+export function isTheStoryCut(previousTitle: string, title: string, html: string): boolean {
+  const before = comparisonForm(previousTitle);
+  if (before === '' || !comparisonForm(title).includes(before)) return false;
+  return !WALL_MARKUP.test(html) && !NOT_FREE.test(html);
+}
+
+/** Class or id names of paywall and registration-wall containers (Piano's among them). */
+const WALL_MARKUP =
+  /\b(?:class|id)\s*=\s*["'][^"']*\b(?:pay-?wall|reg-?wall|piano-|tp-modal|tp-container|subscriber-only|subscription-wall|premium-wall|metered-content)/i;
+/** schema.org's mark of content behind a paywall. */
+const NOT_FREE = /"isAccessibleForFree"\s*:\s*(?:false|"false")/i;

@@ -12,7 +12,7 @@ import { putSnapshot } from '../evidence/snapshots';
 import { extractArticle, type Article } from '../extract';
 import { usableLastModified } from '../net';
 import { getArticle, getVersion, type ArticleRecord } from '../store';
-import { detectAnomaly, isLastingShrink } from './anomaly';
+import { detectAnomaly, isLastingShrink, isTheStoryCut } from './anomaly';
 import { writerFor } from './article-writer';
 import { changesNothing, type CheckResult, type Observation } from './decide';
 import { fetchPage, type Validators } from './fetch-page';
@@ -133,7 +133,8 @@ export async function observe(
     return failure('anomaly', `extraction anomaly: the extractor failed (${error instanceof Error ? error.message : String(error)})`);
   }
   const anomaly = detectAnomaly(extracted.text, article.versions.at(-1)?.words ?? null, settings);
-  if (anomaly && !isLastingShrink(anomaly, article.lastCheck, now, settings)) return failure('anomaly', anomaly);
+  const cut = anomaly && latest && isLastingShrink(anomaly, article.lastCheck, now, settings) && isTheStoryCut(latest.title, extracted.title, page.html);
+  if (anomaly && !cut) return failure('anomaly', anomaly);
   const raw = page.raw ? { bytes: page.raw, contentType: page.contentType ?? null } : undefined;
   return { ok: true, at, finalUrl: page.finalUrl, article: extracted, hash, etag: page.etag ?? null, lastModified: page.lastModified ?? null, raw };
 }

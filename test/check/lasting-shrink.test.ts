@@ -1,6 +1,6 @@
 /** When a shrink anomaly has lasted long enough to be the page (src/check/anomaly.ts `isLastingShrink`). */
 import { describe, expect, it } from 'vitest';
-import { detectAnomaly, isLastingShrink } from '../../src/check/anomaly';
+import { detectAnomaly, isLastingShrink, isTheStoryCut } from '../../src/check/anomaly';
 import type { LastCheck } from '../../src/store';
 
 const settings = { minArticleWords: 25, maxShrinkRatio: 0.6, shrinkConfirmMinutes: 60 };
@@ -28,5 +28,27 @@ describe('a lasting shrink', () => {
   it('waits as long as SHRINK_CONFIRM_MINUTES says', () => {
     expect(isLastingShrink(shrink, failed(shrink), at(60), { shrinkConfirmMinutes: 180 })).toBe(false);
     expect(isLastingShrink(shrink, failed(shrink), at(180), { shrinkConfirmMinutes: 180 })).toBe(true);
+  });
+});
+
+describe('a shrunk page that can be the story cut', () => {
+  const page = (body: string) => `<html><body><article>${body}</article></body></html>`;
+  it('still names the story in its headline, kept or marked retracted', () => {
+    expect(isTheStoryCut('Council expands bus network', 'Council expands bus network', page('<p>Editor’s note: retracted.</p>'))).toBe(true);
+    expect(isTheStoryCut('Council expands bus network', 'Retracted: Council expands bus network', page('<p>Retracted.</p>'))).toBe(true);
+  });
+
+  it('is not a maintenance or error page with a headline of its own', () => {
+    expect(isTheStoryCut('Council expands bus network', 'We’ll be right back', page('<p>Down for maintenance.</p>'))).toBe(false);
+    expect(isTheStoryCut('', 'Page not found', page('<p>Not found.</p>'))).toBe(false);
+  });
+
+  it('is not a page whose markup shows a paywall', () => {
+    const title = 'Council expands bus network';
+    expect(isTheStoryCut(title, title, page('<p>Two paragraphs.</p><div class="article-paywall"><h2>Subscribe to continue reading</h2></div>'))).toBe(false);
+    expect(isTheStoryCut(title, title, page('<p>Two paragraphs.</p><div id="regwall">Register</div>'))).toBe(false);
+    expect(
+      isTheStoryCut(title, title, `<script type="application/ld+json">{"@type":"NewsArticle","isAccessibleForFree": "False"}</script>${page('<p>Two.</p>')}`),
+    ).toBe(false);
   });
 });

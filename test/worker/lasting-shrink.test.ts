@@ -17,8 +17,12 @@ const PARAGRAPHS = [
 const RETRACTION =
   "Editor's note: This article has been retracted. It described a vote that the council had not yet held, and its figures could not be confirmed.";
 
-const page = (paragraphs: string[]) =>
-  `<!doctype html><html lang="en"><head><title>Council expands bus network</title></head><body><article><h1>Council expands bus network</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+const page = (paragraphs: string[], headline = 'Council expands bus network', after = '') =>
+  `<!doctype html><html lang="en"><head><title>${headline}</title></head><body><article><h1>${headline}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}${after}</article></body></html>`;
+const MAINTENANCE = [
+  'Our site is down for scheduled maintenance while we upgrade our systems. We expect to be back shortly, and we thank you for your patience while the work is done.',
+];
+const PAYWALL = '<div class="article-paywall"><h2>Subscribe to continue reading</h2><p>Get unlimited access for one dollar a week.</p></div>';
 
 const HOUR = 3_600_000;
 /**
@@ -76,5 +80,24 @@ describe('a lasting cut', () => {
     const article = await articleOf(id);
     expect(article.versions).toHaveLength(1);
     expect(article.lastCheck?.outcome).toBe('error');
+  });
+
+  it('is never stored when the page is not the story: a maintenance page, or the story behind a paywall the text does not show', async () => {
+    for (const [name, cut] of [
+      ['maintenance', page(MAINTENANCE, 'We’ll be right back')],
+      ['paywall', page(PARAGRAPHS.slice(0, 1), 'Council expands bus network', PAYWALL)],
+    ] as const) {
+      const path = `/metro/${name}-${Math.random()}.html`;
+      const url = await publish(path, page(PARAGRAPHS));
+      const { id } = await (await post('/articles', { url })).json<{ id: string }>();
+      const start = Date.now();
+      await cronTick(new Date(start));
+      await publish(path, cut);
+      await cronTick(new Date(start + 24 * HOUR));
+      await ticksForThreeHours(start + 25 * HOUR);
+      const article = await articleOf(id);
+      expect(article.versions, name).toHaveLength(1);
+      expect(article.lastCheck?.error, name).toMatch(/^extraction anomaly: text shrank from 128 to \d+ words$/);
+    }
   });
 });
