@@ -279,7 +279,8 @@ function bylineReadToday(latest: VersionSummary, article: Article): string | nul
  * read from the meta tag ("Jane Doe") and the same one read from the page ("By Jane Doe") are one.
  */
 function sameWords(latest: VersionSummary, latestText: string, article: Article): boolean {
-  if (comparisonForm(latest.title) !== comparisonForm(article.title)) return false;
+  // Spaces apart: a headline set on two lines (`<br>`) was read without one before.
+  if (comparisonForm(latest.title).replace(/ /g, '') !== comparisonForm(article.title).replace(/ /g, '')) return false;
   if (bylineForm(bylineReadToday(latest, article)) !== bylineForm(article.byline)) return false;
   return comparisonForm(latestText) === comparisonForm(article.text);
 }

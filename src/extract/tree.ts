@@ -360,6 +360,9 @@ export function buildTree(html: string): Tree {
           capture = 'time';
           captured = '';
         }
+      } else if (tag === 'br' && h1Depth >= 0) {
+        // A headline set on two lines ("Water bill<br>clears the Senate") is words apart.
+        h1Text += ' ';
       } else if (tag === 'h1' && h1Depth < 0) {
         h1Depth = stack.length;
         h1Text = '';

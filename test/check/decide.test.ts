@@ -173,4 +173,12 @@ describe('decide', () => {
     expect(d.record?.versions).toHaveLength(1);
     expect(d.record?.versions[0].hash).not.toBe('an-older-hash');
   });
+
+  it('a headline read without the space of its line break before is no phantom version', async () => {
+    const first = apply({ record: fresh(), text: null }, decide(fresh(), null, await page(TEXT_1, 'Water billclears the Senate')));
+    const d = decide(first.record, first.text, await page(TEXT_1, 'Water bill clears the Senate'));
+    expect(d.version).toBeNull();
+    expect(d.change).toBeNull();
+    expect(decide(first.record, first.text, await page(TEXT_1, 'Water bill passes the Senate')).change).toMatchObject({ kinds: ['headline'] });
+  });
 });
