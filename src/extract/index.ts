@@ -150,8 +150,16 @@ const COUNTER = String.raw`\d[\d.,]*\s*[kKmM]?\s*(?:shares?|comments?|views?|lik
 const COUNTERS_ONLY = new RegExp(`^${COUNTER}(?:\\s*[·•|/,]\\s*${COUNTER})*$`, 'iu');
 const COUNTERS_MAX = 120;
 
+/**
+ * The same counts written the other way round, with their label first: "Comments (12)", "Viewed
+ * 1,204 times", and a reading time in the languages of the news ("Lesezeit: 4 Min.", "Temps de
+ * lecture : 4 min"); each published a version every time it ticked.
+ */
+const LABELLED_COUNT =
+  /^(?:(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|views?|aufrufe|vues|visitas|shares?)\s*[:(]?\s*\d[\d.,]*\s*[kKmM]?\s*\)?|(?:viewed|read|gelesen|aufgerufen|vu|lu|visto|leído|letto)\s+\d[\d.,]*\s*[kKmM]?\s*(?:times|mal|fois|veces|volte|vezes|keer)\.?|(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute[ns]?|utos|uti)?\.?|minutes?|mn)?)$/iu;
+
 function isCounterLine(line: string): boolean {
-  return line.length < COUNTERS_MAX && COUNTERS_ONLY.test(line);
+  return line.length < COUNTERS_MAX && (COUNTERS_ONLY.test(line) || LABELLED_COUNT.test(line));
 }
 
 /**
