@@ -172,7 +172,7 @@ const EDGE_LINE_MAX = 120;
 
 /** A byline, a dateline or a reading time: what sits between the headline and the story. */
 const STORY_META =
-  /^(?:(?:written |words |story |reporting )?by\s+(?:(?:[\p{Lu}][\p{L}'’.-]*\s*){1,4}|[\p{Lu}][\p{L}'’.-]*\s+(?:[\p{Lu}][\p{L}'’.-]*\s*){1,3}(?:[,|·•]|and\b|\s*[-–—]).*)|(?:published|updated|last updated|posted|modified|first published)(?: on| at)?:?\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|today|yesterday).*|\d+\s*(?:min|mins|minute|minutes)(?: read| reading)?|reading time\b.*|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30})$/iu;
+  /^(?:(?:written |words |story )?by\s+(?:(?:[\p{Lu}][\p{L}'’.-]*\s*){1,4}|[\p{Lu}][\p{L}'’.-]*\s+(?:[\p{Lu}][\p{L}'’.-]*\s*){1,3}(?:[,|·•]|and\b|\s*[-–—]).*)|(?:published|updated|last updated|posted|modified|first published)(?: on| at)?:?\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|today|yesterday).*|\d+\s*(?:min|mins|minute|minutes)(?: read| reading)?|reading time\b.*|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30})$/iu;
 const STORY_META_MAX = 90;
 /** Lines of a body's lead (a standfirst, a byline, a dateline) where a byline or dateline is left out wherever it sits. */
 const LEAD_LINES = 3;
