@@ -67,6 +67,11 @@ function heapOf(bytes: Uint8Array, extract: (html: string) => Article, collect: 
 
 async function main() {
   const dir = process.argv[2] ?? '../shared/corpus';
+  if (!existsSync(dir)) {
+    // A clone without the shared corpora beside it: say what the benchmark reads instead of a stack.
+    console.error(`npm run bench reads real pages from ${dir}, which is not there: pass a folder of <page>/source.html (npm run bench -- test/fixtures/corpus)`);
+    process.exit(2);
+  }
   const pages = findPages(dir)
     .map((file) => ({ file, bytes: new Uint8Array(readFileSync(file)) }))
     .filter((page) => page.bytes.length >= MIN_BYTES);
