@@ -69,7 +69,9 @@ async function main() {
   const dir = process.argv[2] ?? '../shared/corpus';
   if (!existsSync(dir)) {
     // A clone without the shared corpora beside it: say what the benchmark reads instead of a stack.
-    console.error(`npm run bench reads real pages from ${dir}, which is not there: pass a folder of <page>/source.html (npm run bench -- test/fixtures/corpus)`);
+    console.error(
+      `npm run bench reads real pages from ${dir}, which is not there: pass a folder of <page>/source.html (npm run bench -- test/fixtures/corpus)`,
+    );
     process.exit(2);
   }
   const pages = findPages(dir)
