@@ -180,6 +180,9 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const HIDDEN_CLASS =
   /(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-text|screen-reader-only|a11y-hidden|hidden|hide|d-none|is-hidden|u-hidden|offscreen|element-invisible)(?:\s|$)/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** A class that shows a block from some screen width on (Bootstrap's and Tailwind's). */
+const SHOWN_FROM_A_WIDTH =
+  /(?:^|\s)(?:d-(?:sm|md|lg|xl|xxl)-(?:block|flex|inline|inline-block|inline-flex|grid|table)|(?:sm|md|lg|xl|2xl):(?:block|flex|inline|inline-block|inline-flex|grid|table))(?:\s|$)/;
 
 /**
  * An id of five or more words is a slug of the section's heading ("sharing-with-a-single-developer"),
@@ -232,8 +235,9 @@ function isHidden(tag: string, attrs: Record<string, string>): boolean {
   if (attrs['aria-hidden'] === 'true' && tag !== 'html' && tag !== 'body') return true;
   const style = attrs.style;
   if (style && HIDDEN_STYLE.test(style.slice(0, MAX_ATTRIBUTE))) return true;
-  const cls = attrs.class;
-  return !!cls && HIDDEN_CLASS.test(cls.slice(0, MAX_ATTRIBUTE));
+  const cls = attrs.class?.slice(0, MAX_ATTRIBUTE);
+  // Hidden on small screens only ("d-none d-md-block", "hidden md:block"): the story a desktop shows.
+  return !!cls && HIDDEN_CLASS.test(cls) && !SHOWN_FROM_A_WIDTH.test(cls);
 }
 
 /** True when an element of the tree was hidden by its own attributes (not by its tag). */
