@@ -85,6 +85,7 @@ const EARLIER_VERSION = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${[
     '(?:an earlier|a previous|an? prior) version of this (?:article|story|post|report|piece|headline|caption|graphic|chart|map|photo|video)',
     'this (?:article|story|post|report) (?:has been|was) (?:corrected|amended)',
+    'this (?:article|story|post|report) (?:has been|was) (?:updated|changed|edited) to (?:correct|fix|clarify|remove an error)',
     'we regret the error',
     '(?:has|have) been corrected to',
     '(?:in )?einer (?:früheren|vorherigen|älteren) (?:version|fassung) (?:dieses|des) (?:artikels|textes|beitrags)',

@@ -28,6 +28,7 @@ describe('correction notices in the common news languages', () => {
     ['German, with its date', 'Korrektur vom 13. März: Wir haben den Namen des Senators korrigiert.'],
     ['German, an editor’s note', 'Anmerkung der Redaktion: Wir haben den Namen des Senators korrigiert.'],
     ['German, a notice inside the paragraph', 'In einer früheren Fassung dieses Artikels hieß es, die Ausgaben stiegen um fünf Prozent.'],
+    ['English, a footnote', '1 This article was updated to correct the vote count.'],
     ['French', 'Rectificatif : une version précédente de cet article indiquait un mauvais décompte des voix.'],
     ['French, an editor’s note', 'Note de la rédaction : cet article a été corrigé le 13 mars.'],
     ['Spanish', 'Fe de erratas: Una versión anterior de este artículo indicaba un recuento de votos incorrecto.'],
