@@ -65,3 +65,44 @@ export class ChangeList {
     return out;
   }
 }
+
+/**
+ * A change list as runs: hunk h (`deletes[h]` then `inserts[h]`, either may be empty) sits between
+ * `equals[h]` and `equals[h + 1]`; the last hunk is empty when the list ends with an equal run.
+ * The passes that move text between a hunk and its neighbours (word-bounds.ts, fold.ts) work on it.
+ */
+export interface Hunks {
+  equals: string[];
+  deletes: string[];
+  inserts: string[];
+}
+
+export function hunksOf(changes: readonly DiffChange[]): Hunks {
+  const hunks: Hunks = { equals: [], deletes: [], inserts: [] };
+  let k = 0;
+  while (k < changes.length) {
+    let equal = '';
+    while (k < changes.length && changes[k].op === 'equal') equal += changes[k++].text;
+    hunks.equals.push(equal);
+    let del = '';
+    let ins = '';
+    while (k < changes.length && changes[k].op !== 'equal') {
+      if (changes[k].op === 'delete') del += changes[k].text;
+      else ins += changes[k].text;
+      k++;
+    }
+    hunks.deletes.push(del);
+    hunks.inserts.push(ins);
+  }
+  return hunks;
+}
+
+/** The tidy change list of `hunks` (see ChangeList.finish). */
+export function changesOf({ equals, deletes, inserts }: Hunks): DiffChange[] {
+  const list = new ChangeList();
+  for (let h = 0; h < equals.length; h++) {
+    list.equal(equals[h]);
+    if (h < deletes.length) list.replace(deletes[h], inserts[h]);
+  }
+  return list.finish();
+}

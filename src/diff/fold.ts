@@ -6,7 +6,7 @@
  * diff-match-patch's semantic cleanup, an equal run no longer than the edits on both sides of it
  * becomes part of them; a run that holds a paragraph break stays, so paragraphs stay apart.
  */
-import { ChangeList } from './changes';
+import { changesOf, type Hunks, hunksOf } from './changes';
 import type { DiffChange } from '../model/diff';
 
 /** Passes over the list: each fold can make the next equal run foldable; a few settle it. */
@@ -22,46 +22,24 @@ export function foldShortEquals(changes: readonly DiffChange[]): DiffChange[] {
   return current;
 }
 
-/** Edit runs between equal runs: `deleted[k]` and `inserted[k]` stand between `equals[k]` and `equals[k + 1]`. */
 function foldOnce(changes: DiffChange[]): DiffChange[] {
-  const equals: string[] = [''];
-  const deleted: string[] = [];
-  const inserted: string[] = [];
-  for (const change of changes) {
-    if (change.op === 'equal') {
-      if (deleted.length === equals.length) equals.push(change.text);
-      else equals[equals.length - 1] += change.text;
-      continue;
-    }
-    if (deleted.length < equals.length) {
-      deleted.push('');
-      inserted.push('');
-    }
-    if (change.op === 'delete') deleted[deleted.length - 1] += change.text;
-    else inserted[inserted.length - 1] += change.text;
-  }
-  if (equals.length === deleted.length) equals.push('');
+  const { equals, deletes, inserts } = hunksOf(changes);
+  const out: Hunks = { equals: equals.slice(0, 1), deletes: deletes.slice(0, 1), inserts: inserts.slice(0, 1) };
   let folded = false;
-  const list = new ChangeList();
-  list.equal(equals[0]);
-  let del = deleted[0] ?? '';
-  let ins = inserted[0] ?? '';
-  for (let k = 1; k < deleted.length; k++) {
-    const between = equals[k];
-    const left = Math.max(del.length, ins.length);
-    const right = Math.max(deleted[k].length, inserted[k].length);
-    if (between.length <= left && between.length <= right && !between.includes('\n')) {
-      del += between + deleted[k];
-      ins += between + inserted[k];
+  for (let h = 1; h < deletes.length; h++) {
+    const between = equals[h];
+    const last = out.deletes.length - 1;
+    const left = Math.max(out.deletes[last].length, out.inserts[last].length);
+    const right = Math.max(deletes[h].length, inserts[h].length);
+    if (right > 0 && between.length <= left && between.length <= right && !between.includes('\n')) {
+      out.deletes[last] += between + deletes[h];
+      out.inserts[last] += between + inserts[h];
       folded = true;
-      continue;
+    } else {
+      out.equals.push(between);
+      out.deletes.push(deletes[h]);
+      out.inserts.push(inserts[h]);
     }
-    list.replace(del, ins);
-    list.equal(between);
-    del = deleted[k];
-    ins = inserted[k];
   }
-  if (deleted.length > 0) list.replace(del, ins);
-  list.equal(equals[deleted.length]);
-  return folded ? list.finish() : changes;
+  return folded ? changesOf(out) : changes;
 }

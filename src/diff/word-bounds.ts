@@ -10,7 +10,7 @@
  * written without spaces (Han, kana, Thai...) have no such words; there a hunk stays at the
  * segmenter's word boundaries (see tokens.ts).
  */
-import { ChangeList } from './changes';
+import { changesOf, hunksOf } from './changes';
 import type { DiffChange } from '../model/diff';
 import { codeBefore, isLetterCode, isWordStopCode, unitsOf } from './char-class';
 
@@ -20,24 +20,7 @@ const MAX_FRAGMENT = 200;
 export function toWordBounds(changes: readonly DiffChange[]): DiffChange[] {
   if (!changes.some((c) => c.op !== 'equal')) return changes as DiffChange[];
   // Hunk h sits between equals[h] and equals[h + 1] (the last hunk may be empty).
-  const equals: string[] = [];
-  const deletes: string[] = [];
-  const inserts: string[] = [];
-  let k = 0;
-  while (k < changes.length) {
-    let equal = '';
-    while (k < changes.length && changes[k].op === 'equal') equal += changes[k++].text;
-    equals.push(equal);
-    let del = '';
-    let ins = '';
-    while (k < changes.length && changes[k].op !== 'equal') {
-      if (changes[k].op === 'delete') del += changes[k].text;
-      else ins += changes[k].text;
-      k++;
-    }
-    deletes.push(del);
-    inserts.push(ins);
-  }
+  const { equals, deletes, inserts } = hunksOf(changes);
   let grown = false;
   for (let h = 0; h < deletes.length; h++) {
     const del = deletes[h];
@@ -97,12 +80,7 @@ export function toWordBounds(changes: readonly DiffChange[]): DiffChange[] {
     }
   }
   if (!grown) return changes as DiffChange[];
-  const list = new ChangeList();
-  for (let h = 0; h < equals.length; h++) {
-    list.equal(equals[h]);
-    if (h < deletes.length) list.replace(deletes[h], inserts[h]);
-  }
-  return list.finish();
+  return changesOf({ equals, deletes, inserts });
 }
 
 /** One side is a space within a line and the other nothing: two words joined, or one split. */
