@@ -5,13 +5,19 @@
  * scores it: an edit pair is found when the Diff says changed; changed words covered is the share of
  * the reference's changed word tokens (a multiset) found in the Diff's inserted and deleted text; a
  * boilerplate pair (the same main text) is flagged when the Diff says changed.
- * `-v` lists every miss and every flagged boilerplate pair first. The line before the summary says
- * why the uncovered words are uncovered (see `Uncovered`). The last line is the summary:
+ * `-v` lists every miss and every flagged boilerplate pair first. Then: why the uncovered words are
+ * uncovered (see `Uncovered`); the same three figures against the reference cut again from the
+ * text a reader sees (scripts/lib/reader-reference.ts); with `--baseline`, Readability.js's
+ * figures on both references. The last line is the summary:
  * `edits found 32/32  changed words covered 0.994  boilerplate pairs flagged 0/24`.
  */
 import { readFileSync } from 'node:fs';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
 import { diffVersions, type Diff } from '../src/diff';
 import { errorMessage, readArticle } from '../src/cli/read-article';
+import { extractWithReadability } from './lib/readability-baseline';
+import { chunkDiff, cutDiff, type ReferenceDiff } from './lib/reader-reference';
 
 interface Pair {
   id: string;
@@ -103,22 +109,85 @@ class Uncovered {
   }
 }
 
+/** One edit pair scored: the reference's changed words, the words the result marks, how many agree. */
+interface Scored {
+  want: Map<string, number>;
+  got: Map<string, number>;
+  hit: number;
+  total: number;
+}
+
+/** The three figures of score-revisions.py for one reference over all pairs. */
+class Score {
+  edits = 0;
+  found = 0;
+  covered = 0;
+  reference = 0;
+  boilerplate = 0;
+  flagged = 0;
+
+  /** Adds one pair (an empty reference diff is a boilerplate pair); an edit pair found is returned scored. */
+  add(reference: ReferenceDiff, changed: boolean, marked: string[]): Scored | null {
+    if (!reference.removed.length && !reference.added.length) {
+      this.boilerplate++;
+      if (changed) this.flagged++;
+      return null;
+    }
+    this.edits++;
+    if (!changed) return null;
+    this.found++;
+    const want = tokenCounts([...reference.removed, ...reference.added]);
+    const got = tokenCounts(marked);
+    let hit = 0;
+    let total = 0;
+    for (const [token, n] of want) {
+      hit += Math.min(n, got.get(token) ?? 0);
+      total += n;
+    }
+    this.covered += hit;
+    this.reference += total;
+    return { want, got, hit, total };
+  }
+
+  get coverage(): number {
+    return this.reference ? this.covered / this.reference : 0;
+  }
+
+  toString(): string {
+    return `edits found ${this.found}/${this.edits}  changed words covered ${this.coverage.toFixed(3)}  boilerplate pairs flagged ${this.flagged}/${this.boilerplate}`;
+  }
+}
+
+/** The issue's baseline: Readability.js on linkedom, its text compared in whitespace-delimited chunks. */
+function readabilityDiff(pair: Pair, blocksKept: boolean): { changed: boolean; marked: string[] } {
+  const text = (path: string) => {
+    const html = readFileSync(path, 'utf8');
+    if (blocksKept) return extractWithReadability(html).text;
+    const { document } = parseHTML(html);
+    return new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse()?.textContent ?? '';
+  };
+  // Every hunk, not the reference's first twenty: what a user of the baseline would be shown.
+  const { removed, added } = chunkDiff(text(pair.old), text(pair.new), Infinity);
+  return { changed: removed.length + added.length > 0, marked: [...removed, ...added] };
+}
+
 function main(argv: string[]) {
   const verbose = argv.includes('-v');
+  const baseline = argv.includes('--baseline');
   const file = argv.find((a) => !a.startsWith('-')) ?? '../shared/revisions/pairs.jsonl';
   const pairs: Pair[] = readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
-  let edits = 0;
-  let found = 0;
-  let covered = 0;
-  let reference = 0;
-  let boilerplate = 0;
-  let flagged = 0;
+  const given = new Score();
+  const reader = new Score();
+  const readability = { given: new Score(), reader: new Score(), givenBlocks: new Score(), readerBlocks: new Score() };
+  let readerCut = true;
   let errors = 0;
   const uncovered = new Uncovered();
   for (const pair of pairs) {
+    if (pair.kind !== 'boilerplate' && pair.kind !== 'edit' && pair.kind !== 'rewrite') continue;
+    const givenReference = { removed: pair.removed ?? [], added: pair.added ?? [] };
     let diff: Diff;
     let oldText = '';
     let newText = '';
@@ -130,50 +199,51 @@ function main(argv: string[]) {
       diff = diffVersions(oldArticle, newArticle);
     } catch (error) {
       errors++;
-      if (pair.kind !== 'boilerplate') edits++;
+      given.add(givenReference, false, []);
       console.log(`error ${pair.id}: ${errorMessage(error)}`);
       continue;
     }
     const bodyChanges = diff.changes.filter((c) => c.op !== 'equal');
+    const marked = bodyChanges.map((c) => c.text);
+    const scored = given.add(givenReference, diff.changed, marked);
     if (pair.kind === 'boilerplate') {
-      boilerplate++;
-      if (diff.changed) {
-        flagged++;
+      if (diff.changed && verbose) {
         const what = bodyChanges
           .slice(0, 3)
           .map((c) => `${c.op[0]}:${JSON.stringify(c.text.slice(0, 50))}`)
           .join(' | ');
-        if (verbose) console.log(`flagged ${pair.id}: ${what || `title ${JSON.stringify(diff.title)}`}`);
+        console.log(`flagged ${pair.id}: ${what || `title ${JSON.stringify(diff.title)}`}`);
       }
-      continue;
-    }
-    if (pair.kind !== 'edit' && pair.kind !== 'rewrite') continue;
-    edits++;
-    if (!diff.changed) {
+    } else if (!diff.changed) {
       if (verbose) console.log(`missed ${pair.id}`);
-      continue;
+    } else if (scored) {
+      uncovered.add(pair, oldText, newText, scored.want, scored.got);
+      if (verbose && scored.hit < scored.total) console.log(`partly covered ${pair.id}: ${scored.hit}/${scored.total} changed words`);
     }
-    found++;
-    const want = tokenCounts([...(pair.removed ?? []), ...(pair.added ?? [])]);
-    const got = tokenCounts(bodyChanges.map((c) => c.text));
-    let hit = 0;
-    let total = 0;
-    for (const [token, n] of want) {
-      hit += Math.min(n, got.get(token) ?? 0);
-      total += n;
+    const readerReference = readerCut ? cutDiff(pair.old, pair.new, 'reader') : null;
+    if (!readerReference) readerCut = false;
+    else reader.add(readerReference, diff.changed, marked);
+    if (baseline) {
+      for (const blocksKept of [false, true]) {
+        const { changed, marked: theirs } = readabilityDiff(pair, blocksKept);
+        (blocksKept ? readability.givenBlocks : readability.given).add(givenReference, changed, theirs);
+        if (readerReference) (blocksKept ? readability.readerBlocks : readability.reader).add(readerReference, changed, theirs);
+      }
     }
-    covered += hit;
-    reference += total;
-    uncovered.add(pair, oldText, newText, want, got);
-    if (verbose && hit < total) console.log(`partly covered ${pair.id}: ${hit}/${total} changed words`);
   }
-  const coverage = reference ? covered / reference : 0;
   // The same share with the reference's glued words left out: words a reader can see on the page.
-  const seen = reference - uncovered.glued;
-  console.log(`${uncovered}; covered of the words a page shows as words ${(seen ? covered / seen : 0).toFixed(3)}`);
-  console.log(
-    `pairs ${pairs.length}${errors ? ` errors ${errors}` : ''}  edits found ${found}/${edits}  changed words covered ${coverage.toFixed(3)}  boilerplate pairs flagged ${flagged}/${boilerplate}`,
-  );
+  const seen = given.reference - uncovered.glued;
+  console.log(`${uncovered}; covered of the words a page shows as words ${(seen ? given.covered / seen : 0).toFixed(3)}`);
+  if (readerCut) console.log(`against the text a reader sees (the same containers, a break at each block, no scripts): ${reader}`);
+  if (baseline) {
+    console.log(`Readability.js, textContent compared:  reference ${readability.given}`);
+    console.log(`Readability.js, blocks kept:           reference ${readability.givenBlocks}`);
+    if (readerCut) {
+      console.log(`Readability.js, textContent compared:  reader's  ${readability.reader}`);
+      console.log(`Readability.js, blocks kept:           reader's  ${readability.readerBlocks}`);
+    }
+  }
+  console.log(`pairs ${pairs.length}${errors ? ` errors ${errors}` : ''}  ${given}`);
 }
 
 main(process.argv.slice(2));
