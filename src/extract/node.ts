@@ -32,6 +32,8 @@ export interface Element {
   weight: number;
   furniture: boolean | null;
   dropped: boolean;
+  /** Hidden, but a button on the page opens it (aria-controls): a collapsed panel, kept. */
+  opened?: boolean;
 }
 
 export type Node = Element | string;

@@ -65,6 +65,8 @@ const ELEMENT_ATTRIBUTES: ReadonlySet<string> = new Set([
   'hidden',
   'aria-hidden',
   'role',
+  'aria-controls',
+  'aria-expanded',
   'itemprop',
   'rel',
   'data-ad',
@@ -240,10 +242,19 @@ function isHidden(tag: string, attrs: Record<string, string>): boolean {
   return !!cls && HIDDEN_CLASS.test(cls) && !SHOWN_FROM_A_WIDTH.test(cls);
 }
 
-/** True when an element of the tree was hidden by its own attributes (not by its tag). */
+/** True when an element of the tree was hidden by its own attributes (not by its tag) and no button opens it. */
 export function isHiddenElement(element: Element): boolean {
-  return isHidden(element.tag, element.attrs);
+  return !element.opened && isHidden(element.tag, element.attrs);
 }
+
+/** True when a heading (h1-h6) is open on the stack: a button in it is an accordion's heading. */
+function inHeading(stack: Frame[]): boolean {
+  for (let k = stack.length - 1; k > 0; k--) if (HEADINGS.has(stack[k].tag)) return true;
+  return false;
+}
+
+/** Hidden elements with an id remembered for a button that may name them later; a bound on memory. */
+const MAX_HIDDEN_IDS = 512;
 
 /** True when a frame from `from` up is a subtree never read (ruby readings <rt>/<rp>, a script). */
 function inSkipped(stack: Frame[], from: number): boolean {
@@ -336,6 +347,10 @@ export function buildTree(html: string): Tree {
   let h1Visible = false;
   let h1Hint = '';
   let h1Element: Element | null = null;
+  // A collapsed accordion or "read more" panel: a hidden element that a button names in
+  // `aria-controls` is text a reader opens with a click; the button may come before or after it.
+  const hiddenById = new Map<string, Element>();
+  const controlled = new Set<string>();
 
   const sink: HtmlSink = {
     wantsAttributes(tag: string) {
@@ -374,7 +389,15 @@ export function buildTree(html: string): Tree {
         h1Hint = `${attribs.id ?? ''} ${attribs.class ?? ''} ${top.element?.hint ?? ''}`.slice(0, 500).toLowerCase();
         h1Element = null;
       }
+      if (attribs['aria-controls'] && 'aria-expanded' in attribs && controlled.size < MAX_HIDDEN_IDS) {
+        for (const id of attribs['aria-controls'].slice(0, 200).split(/\s+/)) if (id) controlled.add(id);
+      }
       const parent = top.element;
+      if (parent !== null && tag === 'button' && inHeading(stack)) {
+        // An accordion's heading (<h3><button aria-expanded>3. Your rights</button></h3>) reads as the heading.
+        stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link, hidden: top.hidden });
+        return;
+      }
       if (parent !== null && tag === 'input') parent.inputs++;
       if (parent !== null && tag === 'img') parent.images++;
       if (parent === null || SKIP.has(tag) || tag === 'img' || tag === 'wbr') {
@@ -392,6 +415,7 @@ export function buildTree(html: string): Tree {
       const element = newElement(tag, attribs, parent);
       const hidden = isHidden(tag, attribs);
       if (hidden || FURNITURE.has(tag)) element.dropped = true;
+      if (hidden && attribs.id && hiddenById.size < MAX_HIDDEN_IDS) hiddenById.set(attribs.id, element);
       parent.children.push(element);
       depth++;
       if (head.bylines.length < 8 && isByline(element)) head.bylines.push(element);
@@ -491,5 +515,12 @@ export function buildTree(html: string): Tree {
   };
   // parseHtml closes whatever is still open at the end.
   parseHtml(html, sink);
+  for (const id of controlled) {
+    const panel = hiddenById.get(id);
+    if (panel && !FURNITURE.has(panel.tag)) {
+      panel.opened = true;
+      panel.dropped = false;
+    }
+  }
   return { root, head };
 }

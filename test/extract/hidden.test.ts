@@ -10,6 +10,26 @@ describe('hidden elements', () => {
     expect(extractArticle(html).text).toContain('dredging contract');
   });
 
+  it('a panel a button opens (aria-controls) is part of the story, wherever the button sits', () => {
+    const panel = `<div id="p2" class="accordion__content" hidden>${MORE}</div>`;
+    const button = '<button aria-expanded="false" aria-controls="p2">Weiterlesen</button>';
+    for (const html of [`<article>${LEAD}${button}${panel}</article>`, `<article>${LEAD}${panel}${button}</article>`]) {
+      expect(extractArticle(html).text).toContain('dredging contract');
+    }
+  });
+
+  it('a hidden block no button opens is not, even with an id', () => {
+    const html = `<article>${LEAD}<button aria-expanded="false" aria-controls="menu">Menu</button><div id="signup" hidden>${MORE}</div></article>`;
+    expect(extractArticle(html).text).not.toContain('dredging contract');
+  });
+
+  it("an accordion's heading is the text of the button inside it", () => {
+    const html = `<article>${LEAD}<h3><button aria-expanded="false" aria-controls="p3">3. Ihre Rechte</button></h3><div id="p3" style="display:none">${MORE}</div><p><button>Teilen</button></p></article>`;
+    const { text } = extractArticle(html);
+    expect(text).toContain('3. Ihre Rechte\n\nMembers argued');
+    expect(text).not.toContain('Teilen');
+  });
+
   it('a hidden dialog is not', () => {
     const html = `<article>${LEAD}<div class="signup" style="display:none"><p>Subscribe to our newsletter and get every story from the harbor in your inbox each morning.</p></div>${MORE}</article>`;
     const { text } = extractArticle(html);
