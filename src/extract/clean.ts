@@ -6,7 +6,7 @@
  * furniture whatever holds them ("Advertisement") go by their words (index.ts).
  */
 import { classWeight, isFurniture } from './hints';
-import { kindOf } from './node';
+import { kindOf, textOf } from './node';
 import { StoryNotices } from './notice-blocks';
 import { linkDensity } from './score';
 import type { Element } from './tree';
@@ -44,7 +44,7 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
     if (isFurniture(element) && element.goodLen <= bodyLen * 0.5) return false;
     if (tag === 'header' && element.paragraphs < 3) return false;
     if (!CONDITIONAL.has(tag)) return true;
-    if (element.goodLen > bodyLen * 0.5 || !looksLikeFurniture(element) || isIntroducedList(element)) return true;
+    if (element.goodLen > bodyLen * 0.5 || !looksLikeFurniture(element) || isIntroducedList(element) || isListOfTitles(element)) return true;
     kinds ??= proseKinds(body);
     return kinds.has(kindOf(element));
   };
@@ -157,3 +157,88 @@ function endsWithColon(element: Element): boolean {
   }
   return typeof node === 'string' && /:\s*$/.test(node);
 }
+
+/**
+ * A list whose items are each a linked title, in the body: a change log's entries, a reference
+ * list's sources, the steps of a checklist that link to their guides. Readability keeps every such
+ * list; editors add and rewrite its lines. A menu's items are a word or two, so a list of titles
+ * needs at least TITLE_WORDS words an item on average, and two items. One that its label offers as
+ * more reading ("Related", "Lesen Sie auch", "À lire aussi") is teasers, and stays out.
+ */
+function isListOfTitles(element: Element): boolean {
+  if (element.tag !== 'ul' && element.tag !== 'ol') return false;
+  if (isFurniture(element) || element.dropped || element.inputs > 0) return false;
+  let items = 0;
+  let words = 0;
+  for (const child of element.children) {
+    if (typeof child === 'string' || child.tag !== 'li') continue;
+    const text = textOf(child, TITLE_MAX_CHARS).trim();
+    if (text === '') continue;
+    items++;
+    words += wordCount(text);
+  }
+  if (items < 2 || words < items * TITLE_WORDS) return false;
+  return !MORE_READING.test(labelOf(element));
+}
+
+/** Average words an item of a list of titles has at least ("Fix volatile loads and stores"). */
+const TITLE_WORDS = 4;
+/** Characters of an item read to count its words. */
+const TITLE_MAX_CHARS = 200;
+
+/** Words of a line; in scripts written without spaces (Han, Kana, Thai …), two characters a word. */
+function wordCount(text: string): number {
+  let words = 0;
+  for (const token of text.split(/\s+/)) {
+    if (token === '') continue;
+    const unspaced = token.match(UNSPACED)?.length ?? 0;
+    words += unspaced > 0 ? Math.max(1, unspaced / 2) : 1;
+  }
+  return words;
+}
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+
+/**
+ * The label of a block: the text just before it (a heading, an intro line), looked for among its
+ * siblings and then its ancestors' siblings, the last LABEL_CHARS characters of it.
+ */
+function labelOf(element: Element): string {
+  let node: Element = element;
+  for (let level = 0; level < LABEL_LEVELS && node.parent; level++, node = node.parent) {
+    const siblings = node.parent.children;
+    for (let k = siblings.indexOf(node) - 1; k >= 0; k--) {
+      const sibling = siblings[k];
+      const text = (typeof sibling === 'string' ? sibling : textEnd(sibling, LABEL_CHARS)).trim();
+      if (text !== '') return text.slice(-LABEL_CHARS);
+    }
+  }
+  return '';
+}
+
+/** The last characters of a subtree's text (at least `chars` of them, when it has that many). */
+function textEnd(element: Element, chars: number): string {
+  let text = '';
+  const stack: (Element | string)[] = [element];
+  while (stack.length > 0 && text.trim().length < chars) {
+    const node = stack.pop() as Element | string;
+    if (typeof node === 'string') text = node + text;
+    else for (const child of node.children) stack.push(child);
+  }
+  return text;
+}
+
+const LABEL_LEVELS = 3;
+const LABEL_CHARS = 80;
+
+/** A label that offers other pages to read, in the languages of the news. */
+const MORE_READING = new RegExp(
+  `(?:^|[^\\p{L}])(?:${[
+    'related|you (?:might|may) (?:also )?(?:like|enjoy)|(?:more|other) (?:[\\p{L}-]+ ){0,3}(?:articles|stories|posts|news|insights|guides|coverage|reading)|(?:more|other) (?:from|on|about|to read)|read (?:also|more|next)|also read|see also|recommended|popular|trending|most read|further reading|keep reading|up next',
+    'lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|(?:das )?könnte sie (?:auch )?interessieren|weitere (?:artikel|themen|nachrichten|beiträge)|meistgelesen|empfehlungen|passend zum thema|zum weiterlesen',
+    '(?:à )?lire (?:aussi|également)|sur le même sujet|voir aussi|à découvrir|nos articles',
+    'te puede interesar|lee también|noticias relacionadas|más noticias|relacionad[oa]s|ver también',
+    'leggi anche|potrebbe interessarti|articoli correlati|leia também|veja também|lees ook|meer over',
+  ].join('|')})(?:$|[^\\p{L}])`,
+  'iu',
+);

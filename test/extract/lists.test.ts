@@ -44,4 +44,39 @@ describe('lists a reader reads as part of the text', () => {
     expect(text).not.toContain('Neue Regeln für Cookies');
     expect(text).toContain('Die Daten werden gelöscht');
   });
+
+  it('a change log whose entries are each a linked title stays in, and an entry added shows', () => {
+    const entries = ['Fix volatile loads and stores', 'Add support for packed structs', 'Allow casts between integers and pointers'];
+    const log = (titles: string[]) => `<h2>Änderungen</h2><ul>${titles.map((t, k) => `<li><a href="/commit/${k}">${t}</a></li>`).join('')}</ul>`;
+    const before = extractArticle(page(log(entries))).text;
+    expect(before).toContain('Änderungen\n\nFix volatile loads and stores\n\nAdd support for packed structs');
+    const after = extractArticle(page(log([...entries, 'Do not treat warnings as errors']))).text;
+    expect(after).toContain('Allow casts between integers and pointers\n\nDo not treat warnings as errors\n\nDie Daten');
+  });
+
+  it('a list of sources, each a linked title, at the end of the text stays in', () => {
+    const sources = ['Bundesdatenschutzgesetz in der Fassung vom Juni 2025', 'Leitlinien des Europäischen Datenschutzausschusses zu Cookies'];
+    const { text } = extractArticle(page(`<h3>Quellen</h3><ol>${sources.map((s, k) => `<li><a href="https://example.org/${k}">${s}</a></li>`).join('')}</ol>`));
+    expect(text).toContain('Quellen\n\nBundesdatenschutzgesetz in der Fassung vom Juni 2025\n\nLeitlinien des Europäischen');
+  });
+
+  it('linked headlines offered as more reading stay out, whatever the language of their label', () => {
+    const headlines = [
+      'Neue Regeln für Cookies treten im Herbst in Kraft',
+      'Was die Datenschutzreform für Vereine ändert',
+      'Wie Tracking im Netz funktioniert',
+    ];
+    const teasers = `<ul>${headlines.map((h, k) => `<li><a href="/artikel/${k}">${h}</a></li>`).join('')}</ul>`;
+    for (const label of ['<h2>Lesen Sie auch</h2>', '<p><strong>Related stories</strong></p>', '<h3>À lire aussi</h3>', '<h3>More privacy news</h3>']) {
+      const { text } = extractArticle(page(`${label}${teasers}`));
+      expect(text, label).not.toContain('Wie Tracking im Netz funktioniert');
+      expect(text).toContain('Die Daten werden gelöscht');
+    }
+  });
+
+  it('a menu of a word or two a link stays out', () => {
+    const menu = ['Politik', 'Wirtschaft', 'Kultur', 'Sport', 'Wissen'];
+    const { text } = extractArticle(page(`<ul>${menu.map((m) => `<li><a href="/${m}">${m}</a></li>`).join('')}</ul>`));
+    expect(text).not.toContain('Wirtschaft');
+  });
 });
