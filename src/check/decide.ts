@@ -14,7 +14,7 @@
  */
 import { diffVersions } from '../diff';
 import { classifyChange } from '../diff/kind';
-import { BYLINE_READING, comparisonForm, normalizeText, sameNamesAsReadBefore, VISIBLE_BYLINE_READING, type Article } from '../extract';
+import { BYLINE_READING, comparisonForm, isUpdateLine, normalizeText, sameNamesAsReadBefore, VISIBLE_BYLINE_READING, type Article } from '../extract';
 import { bylineForm } from '../extract/normalize';
 import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, SnapshotRef, VersionRecord, VersionSummary } from '../store';
 import { eventSeq, versionSeq } from '../model/sequence';
@@ -282,7 +282,22 @@ function sameWords(latest: VersionSummary, latestText: string, article: Article)
   // Spaces apart: a headline set on two lines (`<br>`) was read without one before.
   if (comparisonForm(latest.title).replace(/ /g, '') !== comparisonForm(article.title).replace(/ /g, '')) return false;
   if (bylineForm(bylineReadToday(latest, article)) !== bylineForm(article.byline)) return false;
-  return comparisonForm(latestText) === comparisonForm(article.text);
+  const before = comparisonForm(latestText);
+  return before === comparisonForm(article.text) || before === comparisonForm(withoutNewUpdateLine(latestText, article.text));
+}
+
+/**
+ * The text without an "Updated …" line opening or closing it that the latest text does not hold:
+ * the extractor reads an update line standing beside the body since 2026-11, so a page already
+ * watched shows the same line under the same story, which is no edit. The next change to the line
+ * or the story is shown against the text stored.
+ */
+function withoutNewUpdateLine(latestText: string, text: string): string {
+  const paragraphs = text.split('\n\n');
+  const isNew = (line: string | undefined) => line !== undefined && isUpdateLine(line) && !latestText.includes(line);
+  if (isNew(paragraphs[0])) paragraphs.shift();
+  else if (isNew(paragraphs.at(-1))) paragraphs.pop();
+  return paragraphs.join('\n\n');
 }
 
 function changeBase(record: ArticleRecord, at: string) {

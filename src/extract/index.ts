@@ -6,6 +6,7 @@
 export { type Article, BYLINE_READING, VISIBLE_BYLINE_READING } from './article';
 export { sameNamesAsReadBefore } from './byline-names';
 export { comparisonForm, normalizeText, paragraphsOf } from './normalize';
+export { isUpdateLine } from './update-line';
 import type { Article } from './article';
 import { bodyFilter } from './clean';
 import { linkedArticleBody, readMetadata } from './metadata';
@@ -19,7 +20,7 @@ import { standfirstOf } from './standfirst';
 import { isAboutReader } from './reader-lines';
 import { paragraphTexts } from './text';
 import { buildTree, type Element } from './tree';
-import { isUpdateLine, updateLine } from './update-line';
+import { isUpdateLine, updateLine, updateLineNear } from './update-line';
 
 /**
  * A headline or byline longer than any a newsroom writes is a page abusing the field: it would be
@@ -84,6 +85,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     // The article's own "Updated …" line opens the text: editors change it when they edit.
     const updated = text ? updateLine(head.headerTimes, body) : null;
     if (updated && !text.includes(updated)) text = `${updated}\n\n${text}`;
+    // Or one in a line of its own beside the body: above it ("Updated 4:30 p.m.") or below it ("Stand: März 2025").
+    const nearby = text && !updated && top ? updateLineNear(top) : null;
+    if (nearby && !text.includes(nearby.line)) text = nearby.after ? `${text}\n\n${nearby.line}` : `${nearby.line}\n\n${text}`;
     return {
       ...metadata,
       title: capped(metadata.title, MAX_TITLE_CHARS),

@@ -2,10 +2,13 @@
  * The article's own "Updated …" line. Editors change it when they edit ("Aktualisiert am 6. Januar
  * 2026, 16:37 Uhr" -> "… 13. Februar 2026, 18:57 Uhr"), and a reader sees it above the story, so it
  * is part of the text. It sits in a <time> in the article's <header>, which extraction otherwise
- * leaves out with the header (headline, byline, share bar). Kept only when it says it is an update
- * and names an absolute date or time: a relative "updated 3 minutes ago" changes on every serve.
+ * leaves out with the header (headline, byline, share bar), or in a line of its own near the body
+ * (a dateline under the headline, "Stand: 1. März 2025" under a privacy policy). Kept only when it
+ * says it is an update and names an absolute date or time: a relative "updated 3 minutes ago"
+ * changes on every serve.
  */
 import { RELATIVE, YEAR_OR_CLOCK as ABSOLUTE } from './dates';
+import { textOf } from './node';
 import { normalizeParagraph } from './normalize';
 import type { Element, HeaderTime } from './tree';
 
@@ -41,4 +44,85 @@ export function updateLine(headerTimes: readonly HeaderTime[], body: readonly El
 function isWithin(element: Element, ancestor: Element): boolean {
   for (let node: Element | null = element; node; node = node.parent) if (node === ancestor) return true;
   return false;
+}
+
+/** How far up from the body to look: the line sits beside the body in the article or main element. */
+const LEVELS = 4;
+/** Elements looked at before giving up, so a huge page costs no more than a small one. */
+const SEARCH_LIMIT = 2_000;
+/** The shortest line that can say "Updated" and a date. */
+const MIN_LINE = 8;
+/** Class names of blocks that hold other stories. */
+const OTHER_STORIES = /teaser|related|recirc|promo|more-?stories|most-?read|trending|recommend/;
+const SUBHEADING = /^h[2-6]$/;
+
+/** A block that opens with a heading that is a link (or a link around a heading): a teaser. */
+function headsAnotherStory(element: Element): boolean {
+  for (const child of element.children) {
+    if (typeof child === 'string') continue;
+    if (SUBHEADING.test(child.tag) && child.linkLen * 2 > child.textLen) return true;
+    if (child.tag === 'a' && child.headings > 0) return true;
+  }
+  return false;
+}
+/** A block with this much text of its own is a paragraph of the body (as tree.ts counts goodLen). */
+const PARAGRAPH = 25;
+
+export interface NearbyUpdateLine {
+  line: string;
+  /** True when it comes after the story in reading order (a policy's "Stand:" at its foot). */
+  after: boolean;
+}
+
+/**
+ * An update line in a block of its own in or beside the body `top` (a dateline cleaning left out as
+ * furniture, a "Stand:" under the body), normalized, or null: searched in reading order in the
+ * article or main element holding the body (at most LEVELS up). Blocks left out by tag or as hidden
+ * are not searched, but for the article's own <footer>; nor is another <article> (a teaser's date is
+ * not this story's).
+ */
+export function updateLineNear(top: Element): NearbyUpdateLine | null {
+  let scope: Element = top;
+  for (let level = 0; level < LEVELS && scope.parent && scope.tag !== 'article' && scope.tag !== 'main'; level++) scope = scope.parent;
+  const ownFooter = scope.tag === 'article' || scope.tag === 'main';
+  // null marks the end of the body's subtree: what is popped after it comes after the story.
+  const stack: (Element | null)[] = [scope];
+  let inTop = false;
+  let after = false;
+  // Paragraph text of the body passed so far: past half of it, a line closes the text. (Not the
+  // first long paragraph: an author's bio above the story would put a dateline below it.)
+  let passed = 0;
+  let looked = 0;
+  while (stack.length > 0 && looked++ < SEARCH_LIMIT) {
+    const element = stack.pop();
+    if (element === null || element === undefined) {
+      inTop = false;
+      after = true;
+      continue;
+    }
+    if (element === top) {
+      inTop = true;
+      stack.push(null);
+    } else if (element !== scope) {
+      if (element.dropped && !(ownFooter && element.tag === 'footer')) continue;
+      // Nor does another story's teaser: a linked headline and its date, or a block named for them.
+      if (headsAnotherStory(element) || OTHER_STORIES.test(element.hint)) continue;
+      // Another story's <article> (a teaser) lends no date; the story's own, inside the body, does.
+      if (element.tag === 'article' && !inTop) continue;
+      if (element.tag === 'article' && element.goodLen * 2 <= top.goodLen) continue;
+      if (element.block && element.textLen >= MIN_LINE && element.textLen <= MAX_LINE && element.linkLen * 2 < element.textLen) {
+        const line = normalizeParagraph(textOf(element, MAX_LINE + 20));
+        if (isUpdateLine(line)) return { line, after };
+      }
+      if (inTop && element.flowLen >= PARAGRAPH) {
+        passed += element.flowLen;
+        if (passed * 2 > top.goodLen) after = true;
+      }
+    }
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i];
+      if (typeof child !== 'string') stack.push(child);
+    }
+  }
+  return null;
 }

@@ -18,10 +18,10 @@ const PARAGRAPHS = [
   'The mayor said the decision would save money that could be spent on the new branch opening next spring near the station.',
 ];
 
-function story({ headline = 'Council votes to close the old library', author = 'Ana Reporter', paragraphs = PARAGRAPHS, join = '' } = {}) {
+function story({ headline = 'Council votes to close the old library', author = 'Ana Reporter', paragraphs = PARAGRAPHS, join = '', dateline = '' } = {}) {
   const body = join ? `<p>${paragraphs.join(join)}</p>` : paragraphs.map((p) => `<p>${p}</p>`).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${headline} | The Daily</title><meta name="author" content="${author}"></head>
-<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>${headline}</h1><div class="article-body">${body}</div></article></body></html>`;
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>${headline}</h1>${dateline}<div class="article-body">${body}</div></article></body></html>`;
 }
 
 async function track(path: string, html: string) {
@@ -118,5 +118,36 @@ describe('what makes a new version', () => {
     expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
     const diff = await (await api(`/articles/${id}/diff`)).json<{ changes: { op: string; text: string }[] }>();
     expect(diff.changes.filter((c) => c.op !== 'equal').map((c) => c.text)).toEqual(['spring', 'summer']);
+  });
+
+  it('an update line an older Redline did not read makes no version; a later edit of the line shows', async () => {
+    const dateline = (time: string) => `<p class="dateline">Updated ${time} March 12, 2025</p>`;
+    const id = await track('/same-words/update-line', story({ dateline: dateline('4:30 p.m.') }));
+    const stored = (await getVersion(env.REDLINE, id, 1))!;
+    expect(stored.text.startsWith('Updated 4:30 p.m. March 12, 2025\n\nThe city council')).toBe(true);
+    // As an older Redline stored it: the text without the update line.
+    const record = (await getArticle(env.REDLINE, id)) as ArticleRecord;
+    const legacyText = stored.text.slice(stored.text.indexOf('The city council'));
+    const legacyHash = await sha256Hex(`${stored.title}\n\n${legacyText}`);
+    const legacy: ArticleRecord = { ...record, versions: [{ ...record.versions[0], hash: legacyHash }] };
+    await putVersion(env.REDLINE, id, { ...stored, text: legacyText, hash: legacyHash });
+    await putArticle(env.REDLINE, legacy);
+    await runInDurableObject(writerFor(env, id), async (_instance, state) => {
+      const writer = (await state.storage.get<{ record: ArticleRecord; latestText: string | null }>('state'))!;
+      await state.storage.put('state', { ...writer, record: legacy, latestText: legacyText });
+    });
+
+    expect(await check(id)).toEqual({ changed: false, version: null, error: null });
+    expect((await versionsOf(id)).map((v) => v.n)).toEqual([1]);
+    const feed = await readFeed(await (await page(`/articles/${id}/feed.xml`)).text());
+    expect(feed.entries).toEqual([]);
+    // The newsroom edits the story and its update line: both show, against the text stored.
+    await publish(
+      '/same-words/update-line',
+      story({ dateline: dateline('6:10 p.m.'), paragraphs: PARAGRAPHS.map((p, k) => (k === 2 ? p.replace('next spring', 'next summer') : p)) }),
+    );
+    expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
+    const diff = await (await api(`/articles/${id}/diff`)).json<{ changes: { op: string; text: string }[] }>();
+    expect(diff.changes.filter((c) => c.op !== 'equal').map((c) => c.text)).toEqual(['Updated 6:10 p.m. March 12, 2025\n\n', 'spring', 'summer']);
   });
 });

@@ -63,4 +63,35 @@ describe("the article's own update line", () => {
     expect(text).not.toContain('January 5');
     expect(text.startsWith('Die Redaktion arbeitet')).toBe(true);
   });
+
+  it('is found in a line of its own beside the body: a dateline above it, a "Stand:" below it', () => {
+    const above = `<main><article><h1>Impressum</h1><div class="meta">Aktualisiert am 13.02.2026, 18:57 Uhr</div><div class="article-body">${STORY}</div></article></main>`;
+    expect(extractArticle(above).text.startsWith('Aktualisiert am 13.02.2026, 18:57 Uhr\n\nDie Redaktion arbeitet')).toBe(true);
+    const header = `<article><header><h1>Impressum</h1><p class="dateline">Updated 4:30 p.m. March 12, 2025</p></header><div class="article-body">${STORY}</div></article>`;
+    expect(extractArticle(header).text.startsWith('Updated 4:30 p.m. March 12, 2025\n\nDie Redaktion arbeitet')).toBe(true);
+    const below = `<main><h1>Datenschutz</h1><div class="text">${STORY}</div><div class="date">Stand: 01.03.2025</div></main>`;
+    expect(extractArticle(below).text.endsWith('wir lesen jede Einsendung.\n\nStand: 01.03.2025')).toBe(true);
+  });
+
+  it("a line of its own stays out when relative, published, a link, hidden, or another article's", () => {
+    for (const line of [
+      '<div class="meta">Aktualisiert vor 3 Minuten</div>',
+      '<div class="meta">Veröffentlicht am 13.02.2026</div>',
+      '<div class="meta"><a href="/archiv">Aktualisiert am 13.02.2026</a></div>',
+      '<div class="meta" hidden>Aktualisiert am 13.02.2026</div>',
+      '<aside><p>Aktualisiert am 13.02.2026</p></aside>',
+    ]) {
+      const { text } = extractArticle(`<main><h1>Impressum</h1>${line}<div class="article-body">${STORY}</div></main>`);
+      expect(text.startsWith('Die Redaktion arbeitet'), line).toBe(true);
+      expect(text.endsWith('wir lesen jede Einsendung.'), line).toBe(true);
+    }
+    for (const teaser of [
+      '<article class="teaser"><h3><a href="/wahl">Wie die Wahl in Hamburg ausging</a></h3><p>Aktualisiert am 13.02.2026</p></article>',
+      '<div class="teaser"><h3><a href="/wahl">Wie die Wahl in Hamburg ausging</a></h3><p>Aktualisiert am 13.02.2026</p></div>',
+    ]) {
+      const { text } = extractArticle(`<main><h1>Impressum</h1><div class="article-body">${STORY}</div>${teaser}</main>`);
+      expect(text.startsWith('Die Redaktion arbeitet'), teaser).toBe(true);
+      expect(text.endsWith('wir lesen jede Einsendung.'), teaser).toBe(true);
+    }
+  });
 });
