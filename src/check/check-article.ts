@@ -8,8 +8,9 @@
  * on the authoritative record and writes one change at a time.
  */
 import type { Env, Settings } from '../settings';
-import { putSnapshot } from '../evidence/snapshots';
-import { extractArticle, type Article } from '../extract';
+import { getSnapshotPage, putSnapshot } from '../evidence/snapshots';
+import { extractArticle, TEXT_READING, type Article } from '../extract';
+import { decodeHtml } from '../extract/charset';
 import { usableLastModified } from '../net';
 import { getArticle, getVersion, type ArticleRecord } from '../store';
 import { detectAnomaly, isLastingShrink, isTheStoryCut } from './anomaly';
@@ -26,23 +27,31 @@ export async function checkArticle(env: Env, settings: Settings, id: string, now
   const article = await getArticle(env.REDLINE, id);
   if (!article) throw new ArticleNotFound(`no article ${id}`);
   if (!article.active) return { changed: false, version: null, error: 'article is no longer tracked' };
-  return commit(env, article, await observe(article, settings, now, fetcher, latestTextReader(env, article)));
+  return commit(env, article, await observe(article, settings, now, fetcher, latestVersionReader(env, article)));
 }
 
-/**
- * Reads the latest version's text, for a check whose first reading of the page differs from it
- * (one KV read, on those checks only; a failed read leaves that first reading as it is).
- */
-export function latestTextReader(env: Env, article: ArticleRecord): () => Promise<string | null> {
-  return async () => {
-    const latest = article.versions.at(-1);
-    if (!latest) return null;
+/** What a check whose first reading of the page differs from the latest version reads of that version, when asked. */
+export interface LatestVersionReader {
+  /** Its text (one KV read). */
+  text(): Promise<string | null>;
+  /** Its own HTML as kept in R2, with the Content-Type it came with (one R2 read); null when none is kept. */
+  page(): Promise<{ raw: Uint8Array; contentType: string | null } | null>;
+}
+
+/** Reads of the latest version; a failed read is logged and answers null, leaving the first reading as it is. */
+export function latestVersionReader(env: Env, article: ArticleRecord): LatestVersionReader {
+  const latest = article.versions.at(-1);
+  const logged = async <T>(what: string, read: () => Promise<T | null>): Promise<T | null> => {
     try {
-      return (await getVersion(env.REDLINE, article.id, latest.n))?.text ?? null;
+      return await read();
     } catch (error) {
-      console.error(`reading version ${latest.n} of ${article.url} failed`, error);
+      console.error(`reading ${what} of version ${latest?.n} of ${article.url} failed`, error);
       return null;
     }
+  };
+  return {
+    text: () => logged('the text', async () => (latest ? ((await getVersion(env.REDLINE, article.id, latest.n))?.text ?? null) : null)),
+    page: () => logged('the HTML', async () => (latest?.snapshot && env.SNAPSHOTS ? getSnapshotPage(env.SNAPSHOTS, latest.snapshot) : null)),
   };
 }
 
@@ -85,17 +94,19 @@ export function validatorsFor(article: ArticleRecord): Validators | null {
 }
 
 /**
- * Fetches and reads the page; never throws for anything the page does. `latestText` reads the
- * latest version's text: when the page reads differently from that version, it is read again
- * knowing that text, so blocks the version held stay in while they are unchanged (extract/held.ts)
- * and only what was edited shows as a change.
+ * Fetches and reads the page; never throws for anything the page does. `latestVersion` reads the
+ * latest version: when the page reads differently from it, it is read again knowing that version's
+ * text, so blocks the version held stay in while they are unchanged (extract/held.ts) and only what
+ * was edited shows as a change. When older rules read that version (TEXT_READING), its text is its
+ * own HTML read by today's rules, and that reading goes with the observation: what the page is
+ * compared with, so a change of rules is no edit.
  */
 export async function observe(
   article: ArticleRecord,
   settings: Settings,
   now: Date,
   fetcher: typeof fetch = fetch,
-  latestText?: () => Promise<string | null>,
+  latestVersion?: LatestVersionReader,
 ): Promise<Observation> {
   const at = now.toISOString();
   const failure = (kind: string, message: string, status: number | null = null, retryAt: string | null = null): Observation => ({
@@ -120,14 +131,18 @@ export async function observe(
   }
   let extracted: Article;
   let hash: string;
+  let latestReadToday: Article | null = null;
   try {
     // Where the latest version's body sat: a paragraph gone must not make scoring pick another block.
     extracted = extractArticle(page.html, page.finalUrl, { previousBodyPath: article.bodyPath });
     hash = await versionHash(extracted.title, extracted.text, extracted.byline);
-    const previousText = latest && hash !== latest.hash && latestText ? await latestText() : null;
-    if (previousText) {
-      extracted = extractArticle(page.html, page.finalUrl, { previousBodyPath: article.bodyPath, previousText });
-      hash = await versionHash(extracted.title, extracted.text, extracted.byline);
+    if (latest && hash !== latest.hash && latestVersion) {
+      latestReadToday = (latest.textReading ?? 1) < TEXT_READING ? await readAgain(latestVersion, article) : null;
+      const previousText = latestReadToday?.text ?? (await latestVersion.text());
+      if (previousText) {
+        extracted = extractArticle(page.html, page.finalUrl, { previousBodyPath: article.bodyPath, previousText });
+        hash = await versionHash(extracted.title, extracted.text, extracted.byline);
+      }
     }
   } catch (error) {
     return failure('anomaly', `extraction anomaly: the extractor failed (${error instanceof Error ? error.message : String(error)})`);
@@ -136,5 +151,24 @@ export async function observe(
   const cut = anomaly && latest && isLastingShrink(anomaly, article.lastCheck, now, settings) && isTheStoryCut(latest.title, extracted.title, page.html);
   if (anomaly && !cut) return failure('anomaly', anomaly);
   const raw = page.raw ? { bytes: page.raw, contentType: page.contentType ?? null } : undefined;
-  return { ok: true, at, finalUrl: page.finalUrl, article: extracted, hash, etag: page.etag ?? null, lastModified: page.lastModified ?? null, raw };
+  const readToday = latest && latestReadToday ? { latestReadToday: { n: latest.n, article: latestReadToday } } : {};
+  return {
+    ok: true,
+    at,
+    finalUrl: page.finalUrl,
+    article: extracted,
+    hash,
+    etag: page.etag ?? null,
+    lastModified: page.lastModified ?? null,
+    raw,
+    ...readToday,
+  };
+}
+
+/** The latest version's own HTML read by today's rules, or null when none is kept. */
+async function readAgain(latestVersion: LatestVersionReader, article: ArticleRecord): Promise<Article | null> {
+  const kept = await latestVersion.page();
+  if (!kept) return null;
+  const read = extractArticle(decodeHtml(kept.raw, kept.contentType), article.finalUrl ?? article.url, { previousBodyPath: article.bodyPath });
+  return read.text ? read : null;
 }

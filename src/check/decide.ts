@@ -14,7 +14,16 @@
  */
 import { diffVersions } from '../diff';
 import { classifyChange } from '../diff/kind';
-import { BYLINE_READING, comparisonForm, isUpdateLine, normalizeText, sameNamesAsReadBefore, VISIBLE_BYLINE_READING, type Article } from '../extract';
+import {
+  BYLINE_READING,
+  comparisonForm,
+  isUpdateLine,
+  normalizeText,
+  sameNamesAsReadBefore,
+  TEXT_READING,
+  VISIBLE_BYLINE_READING,
+  type Article,
+} from '../extract';
 import { bylineForm } from '../extract/normalize';
 import type { ArticleRecord, ChangeEvent, ChangeRecord, FailureSpell, LastCheck, SnapshotRef, VersionRecord, VersionSummary } from '../store';
 import { eventSeq, versionSeq } from '../model/sequence';
@@ -39,6 +48,11 @@ export interface PageSeen {
   raw?: { bytes: Uint8Array; contentType: string | null };
   /** Where the raw HTML of this page is kept (src/evidence), named by the version it makes. */
   snapshot?: SnapshotRef;
+  /**
+   * Version `n`'s own HTML read by today's rules, when older rules read its text (TEXT_READING):
+   * what the page is compared with while `n` is the latest version.
+   */
+  latestReadToday?: { n: number; article: Article };
 }
 
 export interface FailureSeen {
@@ -148,11 +162,13 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   const unchanged = { changed: false, version: null, error: null };
   const { title, text } = seen.article;
   let earlier = record.versions.find((v) => v.hash === seen.hash) ?? null;
+  const readToday = latest && seen.latestReadToday?.n === latest.n ? seen.latestReadToday.article : null;
 
   // The latest version's words under another hash: stored by an older normalizer or hash
-  // (invisible characters, bylines, re-flow), so the same page must not make a phantom version.
-  // The latest version takes the new hash, and the next check is recognised from KV alone.
-  if (!earlier && latest && sameWords(latest, latestText, seen.article)) {
+  // (invisible characters, bylines, re-flow) or read by older rules (its HTML read today says the
+  // same), so the same page must not make a phantom version. The latest version takes the new
+  // hash, and the next check is recognised from KV alone.
+  if (!earlier && latest && (sameWords(latest, latestText, seen.article) || (readToday && sameReading(readToday, seen.article)))) {
     const readBefore = latest.byline == null || (latest.bylineReading ?? 1) < BYLINE_READING;
     earlier = { ...latest, hash: seen.hash, ...(readBefore ? { byline: seen.article.byline, bylineReading: BYLINE_READING } : {}) };
     record = { ...record, versions: [...record.versions.slice(0, -1), earlier] };
@@ -190,9 +206,11 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   const event: ChangeEvent = record.removedAt ? 'restored' : revertOf ? 'revert' : 'edit';
   // The old side as today's normalizer reads it, so characters an older one kept are no edit.
   // The old byline as today's rules read it, so a byline only read differently is no byline change.
-  const diff = latest
-    ? diffVersions(versionText(normalizeText(latest.title), normalizeText(latestText), bylineReadToday(latest, seen.article)), version)
-    : null;
+  // Its text read again from its own HTML by today's rules, when older ones read it.
+  const before = readToday
+    ? versionText(readToday.title, readToday.text, readToday.byline)
+    : versionText(normalizeText(latest?.title ?? ''), normalizeText(latestText), latest ? bylineReadToday(latest, seen.article) : null);
+  const diff = latest ? diffVersions(before, version) : null;
   const change: ChangeRecord | null =
     latest && diff
       ? {
@@ -225,6 +243,7 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
           title,
           byline: seen.article.byline,
           bylineReading: BYLINE_READING,
+          textReading: TEXT_READING,
           hash: seen.hash,
           words: countWords(text),
           revertOf,
@@ -278,6 +297,12 @@ function bylineReadToday(latest: VersionSummary, article: Article): string | nul
  * its byline as today's rules read it (bylineReadToday). Bylines compare in bylineForm: a byline
  * read from the meta tag ("Jane Doe") and the same one read from the page ("By Jane Doe") are one.
  */
+/** The same headline, byline and words as the latest version's own HTML read today. */
+function sameReading(readToday: Article, article: Article): boolean {
+  if (comparisonForm(readToday.title).replace(/ /g, '') !== comparisonForm(article.title).replace(/ /g, '')) return false;
+  return bylineForm(readToday.byline) === bylineForm(article.byline) && comparisonForm(readToday.text) === comparisonForm(article.text);
+}
+
 function sameWords(latest: VersionSummary, latestText: string, article: Article): boolean {
   // Spaces apart: a headline set on two lines (`<br>`) was read without one before.
   if (comparisonForm(latest.title).replace(/ /g, '') !== comparisonForm(article.title).replace(/ /g, '')) return false;

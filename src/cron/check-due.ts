@@ -11,7 +11,7 @@
  *   recording it, so that it can retry with backoff first.
  */
 import { writerFor } from '../check/article-writer';
-import { commit, latestTextReader, observe } from '../check/check-article';
+import { commit, latestVersionReader, observe } from '../check/check-article';
 import { changesNothing, type CheckResult, type Observation, type PageSeen } from '../check/decide';
 import { articleIdFor } from '../check/hash';
 import { trackUrl, untrack } from '../check/track';
@@ -51,7 +51,7 @@ export async function checkDue(env: Env, settings: Settings, due: DueCheck, tick
   if (retryAt && Date.parse(retryAt) > now.getTime()) return skipped('waiting');
 
   count('checks');
-  const seen = await observe(article, settings, now, options.fetcher, latestTextReader(env, article));
+  const seen = await observe(article, settings, now, options.fetcher, latestVersionReader(env, article));
   if (!seen.ok && options.deferTransient && isTransient(seen)) return { changed: false, version: null, error: seen.message, transient: true };
   if (seen.ok && article.versions.length === 0) {
     const moved = await adoptCanonical(env, settings, article, seen, now, options.fetcher);

@@ -57,11 +57,17 @@ export async function getSnapshotGzip(bucket: R2Bucket, sha256: string): Promise
 
 /** The raw page bytes of a snapshot, checked against their hash; null when missing. */
 export async function getSnapshot(bucket: R2Bucket, sha256: string): Promise<Uint8Array | null> {
-  const packed = await getSnapshotGzip(bucket, sha256);
-  if (!packed) return null;
-  const raw = await gunzip(packed);
+  return (await getSnapshotPage(bucket, sha256))?.raw ?? null;
+}
+
+/** A snapshot's raw bytes with the Content-Type they were served with (their charset), for reading the page again. */
+export async function getSnapshotPage(bucket: R2Bucket, sha256: string): Promise<{ raw: Uint8Array; contentType: string | null } | null> {
+  if (!SHA256.test(sha256)) return null;
+  const object = await bucket.get(snapshotKey(sha256));
+  if (!object) return null;
+  const raw = await gunzip(new Uint8Array(await object.arrayBuffer()));
   if ((await sha256OfBytes(raw)) !== sha256) throw new Error(`snapshot ${sha256} does not match its hash`);
-  return raw;
+  return { raw, contentType: object.customMetadata?.contentType ?? null };
 }
 
 /** Stores gzipped bytes as they came in an export, after checking they are the snapshot named. */

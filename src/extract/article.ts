@@ -11,6 +11,14 @@
 export const BYLINE_READING = 3;
 /** The first generation that read the byline a reader sees: before it, no byline means none was read. */
 export const VISIBLE_BYLINE_READING = 2;
+/**
+ * The generation of the rules that read a page's text. Bumped by a change that reads the same page's
+ * text differently (a block kept that was left out, a line read that was not): a check of a version
+ * read by an older generation compares the page with that version's own HTML read by today's rules
+ * (src/check/check-article.ts), so the change of rules itself is no edit. 2: collapsed panels, update
+ * lines beside the body, lists of linked titles (2026-11-26).
+ */
+export const TEXT_READING = 2;
 
 /** What extraction makes of one HTML page. */
 export interface Article {

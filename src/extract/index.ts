@@ -3,7 +3,7 @@
  * One parse into a pruned tree (tree.ts), the body found by scoring (score.ts) or a site rule
  * (site-rules.ts), its furniture left out (clean.ts), its paragraphs normalized (normalize.ts).
  */
-export { type Article, BYLINE_READING, VISIBLE_BYLINE_READING } from './article';
+export { type Article, BYLINE_READING, TEXT_READING, VISIBLE_BYLINE_READING } from './article';
 export { sameNamesAsReadBefore } from './byline-names';
 export { comparisonForm, normalizeText, paragraphsOf } from './normalize';
 export { isUpdateLine } from './update-line';

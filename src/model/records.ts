@@ -10,6 +10,8 @@ export interface VersionSummary {
   byline?: string | null;
   /** The generation of byline rules that read it (src/extract/article.ts BYLINE_READING); absent: 1. */
   bylineReading?: number;
+  /** The generation of the rules that read its text (src/extract/article.ts TEXT_READING); absent: 1. */
+  textReading?: number;
   hash: string;
   /** Body words, so a check can spot a sharply shorter text without reading the version. */
   words: number;

@@ -114,6 +114,9 @@ const VersionSummarySchema = z
       .int()
       .optional()
       .openapi({ description: 'The generation of byline rules that read it (2: the byline the page shows; absent: 1, the meta tag only).' }),
+    textReading: z.number().int().optional().openapi({
+      description: 'The generation of the rules that read its text (absent: 1). A version read by an older one is compared by its own HTML read again.',
+    }),
     hash: z.string(),
     words: z.number().int(),
     revertOf: z.number().int().nullable().optional(),

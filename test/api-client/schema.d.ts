@@ -322,6 +322,8 @@ export interface components {
             byline?: string | null;
             /** @description The generation of byline rules that read it (2: the byline the page shows; absent: 1, the meta tag only). */
             bylineReading?: number;
+            /** @description The generation of the rules that read its text (absent: 1). A version read by an older one is compared by its own HTML read again. */
+            textReading?: number;
             hash: string;
             words: number;
             revertOf?: number | null;
