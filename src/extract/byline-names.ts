@@ -36,6 +36,8 @@ const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|den|de|da|di|du|la|le|de
 const ROLE =
   /\b(?:authors?|editors?|reporters?|writers?|correspondents?|contributors?|columnists?|professor|analyst|staff|expert|senior|chief|news|press|team|desk|ceo|dr|updated|published|posted|modified|last|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
 const TRAILING = /[\s,;:.–—-]+$/;
+/** A name that opens with an initial is a person's, whatever its surname says: "A. Reporter", "B. Writer". */
+const INITIAL = /^\p{Lu}\.\s/u;
 
 /** The text after "By" up to where the names end: "By Jane Doe and John Roe | May 3" -> "Jane Doe and John Roe". */
 export function namesPart(line: string): string {
@@ -51,7 +53,7 @@ export function namesIn(line: string): string[] {
     .split(NAMES_SPLIT)
     .filter((part) => {
       const words = part.split(/\s+/);
-      return words.length >= 2 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && !ROLE.test(part);
+      return words.length >= 2 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && (!ROLE.test(part) || INITIAL.test(part));
     });
 }
 

@@ -79,6 +79,18 @@ describe('what makes a new version', () => {
     expect(feed.entries[0].summary).toContain('Ana Reporter and Ben Writer');
   });
 
+  it('the issue\'s own example: a visible "By A. Reporter" under the headline gains "and B. Writer" while the meta tag stays', async () => {
+    const id = await track('/same-words/byline-line', story({ author: 'A. Reporter', dateline: '<p>By A. Reporter</p>' }));
+    await publish('/same-words/byline-line', story({ author: 'A. Reporter', dateline: '<p>By A. Reporter and B. Writer</p>' }));
+    expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
+    const diff = await (await api(`/articles/${id}/diff`)).json<{ byline: unknown; stats: unknown }>();
+    expect(diff.byline).toEqual({ old: 'A. Reporter', new: 'A. Reporter and B. Writer' });
+    expect(diff.stats).toEqual({ added: 0, removed: 0 });
+    const feed = await readFeed(await (await page(`/articles/${id}/feed.xml`)).text());
+    expect(feed.entries).toHaveLength(1);
+    expect(feed.entries[0].title).toContain('byline changed');
+  });
+
   it('a headline with a right-to-left override shows without it, isolated, on the home page', async () => {
     const id = await track('/same-words/override', story({ headline: 'Council \u202Eevitceffe\u202C votes to close the library' }));
     const record = await (await api(`/articles/${id}`)).json<{ title: string }>();

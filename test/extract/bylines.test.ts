@@ -27,6 +27,15 @@ describe('bylines', () => {
     expect(extractArticle(story({ meta, lead: '<p>By Jane Doe and John Roe | May 3, 2025</p>' })).byline).toBe('Jane Doe and John Roe');
   });
 
+  it('a name whose surname is a role word is still a name when it opens with an initial (the issue\'s own "A. Reporter")', () => {
+    const meta = '<meta name="author" content="A. Reporter">';
+    expect(extractArticle(story({ meta, lead: '<p>By A. Reporter and B. Writer</p>' })).byline).toBe('A. Reporter and B. Writer');
+    expect(extractArticle(story({ meta, lead: '<div class="author">By A. Reporter and B. Writer</div>' })).byline).toBe('A. Reporter and B. Writer');
+    expect(extractArticle(story({ meta, lead: '<p>By A. Reporter</p>' })).byline).toBe('A. Reporter');
+    // A role is still no name: "Staff Writer" and "Senior Reporter" name no one.
+    expect(extractArticle(story({ meta: '<meta name="author" content="Jane Doe">', lead: '<p>By Jane Doe, Staff Writer</p>' })).byline).toBe('Jane Doe');
+  });
+
   it('without a meta tag, a "By …" line under the headline or an author element is the byline', () => {
     expect(extractArticle(story({ lead: '<p>By Jane Doe</p>' })).byline).toBe('Jane Doe');
     expect(extractArticle(story({ lead: '<p>Standfirst: the pier goes.</p><p>Von Hans Müller</p>' })).byline).toBe('Hans Müller');
