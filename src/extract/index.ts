@@ -5,6 +5,7 @@
  */
 export { type Article, BYLINE_READING, TEXT_READING, VISIBLE_BYLINE_READING } from './article';
 export { sameNamesAsReadBefore } from './byline-names';
+import { namesIn } from './byline-names';
 export { comparisonForm, normalizeText, paragraphsOf } from './normalize';
 export { isUpdateLine } from './update-line';
 import type { Article } from './article';
@@ -186,8 +187,14 @@ const LEAD_LINES = 3;
  * (an imprint's "Last updated: March 12, 2025", a story's "Updated 17:31, 3 March 2025").
  */
 function isStoryMeta(line: string): boolean {
-  return line.length < STORY_META_MAX && STORY_META.test(line) && !isUpdateLine(line);
+  if (line.length >= STORY_META_MAX || isUpdateLine(line)) return false;
+  // "By A. Reporter Updated March 12, 2026, 6:40 p.m.": a byline with what shares its line (not a
+  // closing credit, "Reporting by …; editing by …", which is part of the story).
+  return STORY_META.test(line) || (BY_NAMES.test(line) && namesIn(line).length > 0);
 }
+
+/** A line that opens with "By" and a capital, as a byline does ("Von", "Par" in German and French). */
+const BY_NAMES = /^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR)\s*:?\s+\p{Lu}/u;
 
 /** A line the line filters may take out by its words alone, wherever it sits. */
 function isLineFurniture(line: string): boolean {

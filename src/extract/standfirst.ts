@@ -8,9 +8,12 @@
 import { textOf, type Element } from './node';
 import { normalizeParagraph } from './normalize';
 
-/** A class or id whose last part names a standfirst: `dek`, `article-dek`, `c-standfirst`, `story__summary`. */
+/**
+ * A class or id whose last part names a standfirst: `dek`, `article-dek`, `c-standfirst`,
+ * `story__summary`, `article__lead`, Bootstrap's `lead`, `description`.
+ */
 const STANDFIRST =
-  /^(?:[a-z0-9]+(?:-|_|__))*(?:dek|deck|standfirst|sub-?head|sub-?headline|sub-?title|summary|lede|intro|abstract|chapo|chapeau|sapo|vorspann|teaser-?text|article-?lead|story-?lead|leadtext|lead-?text)$/;
+  /^(?:[a-z0-9]+(?:-|_|__))*(?:dek|deck|standfirst|sub-?head|sub-?headline|sub-?title|summary|lede|lead|intro|abstract|description|chapo|chapeau|sapo|vorspann|teaser-?text|article-?lead|story-?lead|leadtext|lead-?text)$/;
 const MIN_CHARS = 25;
 const MAX_CHARS = 600;
 /** How far up from the body to look: the standfirst is in the article's header, near the body. */

@@ -52,6 +52,8 @@ const LEVELS = 4;
 const SEARCH_LIMIT = 2_000;
 /** The shortest line that can say "Updated" and a date. */
 const MIN_LINE = 8;
+/** What parts a byline's line: a dot, a bar, a bullet, a dash between spaces. */
+const PARTS = /[⋅·•|]|\s[-–—]\s/;
 /** Class names of blocks that hold other stories. */
 const OTHER_STORIES = /teaser|related|recirc|promo|more-?stories|most-?read|trending|recommend/;
 const SUBHEADING = /^h[2-6]$/;
@@ -110,9 +112,14 @@ export function updateLineNear(top: Element): NearbyUpdateLine | null {
       // Another story's <article> (a teaser) lends no date; the story's own, inside the body, does.
       if (element.tag === 'article' && !inTop) continue;
       if (element.tag === 'article' && element.goodLen * 2 <= top.goodLen) continue;
-      if (element.block && element.textLen >= MIN_LINE && element.textLen <= MAX_LINE && element.linkLen * 2 < element.textLen) {
+      // A line of its own, or a <time> saying it ("By Ana Reyes <time>Updated March 12, 2026</time>").
+      const candidate = element.block || element.tag === 'time';
+      if (candidate && element.textLen >= MIN_LINE && element.textLen <= MAX_LINE && element.linkLen * 2 < element.textLen) {
         const line = normalizeParagraph(textOf(element, MAX_LINE + 20));
         if (isUpdateLine(line)) return { line, after };
+        // Or a part of a byline's line: "By Ana Reyes ⋅ Senior Analyst ⋅ Updated March 5, 2025".
+        const part = line.split(PARTS).find((segment) => isUpdateLine(segment.trim()));
+        if (part) return { line: part.trim(), after };
       }
       if (inTop && element.flowLen >= PARAGRAPH) {
         passed += element.flowLen;

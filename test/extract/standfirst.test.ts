@@ -22,11 +22,14 @@ const inBody = (dek: string) =>
   `<html><body><article><div class="article-body"><h1>Budget passes</h1><p class="dek">${dek}</p>${body}</div></article></body></html>`;
 
 describe('the standfirst', () => {
-  it.each(['standfirst', 'dek', 'article-dek', 'story__summary', 'chapo'])('in the header, named %s: opens the text, and an edit to it is an edit', (name) => {
-    const text = extractArticle(inHeader(DEK, name)).text;
-    expect(text).toBe([DEK, ...STORY].join('\n\n'));
-    expect(extractArticle(inHeader(DEK.replace('7-2', '5-4'), name)).text).not.toBe(text);
-  });
+  it.each(['standfirst', 'dek', 'article-dek', 'story__summary', 'chapo', 'lead', 'article__lead', 'description'])(
+    'in the header, named %s: opens the text, and an edit to it is an edit',
+    (name) => {
+      const text = extractArticle(inHeader(DEK, name)).text;
+      expect(text).toBe([DEK, ...STORY].join('\n\n'));
+      expect(extractArticle(inHeader(DEK.replace('7-2', '5-4'), name)).text).not.toBe(text);
+    },
+  );
 
   it('between the headline and the body, or inside the body', () => {
     expect(extractArticle(beforeBody(DEK)).text).toBe([DEK, ...STORY].join('\n\n'));
