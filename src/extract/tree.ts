@@ -253,6 +253,10 @@ function inHeading(stack: Frame[]): boolean {
   return false;
 }
 
+/** A button that shows the rest of the story: the hidden block right after it is text a reader opens. */
+const CONTINUE_READING =
+  /^(?:continue reading|keep reading|read more|read the (?:full|whole|rest of the) (?:story|article)|show (?:the )?full (?:story|article)|weiterlesen|artikel weiterlesen|mehr lesen|ganzen artikel lesen|lire la suite|seguir leyendo|leer más|continua a leggere|leggi tutto|lees verder|ler mais|continuar lendo)\b/i;
+
 /** Hidden elements with an id remembered for a button that may name them later; a bound on memory. */
 const MAX_HIDDEN_IDS = 512;
 
@@ -339,7 +343,7 @@ export function buildTree(html: string): Tree {
   const stack: Frame[] = [{ tag: '#root', element: root, owns: false, block: root, link: false, hidden: false }];
   let depth = 0;
   // Text capture for elements whose text we want even though the element itself is dropped.
-  let capture: 'title' | 'jsonld' | 'time' | null = null;
+  let capture: 'title' | 'jsonld' | 'time' | 'button' | null = null;
   let captured = '';
   let timeArticle: Element | null = null;
   let h1Depth = -1;
@@ -351,6 +355,9 @@ export function buildTree(html: string): Tree {
   // `aria-controls` is text a reader opens with a click; the button may come before or after it.
   const hiddenById = new Map<string, Element>();
   const controlled = new Set<string>();
+  // A "Continue reading" button and the hidden rest of the story right after it, among its parent's children.
+  let buttonParent: Element | null = null;
+  let continuationIn: Element | null = null;
 
   const sink: HtmlSink = {
     wantsAttributes(tag: string) {
@@ -379,6 +386,10 @@ export function buildTree(html: string): Tree {
           capture = 'time';
           captured = '';
         }
+      } else if (tag === 'button' && capture === null && top.element !== null) {
+        capture = 'button';
+        captured = '';
+        buttonParent = top.element;
       } else if (tag === 'br' && h1Depth >= 0) {
         // A headline set on two lines ("Water bill<br>clears the Senate") is words apart.
         h1Text += ' ';
@@ -413,7 +424,14 @@ export function buildTree(html: string): Tree {
         return;
       }
       const element = newElement(tag, attribs, parent);
-      const hidden = isHidden(tag, attribs);
+      let hidden = isHidden(tag, attribs);
+      if (continuationIn === parent && element.block) {
+        continuationIn = null;
+        if (hidden && !FURNITURE.has(tag)) {
+          hidden = false;
+          element.opened = true;
+        }
+      }
       if (hidden || FURNITURE.has(tag)) element.dropped = true;
       if (hidden && attribs.id && hiddenById.size < MAX_HIDDEN_IDS) hiddenById.set(attribs.id, element);
       parent.children.push(element);
@@ -430,7 +448,7 @@ export function buildTree(html: string): Tree {
       });
     },
     text(text: string) {
-      if (capture !== null && (capture !== 'time' || captured.length < 200)) captured += text;
+      if (capture !== null && ((capture !== 'time' && capture !== 'button') || captured.length < 200)) captured += text;
       if (h1Depth >= 0 && !inSkipped(stack, h1Depth + 1)) h1Text += text;
       const top = stack[stack.length - 1];
       const element = top.element;
@@ -461,6 +479,9 @@ export function buildTree(html: string): Tree {
         capture = null;
       } else if (capture === 'jsonld' && frame.tag === 'script') {
         if (head.jsonLd.length < 32) head.jsonLd.push(captured);
+        capture = null;
+      } else if (capture === 'button' && frame.tag === 'button') {
+        continuationIn = CONTINUE_READING.test(captured.trim().slice(0, 60)) ? buttonParent : null;
         capture = null;
       } else if (capture === 'time' && frame.tag === 'time') {
         head.headerTimes.push({

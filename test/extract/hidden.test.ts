@@ -18,6 +18,19 @@ describe('hidden elements', () => {
     }
   });
 
+  it('the hidden rest of a story right after a "Continue reading" button is part of it', () => {
+    for (const rest of [`<div class="article-rest" hidden>${MORE}</div>`, `<div style="display:none">${MORE}</div>`]) {
+      for (const label of ['Continue reading', 'Weiterlesen', 'Lire la suite']) {
+        expect(extractArticle(`<article>${LEAD}<button class="more">${label}</button>${rest}</article>`).text, label).toContain('dredging contract');
+      }
+    }
+    // Any other button, or a block between, opens nothing.
+    expect(extractArticle(`<article>${LEAD}<button>Subscribe</button><div hidden>${MORE}</div></article>`).text).not.toContain('dredging contract');
+    expect(extractArticle(`<article>${LEAD}<button>Read more</button><p>Shown.</p><div hidden>${MORE}</div></article>`).text).not.toContain(
+      'dredging contract',
+    );
+  });
+
   it('a hidden block no button opens is not, even with an id', () => {
     const html = `<article>${LEAD}<button aria-expanded="false" aria-controls="menu">Menu</button><div id="signup" hidden>${MORE}</div></article>`;
     expect(extractArticle(html).text).not.toContain('dredging contract');
