@@ -116,8 +116,10 @@ function expand(top: Element): Element {
   for (let parent = top.parent; parent && parent.tag !== '#root'; parent = parent.parent) {
     const addedGood = parent.goodLen - top.goodLen;
     const addedText = parent.textLen - top.textLen;
-    if (addedText <= 0 || (addedText < 50 && addedText < top.textLen * 0.05)) {
-      // Nothing, or a wrapper's "Read more" toggle: no reason to stop here.
+    const addedLinks = parent.linkLen - top.linkLen;
+    if (addedText <= 0 || (addedText < 50 && addedText < top.textLen * 0.05 && (addedText < 20 || addedLinks * 2 < addedText))) {
+      // Nothing, or a wrapper's "Read more" toggle: no reason to stop here. A few links more (a
+      // cell of other stories' headlines beside a story laid out in a table) are a reason.
       top = parent;
       continue;
     }
