@@ -69,7 +69,8 @@ export function isCorrectionNotice(paragraph: string): boolean {
   return isEditorialNotice(paragraph) || isUpdateNote(paragraph);
 }
 
-const LETTERS_AND_DIGITS = /[^\p{L}\p{N}]+/gu;
+// Marks too: a Devanagari vowel sign is part of its word (गुरुवार, not गरवर).
+const LETTERS_AND_DIGITS = /[^\p{L}\p{M}\p{N}]+/gu;
 const bare = (text: string) => text.replace(LETTERS_AND_DIGITS, '');
 const wordsOf = (text: string) => text.match(/\S+/g) ?? [];
 
@@ -113,7 +114,8 @@ export function editDistance(a: string, b: string): number {
 /**
  * Closed classes of words that carry a fact: a swap between two of them is a different fact however
  * close their spelling (million -> billion, Monday -> Sunday, June -> July, Mio -> Mrd), never a
- * spelling fix. English, German, French and Spanish; compared in lower case.
+ * spelling fix. English, German, French, Spanish, Portuguese, Italian, Hindi, Korean, Arabic and
+ * Persian (weekdays; numbers and months where a reader spells them); compared in lower case.
  */
 const MEANING_WORDS = new Set(
   [
@@ -121,24 +123,45 @@ const MEANING_WORDS = new Set(
     'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion trillions dozen dozens',
     'eins ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend mio mrd million millionen milliarde milliarden billion billionen',
     'un deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante cent cents mille millier milliers million millions milliard milliards',
-    'uno dos tres cuatro cinco seis siete ocho nueve diez once doce veinte treinta cuarenta cincuenta cien ciento mil millón millones millardo millardos billón billones',
+    'uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte treinta cuarenta cincuenta cien ciento mil millón millones millardo millardos billón billones',
+    'dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn treize quatorze quinze seize',
+    'um uma dois duas três quatro cinco seis sete oito nove dez onze doze treze catorze quatorze quinze vinte trinta cem mil milhão milhões bilhão bilhões',
+    'uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici venti trenta cento mille milione milioni miliardo miliardi',
+    'एक दो तीन चार पाँच पांच छह छः सात आठ नौ दस ग्यारह बारह तेरह चौदह पंद्रह सोलह सत्रह अठारह उन्नीस बीस सौ हज़ार हजार लाख करोड़',
+    '하나 둘 셋 넷 다섯 여섯 일곱 여덟 아홉 열 스물 서른 백 천 만 억 조',
     'k m bn mn tn',
     // Weekdays.
     'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun',
     'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag',
     'lundi mardi mercredi jeudi vendredi samedi dimanche',
     'lunes martes miércoles jueves viernes sábado domingo',
+    'segunda terça quarta quinta sexta sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica',
+    'सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार',
+    'الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد',
+    'شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه',
     // Months.
     'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec',
     'januar jänner februar märz april mai juni juli august september oktober november dezember',
     'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
     'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre',
+    'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+    'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
+    'जनवरी फ़रवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर',
     // Directions and sides.
     'north south east west northern southern eastern western left right',
   ]
     .join(' ')
     .split(' '),
 );
+/** Korean weekdays, which take their particle in the same word (목요일에 "on Thursday"). */
+const KOREAN_WEEKDAYS = ['월요일', '화요일', '수요일', '목요일', '금요일', '토요일', '일요일'];
+
+/** The word of fact a word is, or null: itself when listed, or a Korean weekday it opens with. */
+function meaningOf(word: string): string | null {
+  if (MEANING_WORDS.has(word)) return word;
+  return KOREAN_WEEKDAYS.find((day) => word.startsWith(day)) ?? null;
+}
+
 /** Negations: adding, dropping or swapping one turns a statement around, whatever the other word. */
 const NEGATIONS = new Set(
   'not no never none nor neither nothing nobody nowhere nicht nichts kein keine keinen keinem keiner keines nie niemals niemand weder ne pas jamais rien aucun aucune non nunca nada nadie ningún ninguno ninguna jamás tampoco'.split(
@@ -169,7 +192,7 @@ function isSpellingPair(oldWord: string, newWord: string): boolean {
   const lowerA = a.toLowerCase();
   const lowerB = b.toLowerCase();
   if (lowerA !== lowerB && (NEGATIONS.has(lowerA) || NEGATIONS.has(lowerB))) return false;
-  if (MEANING_WORDS.has(lowerA) && MEANING_WORDS.has(lowerB) && lowerA !== lowerB) return false;
+  if (meaningOf(lowerA) && meaningOf(lowerB) && meaningOf(lowerA) !== meaningOf(lowerB)) return false;
   if (isShortNameSwap(a, b)) return false;
   const longest = Math.max([...a].length, [...b].length);
   if (longest < 3) return false;

@@ -73,6 +73,11 @@ describe('classifyChange', () => {
     ['a short name with one letter substituted', 'Talks with Iran resumed on Monday in Geneva.', 'Talks with Iraq resumed on Monday in Geneva.'],
     ['a Japanese weekday', '首相は木曜日に記者会見を開いた。', '首相は水曜日に記者会見を開いた。'],
     ['a Chinese word', '外交部周四宣布了新的措施。', '外交部周三宣布了新的措施。'],
+    ['a Korean weekday', '시의회는 목요일에 예산안을 통과시켰다.', '시의회는 수요일에 예산안을 통과시켰다.'],
+    ['a Hindi weekday', 'परिषद ने गुरुवार को बजट पारित किया।', 'परिषद ने बुधवार को बजट पारित किया।'],
+    ['a Hindi number word', 'आग में तीन लोग घायल हुए।', 'आग में तेरह लोग घायल हुए।'],
+    ['a Spanish number word', 'La policía dijo que tres personas resultaron heridas.', 'La policía dijo que trece personas resultaron heridas.'],
+    ['a Portuguese number word', 'A polícia disse que dois homens foram presos.', 'A polícia disse que doze homens foram presos.'],
   ])('%s changed is no spelling fix', (_name, before, after) => {
     const kinds = classifyChange(diffVersions(version(`T\n${before}`), version(`T\n${after}`)));
     expect(kinds.length).toBeGreaterThan(0);
