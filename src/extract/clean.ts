@@ -44,7 +44,8 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
     if (isFurniture(element) && element.goodLen <= bodyLen * 0.5) return false;
     if (tag === 'header' && element.paragraphs < 3) return false;
     if (!CONDITIONAL.has(tag)) return true;
-    if (element.goodLen > bodyLen * 0.5 || !looksLikeFurniture(element) || isIntroducedList(element) || isListOfTitles(element)) return true;
+    if (element.goodLen > bodyLen * 0.5 || !looksLikeFurniture(element) || isIntroducedList(element) || isListOfTitles(element) || isListOfNames(element))
+      return true;
     kinds ??= proseKinds(body);
     return kinds.has(kindOf(element));
   };
@@ -180,6 +181,36 @@ function isListOfTitles(element: Element): boolean {
   if (items < 2 || words < items * TITLE_WORDS) return false;
   return !MORE_READING.test(labelOf(element));
 }
+
+/**
+ * A list whose items are each a person's name, linked to a profile or not: an imprint's staff
+ * under "Editorial staff", a desk's reporters. Editors add and remove names there. A label offering
+ * more reading (a "Related" list of people) keeps it out, and so does any item that is not a name.
+ */
+function isListOfNames(element: Element): boolean {
+  if (element.tag !== 'ul' && element.tag !== 'ol') return false;
+  if (isFurniture(element) || element.dropped || element.inputs > 0) return false;
+  let items = 0;
+  for (const child of element.children) {
+    if (typeof child === 'string') {
+      if (child.trim() !== '') return false;
+      continue;
+    }
+    if (child.tag !== 'li') return false;
+    const text = textOf(child, TITLE_MAX_CHARS).replace(/\s+/g, ' ').trim();
+    if (text === '') continue;
+    if (!PERSON.test(text.replace(ROLE_AFTER, ''))) return false;
+    items++;
+  }
+  return items >= NAMES_MIN && !MORE_READING.test(labelOf(element));
+}
+
+/** Names a staff list has at least: two capitalized words alone are as often products ("Roblox VPNs"). */
+const NAMES_MIN = 3;
+/** Two to four capitalized words, name particles allowed: "Anna Albers", "Jan van der Berg". */
+const PERSON = /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|van|von|der|den|de|da|di|du|la|le|del|dos|bin|al)){1,3}$/u;
+/** A role after a name: "Anna Albers (Leitung)", "Bernd Brandt, Politik". */
+const ROLE_AFTER = /\s*(?:\([^)]{1,40}\)|[,–—-]\s[^,]{1,40})$/;
 
 /** Average words an item of a list of titles has at least ("Fix volatile loads and stores"). */
 const TITLE_WORDS = 4;

@@ -53,6 +53,27 @@ describe('staff lists', () => {
     expect(after).toContain('Kultur | Clara Claßen\n\nSport | Dieter Dorn');
   });
 
+  it('a list whose items are names, linked or not, under a heading stays in, and a name swapped shows', () => {
+    const list = (three: string[]) => `<h2>Redaktion</h2><ul class="staff">${three.map((name, k) => `<li><a href="/p/${k}">${name}</a></li>`).join('')}</ul>`;
+    const before = extractArticle(page(list(names.slice(0, 3)))).text;
+    expect(before).toContain('Redaktion\n\nAnna Albers\n\nBernd Brandt\n\nClara Claßen');
+    expect(extractArticle(page(list([names[0], names[1], names[4]]))).text).toContain('Eva Engel');
+    // Not a list of people: a label offering more reading, or items that are not names.
+    expect(
+      extractArticle(
+        page(
+          `<h2>Mehr zum Thema</h2><ul>${names
+            .slice(0, 3)
+            .map((n) => `<li><a href="/x">${n}</a></li>`)
+            .join('')}</ul>`,
+        ),
+      ).text,
+    ).not.toContain('Anna Albers');
+    expect(
+      extractArticle(page(`<h2>Ressorts</h2><ul>${['Politik', 'Wirtschaft', 'Kultur'].map((n) => `<li><a href="/x">${n}</a></li>`).join('')}</ul>`)).text,
+    ).not.toContain('Wirtschaft');
+  });
+
   it('a block of links without the commas of a list of names (a menu) stays out', () => {
     const menu = names.map((name, k) => `<a href="/ressort/${k}">${name.split(' ')[1]}</a>`).join(' ');
     const { text } = extractArticle(page(`<div class="ressorts">${menu}</div>`));
