@@ -253,6 +253,18 @@ function inHeading(stack: Frame[]): boolean {
   return false;
 }
 
+/** The caption of a figure that holds a quote says who said it ("— Tim Lang, city engineer"): text, unlike a photo's. */
+function isQuoteAttribution(tag: string, parent: Element): boolean {
+  return tag === 'figcaption' && parent.tag === 'figure' && parent.children.some((child) => typeof child !== 'string' && child.tag === 'blockquote');
+}
+
+/** A box of the story's facts, set in an <aside> ("The harbour in numbers"): part of the story, unlike a sidebar. */
+const FACT_BOX = /(?:^|[\s_-])(?:fact-?box|facts-?box|info-?box|key-?facts|fact-?sheet|at-?a-?glance|faktenbox|infobox|infokasten|faktenkasten)(?:$|[\s_-])/;
+
+function isFactBox(tag: string, element: Element): boolean {
+  return tag === 'aside' && element.hint !== '' && FACT_BOX.test(element.hint);
+}
+
 /** A button that shows the rest of the story: the hidden block right after it is text a reader opens. */
 const CONTINUE_READING =
   /^(?:continue reading|keep reading|read more|read the (?:full|whole|rest of the) (?:story|article)|show (?:the )?full (?:story|article)|weiterlesen|artikel weiterlesen|mehr lesen|ganzen artikel lesen|lire la suite|seguir leyendo|leer más|continua a leggere|leggi tutto|lees verder|ler mais|continuar lendo)\b/i;
@@ -411,7 +423,7 @@ export function buildTree(html: string): Tree {
       }
       if (parent !== null && tag === 'input') parent.inputs++;
       if (parent !== null && tag === 'img') parent.images++;
-      if (parent === null || SKIP.has(tag) || tag === 'img' || tag === 'wbr') {
+      if (parent === null || (SKIP.has(tag) && !isQuoteAttribution(tag, parent)) || tag === 'img' || tag === 'wbr') {
         stack.push({ tag, element: null, owns: false, block: null, link: false, hidden: true });
         return;
       }
@@ -432,7 +444,7 @@ export function buildTree(html: string): Tree {
           element.opened = true;
         }
       }
-      if (hidden || FURNITURE.has(tag)) element.dropped = true;
+      if (hidden || (FURNITURE.has(tag) && !isFactBox(tag, element))) element.dropped = true;
       if (hidden && attribs.id && hiddenById.size < MAX_HIDDEN_IDS) hiddenById.set(attribs.id, element);
       parent.children.push(element);
       depth++;
