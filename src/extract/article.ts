@@ -6,9 +6,11 @@
  * and a byline appearing is an edit. 3 reads the names alone (no time, "Updated …" or counter on
  * their line), every author link of a line, and a JSON-LD author only when the page shows none: a
  * byline read by generation 2 is that version's byline when it names the same people once cut
- * where its names end, or names some of them (byline-names.ts sameNamesAsReadBefore).
+ * where its names end, or names some of them (byline-names.ts sameNamesAsReadBefore). 4 reads a
+ * name that opens with an initial whatever its surname ("A. Reporter") and cuts a role after the
+ * names ("Jane Doe, Staff Writer"): a byline read by 3 is compared the same lenient way.
  */
-export const BYLINE_READING = 3;
+export const BYLINE_READING = 4;
 /** The first generation that read the byline a reader sees: before it, no byline means none was read. */
 export const VISIBLE_BYLINE_READING = 2;
 /**

@@ -66,11 +66,25 @@ export function namesIn(line: string): string[] {
 export function bylineLine(text: string): string | null {
   const by = NAMES_PREFIX.test(text) ? -1 : text.search(BY_LATER);
   const line = by < 0 ? text : text.slice(by + 1);
-  const names = namesPart(line);
+  const names = withoutRoles(namesPart(line));
   if (names === '' || !/\p{L}/u.test(names)) return null;
   const prefix = NAMES_PREFIX.exec(line)?.[0] ?? '';
   return `${prefix}${names}`;
 }
+
+/** The names without a role after them: "Jane Doe, Staff Writer" -> "Jane Doe" ("A. Reporter" stays a name). */
+function withoutRoles(names: string): string {
+  let cut = names;
+  for (let trailing = TRAILING_PART.exec(cut); trailing; trailing = TRAILING_PART.exec(cut)) {
+    const part = trailing[1].trim();
+    if (!ROLE.test(part) || INITIAL.test(part)) break;
+    cut = cut.slice(0, trailing.index).trim();
+  }
+  return cut;
+}
+
+/** The last comma-separated part of a line. */
+const TRAILING_PART = /,([^,]+)$/;
 
 /**
  * Whether a byline stored by rules before names were cut out of the line (BYLINE_READING < 3) and

@@ -36,6 +36,13 @@ describe('bylines', () => {
     expect(extractArticle(story({ meta: '<meta name="author" content="Jane Doe">', lead: '<p>By Jane Doe, Staff Writer</p>' })).byline).toBe('Jane Doe');
   });
 
+  it('a role after the names is no part of the byline: adding one is no byline change', () => {
+    for (const role of ['Staff Writer', 'Senior Correspondent']) {
+      expect(extractArticle(story({ lead: `<p class="byline">By Jane Doe, ${role}</p>` })).byline).toBe('By Jane Doe');
+    }
+    expect(extractArticle(story({ lead: '<p class="byline">By Jane Doe, John Roe</p>' })).byline).toBe('By Jane Doe, John Roe');
+  });
+
   it('without a meta tag, a "By …" line under the headline or an author element is the byline', () => {
     expect(extractArticle(story({ lead: '<p>By Jane Doe</p>' })).byline).toBe('Jane Doe');
     expect(extractArticle(story({ lead: '<p>Standfirst: the pier goes.</p><p>Von Hans Müller</p>' })).byline).toBe('Hans Müller');
