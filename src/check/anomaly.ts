@@ -16,7 +16,7 @@ import { countWords } from '../diff/tokens';
 
 /** `previousWords` is the word count of the latest version, or null for a first check. */
 export function detectAnomaly(text: string, previousWords: number | null, settings: Pick<Settings, 'minArticleWords' | 'maxShrinkRatio'>): string | null {
-  if (undecoded(text)) return "extraction anomaly: the page's characters could not be decoded: no charset declared?";
+  if (undecoded(text)) return "extraction anomaly: the page's characters could not be decoded: no charset declared, or the wrong one?";
   const words = countWords(text);
   // The extractor has already read the whole page for recall when the body it found was near-empty.
   if (words === 0) return 'extraction anomaly: no article text found, even reading every paragraph of the page (a script-rendered page or an empty one?)';

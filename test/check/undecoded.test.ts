@@ -34,7 +34,7 @@ describe('pages in an undeclared charset', () => {
     const page = concat(ascii('<!doctype html><html><head><title>News</title></head><body><article>'), ...body, ascii('</article></body></html>'));
     const result = await checkNew('/undecoded/shift-jis', page);
     expect(result.version).toBe(null);
-    expect(result.error).toBe("extraction anomaly: the page's characters could not be decoded: no charset declared?");
+    expect(result.error).toBe("extraction anomaly: the page's characters could not be decoded: no charset declared, or the wrong one?");
   });
 
   it('a French windows-1252 page with no charset still makes a version', async () => {
