@@ -247,6 +247,13 @@ export function isHiddenElement(element: Element): boolean {
   return !element.opened && isHidden(element.tag, element.attrs);
 }
 
+/** Ends the line in `element` with a <br> (one, however many flattened blocks end there). */
+function breakLine(element: Element): void {
+  const last = element.children[element.children.length - 1];
+  if (last === undefined || (typeof last !== 'string' && last.tag === 'br')) return;
+  element.children.push(newElement('br', NO_ATTRIBUTES, element));
+}
+
 /** True when a heading (h1-h6) is open on the stack: a button in it is an accordion's heading. */
 function inHeading(stack: Frame[]): boolean {
   for (let k = stack.length - 1; k > 0; k--) if (HEADINGS.has(stack[k].tag)) return true;
@@ -432,6 +439,8 @@ export function buildTree(html: string): Tree {
         return;
       }
       if (depth >= MAX_DEPTH) {
+        // Flattened, a block still parts lines: "town hall.</p><p>Council" is not "hall.Council".
+        if (!INLINE.has(tag)) breakLine(parent);
         stack.push({ tag, element: parent, owns: false, block: top.block, link: top.link || tag === 'a', hidden: top.hidden });
         return;
       }
@@ -507,7 +516,10 @@ export function buildTree(html: string): Tree {
         if (head.h1s.length < 16) head.h1s.push({ text: h1Text, visible: h1Visible, hint: h1Hint, element: h1Element });
         h1Depth = -1;
       }
-      if (!frame.owns || frame.element === null) return;
+      if (!frame.owns || frame.element === null) {
+        if (depth >= MAX_DEPTH && frame.element !== null && !INLINE.has(frame.tag) && stack.length > 0) breakLine(frame.element);
+        return;
+      }
       depth--;
       const element = frame.element;
       const parent = element.parent as Element;

@@ -14,6 +14,13 @@ describe('hostile HTML never throws and stays bounded', () => {
     expect(Date.now() - start).toBeLessThan(5000);
   });
 
+  it('below the depth kept, paragraphs stay apart and read as they do above it', () => {
+    const story = '<p>The council met in the town hall.</p><p>Council member Dana Ortiz led the opposition.</p>';
+    const at = (depth: number) => extractArticle(`<body>${'<div>'.repeat(depth)}${story}${'</div>'.repeat(depth)}</body>`).text;
+    expect(at(300)).toBe('The council met in the town hall.\n\nCouncil member Dana Ortiz led the opposition.');
+    expect(at(300)).toBe(at(200));
+  });
+
   it('100,000 unclosed inline and block tags', () => {
     const html = `<body>${'<span><div><b>'.repeat(33_334)}${PARAGRAPH}`;
     expect(extractArticle(html).text).toContain('approved the budget');
