@@ -62,13 +62,28 @@ export function paragraphsOf(text: string): string[] {
  * same order: a re-flow of paragraphs, a space become a line break or a ZWNJ added is not an edit.
  */
 export function comparisonForm(text: string): string {
-  return text
+  const spaced = text
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(JOINERS, '')
     .replace(/[\s\u0085]+/g, ' ')
     .trim();
+  return SPACELESS_CHAR.test(spaced) ? spaced.replace(SPACE_NEXT_TO_SPACELESS, '') : spaced;
 }
+
+/**
+ * A character of a script written without spaces between words (Han, Hiragana, Katakana, Thai,
+ * Lao, Khmer, Myanmar, by script extension so 。、「」 count), or a full-width form (，：！（）).
+ */
+const SPACELESS = String.raw`\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Thai}\p{scx=Laoo}\p{scx=Khmr}\p{scx=Mymr}\u3001-\u303F\uFF01-\uFF60\uFFE0-\uFFE6`;
+const SPACELESS_CHAR = new RegExp(`[${SPACELESS}]`, 'u');
+/**
+ * In the comparison form, a space beside such a character, or between two punctuation marks (”
+ * “), separates no words: paragraphs of Chinese or Japanese joined or split at 。 read the same
+ * with or without one, and so does a space a site's template puts between 中文 and Latin.
+ */
+// Each branch opens with the space, so the scan tests a character class only at spaces.
+const SPACE_NEXT_TO_SPACELESS = new RegExp(` (?:(?=[${SPACELESS}])|(?<=[${SPACELESS}] )|(?<=\\p{P} )(?=\\p{P}))`, 'gu');
 
 /**
  * The form two readings of a byline are compared in: its comparison form without case, a leading

@@ -29,6 +29,18 @@ describe('normalizeText', () => {
     expect(comparisonForm('one two\n\nthree')).toBe(comparisonForm('one\n\ntwo three'));
     expect(comparisonForm('one two three')).not.toBe(comparisonForm('one two four'));
   });
+  it('compares Chinese, Japanese and Thai paragraphs joined or split as the same words', () => {
+    // Written without spaces: a paragraph break between two sentences is no space to a reader.
+    expect(comparisonForm('市政府周四宣布。\n\n市议会通过了预算。')).toBe(comparisonForm('市政府周四宣布。市议会通过了预算。'));
+    expect(comparisonForm('発表した。\n\n費用は四千二百万ドルの見込みだ。')).toBe(comparisonForm('発表した。費用は四千二百万ドルの見込みだ。'));
+    expect(comparisonForm('他说：“好。”\n\n“明天见。”')).toBe(comparisonForm('他说：“好。”“明天见。”'));
+    expect(comparisonForm('รัฐบาลประกาศ\n\nวันนี้')).toBe(comparisonForm('รัฐบาลประกาศวันนี้'));
+    expect(comparisonForm('使用 iPhone 的人')).toBe(comparisonForm('使用iPhone的人'));
+    // Words still count: a changed character is a change, and Latin and Korean keep their spaces.
+    expect(comparisonForm('市政府周四宣布。')).not.toBe(comparisonForm('市政府周三宣布。'));
+    expect(comparisonForm('one two')).not.toBe(comparisonForm('onetwo'));
+    expect(comparisonForm('시청은 목요일 발표했다')).not.toBe(comparisonForm('시청은목요일 발표했다'));
+  });
   it('an empty page is an empty text with no paragraphs', () => {
     expect(normalizeText(' \n\n ')).toBe('');
     expect(paragraphsOf('')).toEqual([]);
