@@ -29,9 +29,28 @@ const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
  */
 const WHITESPACE_RUN = /(?:[^\S ]|\u0085)[\s\u0085]*| [\s\u0085]+/g;
 
+/**
+ * East Asian wide characters (Han, Hiragana, Katakana, by script extension so 。、「」 count, CJK
+ * symbols and full-width forms), not Hangul: Korean puts spaces between words.
+ */
+const WIDE = String.raw`\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\u3001-\u303F\uFF01-\uFF60\uFFE0-\uFFE6`;
+const WIDE_CHAR = new RegExp(`[${WIDE}]`, 'u');
+/**
+ * Whitespace holding a line break between two wide characters. CSS Text 3 renders such a segment
+ * break as nothing (segment break transformation; Firefox does), so a Chinese paragraph wrapped in
+ * the HTML source (修⏎复) reads 修复, not 修 复. A space the author typed stays: a browser shows it.
+ */
+const WRAP_BETWEEN_WIDE = new RegExp(
+  // The character before is looked at only once a break is found (a lookbehind first is tried everywhere).
+  `[^\\S\\n\\r\\u2028\\u2029]*[\\n\\r\\u2028\\u2029\\u0085][\\s\\u0085]*(?<=[${WIDE}][\\s\\u0085]+)(?=[${WIDE}])`,
+  'gu',
+);
+
 /** Normalizes one paragraph: a single line with single spaces. */
 export function normalizeParagraph(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
+  const visible = text.normalize('NFC').replace(INVISIBLE, '');
+  const unwrapped = WIDE_CHAR.test(visible) ? visible.replace(WRAP_BETWEEN_WIDE, '') : visible;
+  return unwrapped.replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /** Normalizes a list of paragraphs into body text, dropping the empty ones. */
@@ -71,11 +90,8 @@ export function comparisonForm(text: string): string {
   return SPACELESS_CHAR.test(spaced) ? spaced.replace(SPACE_NEXT_TO_SPACELESS, '') : spaced;
 }
 
-/**
- * A character of a script written without spaces between words (Han, Hiragana, Katakana, Thai,
- * Lao, Khmer, Myanmar, by script extension so 。、「」 count), or a full-width form (，：！（）).
- */
-const SPACELESS = String.raw`\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Thai}\p{scx=Laoo}\p{scx=Khmr}\p{scx=Mymr}\u3001-\u303F\uFF01-\uFF60\uFFE0-\uFFE6`;
+/** A character of a script written without spaces between words: the wide ones, Thai, Lao, Khmer, Myanmar. */
+const SPACELESS = String.raw`${WIDE}\p{scx=Thai}\p{scx=Laoo}\p{scx=Khmr}\p{scx=Mymr}`;
 const SPACELESS_CHAR = new RegExp(`[${SPACELESS}]`, 'u');
 /**
  * In the comparison form, a space beside such a character, or between two punctuation marks (”

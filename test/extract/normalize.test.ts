@@ -41,6 +41,17 @@ describe('normalizeText', () => {
     expect(comparisonForm('one two')).not.toBe(comparisonForm('onetwo'));
     expect(comparisonForm('시청은 목요일 발표했다')).not.toBe(comparisonForm('시청은목요일 발표했다'));
   });
+  it('reads a line break between Chinese or Japanese characters as nothing, as a browser renders it', () => {
+    expect(normalizeParagraph('将在明年春季开始修\n复港口北侧的防波堤，预计工程耗资四\r\n  千二百万元\n。')).toBe(
+      '将在明年春季开始修复港口北侧的防波堤，预计工程耗资四千二百万元。',
+    );
+    expect(normalizeParagraph('発表\n\tした。')).toBe('発表した。');
+    // A space the author typed stays, and so does a break beside Latin, Hangul or a digit.
+    expect(normalizeParagraph('中文 中文')).toBe('中文 中文');
+    expect(normalizeParagraph('使用\niPhone\n的人')).toBe('使用 iPhone 的人');
+    expect(normalizeParagraph('시청은\n목요일')).toBe('시청은 목요일');
+    expect(normalizeText('修\n复\n\n港口')).toBe('修复\n\n港口');
+  });
   it('an empty page is an empty text with no paragraphs', () => {
     expect(normalizeText(' \n\n ')).toBe('');
     expect(paragraphsOf('')).toEqual([]);

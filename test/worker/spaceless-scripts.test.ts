@@ -87,3 +87,17 @@ describe('re-flow in scripts written without spaces is no edit', () => {
     expect(diff.stats).toEqual({ added: 1, removed: 1 });
   });
 });
+
+describe('Chinese wrapped in the HTML source', () => {
+  /** The story's paragraphs with a line break in the source every `width` characters. */
+  const wrapped = (width: number) => ZH.paragraphs.map((p) => p.replace(new RegExp(`(.{${width}})`, 'gu'), '$1\n'));
+
+  it('reads as the browser shows it, and re-wrapping the source makes no version', async () => {
+    const { id, path } = await track(story({ ...ZH, paragraphs: wrapped(19) }));
+    const text = (await (await api(`/articles/${id}/versions/1`)).json<{ text: string }>()).text;
+    expect(text).toBe(ZH.paragraphs.join('\n\n'));
+    await publish(path, story({ ...ZH, paragraphs: wrapped(17) }));
+    expect(await check(id)).toEqual({ changed: false, version: null, error: null });
+    expect(await feedEntries(id)).toEqual([]);
+  });
+});
