@@ -18,9 +18,10 @@ export const VISIBLE_BYLINE_READING = 2;
  * text differently (a block kept that was left out, a line read that was not): a check of a version
  * read by an older generation compares the page with that version's own HTML read by today's rules
  * (src/check/check-article.ts), so the change of rules itself is no edit. 2: collapsed panels, update
- * lines beside the body, lists of linked titles (2026-11-26).
+ * lines beside the body, lists of linked titles (2026-11-26). 3: a standfirst written without spaces
+ * (Chinese, Japanese, Thai).
  */
-export const TEXT_READING = 2;
+export const TEXT_READING = 3;
 
 /** What extraction makes of one HTML page. */
 export interface Article {

@@ -5,6 +5,7 @@
  * a reader sees it as part of the article, so it opens the text when the body does not hold it.
  * Found by its class name, before the body, inside the article or main element the body is in.
  */
+import { countWords } from '../diff/tokens';
 import { textOf, type Element } from './node';
 import { normalizeParagraph } from './normalize';
 
@@ -32,8 +33,9 @@ function isStandfirst(element: Element): boolean {
   if (element.flowLen < element.textLen * 0.8) return false;
   if (!element.hint.split(/\s+/).some((name) => STANDFIRST.test(name))) return false;
   const text = textOf(element);
-  // Words, mostly letters: not a ticker of prices or a row of counts.
-  if (text.trim().split(/\s+/).length < 5 || (text.match(LETTER)?.length ?? 0) < text.replace(/\s/g, '').length * 0.7) return false;
+  // Words, mostly letters: not a ticker of prices or a row of counts. Words as readers count them,
+  // so a Chinese, Japanese or Thai sentence (no spaces) is its words, not one.
+  if (countWords(text) < 5 || (text.match(LETTER)?.length ?? 0) < text.replace(/\s/g, '').length * 0.7) return false;
   for (let node: Element | null = element; node; node = node.parent) if (node.dropped || NOT_THE_ARTICLE.test(node.hint)) return false;
   return true;
 }

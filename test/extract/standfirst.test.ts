@@ -31,6 +31,14 @@ describe('the standfirst', () => {
     },
   );
 
+  it.each([
+    ['Chinese', '港口修复工程将于明年春季开始，预计耗资四千二百万元，反对者担心票价上涨。'],
+    ['Japanese', '港の防波堤の修理は来年の春に始まり、費用は四千二百万ドルの見込みだ。'],
+    ['Thai', 'สภาเมืองอนุมัติงบประมาณซ่อมเขื่อนกันคลื่นด้านเหนือของท่าเรือในฤดูใบไม้ผลิปีหน้า'],
+  ])('in %s, written without spaces, counts its words, not one', (_language, dek) => {
+    expect(extractArticle(inHeader(dek, 'dek')).text).toBe([dek, ...STORY].join('\n\n'));
+  });
+
   it('between the headline and the body, or inside the body', () => {
     expect(extractArticle(beforeBody(DEK)).text).toBe([DEK, ...STORY].join('\n\n'));
     expect(extractArticle(inBody(DEK)).text).toBe([DEK, ...STORY].join('\n\n'));

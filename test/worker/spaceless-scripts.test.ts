@@ -101,3 +101,17 @@ describe('Chinese wrapped in the HTML source', () => {
     expect(await feedEntries(id)).toEqual([]);
   });
 });
+
+describe('a Chinese standfirst', () => {
+  it('is read under the headline, and an edit to it makes a version showing the word changed', async () => {
+    const dek = '港口修复工程将于明年春季开始，预计耗资四千二百万元，反对者担心票价上涨。';
+    const { id, path } = await track(story(ZH, { dek }));
+    await publish(path, story(ZH, { dek: dek.replace('春季', '夏季') }));
+    expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
+    const diff = await (await api(`/articles/${id}/diff`)).json<{ changes: { op: string; text: string }[] }>();
+    expect(diff.changes.filter((c) => c.op !== 'equal')).toEqual([
+      { op: 'delete', text: '春季' },
+      { op: 'insert', text: '夏季' },
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { writerFor } from '../../src/check/article-writer';
 import { versionHash } from '../../src/check/hash';
+import { TEXT_READING } from '../../src/extract';
 import { getArticle, getVersion, putArticle, putVersion, type ArticleRecord } from '../../src/store';
 import { api, page, post, publish, readFeed } from '../helpers';
 
@@ -74,7 +75,7 @@ describe('a new generation of text rules is no edit', () => {
       { op: 'insert', text: 'within a month' },
     ]);
     const summary = (await (await api(`/articles/${id}`)).json<{ versions: { n: number; textReading?: number }[] }>()).versions.at(-1);
-    expect(summary?.textReading).toBe(2);
+    expect(summary?.textReading).toBe(TEXT_READING);
   });
 
   it('without the HTML kept, the section the new rules read shows once as added', async () => {
