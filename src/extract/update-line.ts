@@ -12,14 +12,19 @@ import { textOf } from './node';
 import { normalizeParagraph } from './normalize';
 import type { Element, HeaderTime } from './tree';
 
-/** "updated" (or "last updated") in the languages newsrooms most write in, and German "Stand" (as of). */
+/**
+ * "updated" (or "last updated") in the languages newsrooms most write in, and German "Stand" (as
+ * of); in Chinese (更新时间, 最后更新), Japanese (更新日, 最終更新), Korean (수정, 업데이트) and
+ * Arabic (آخر تحديث).
+ */
 export const UPDATE_WORDS =
-  /(?:last |zuletzt |dernière |ultima |última |laatst )?(?:updated|modified|aktualisiert|geändert|stand|mis à jour|mise à jour|actualisé|actualizado|actualizada|atualizado|atualizada|aggiornato|aggiornata|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|aktualizované|frissítve|actualizat|обновлено|оновлено|güncellendi|güncelleme)/;
-/** Starts with an update word. */
-const UPDATED = new RegExp(`^${UPDATE_WORDS.source}(?=[\\s:,.]|$)`, 'iu');
-/** Ends with an update word and maybe a preposition or a colon: a label just before a <time> ("Updated", "Stand:"). */
-const LABEL = new RegExp(`(?:^|[\\s(|•·])(${UPDATE_WORDS.source}(?:\\s+(?:am|on|le|el|il|op|at))?\\s*:?)$`, 'iu');
+  /(?:last |zuletzt |dernière |ultima |última |laatst )?(?:updated|modified|aktualisiert|geändert|stand|mis à jour|mise à jour|actualisé|actualizado|actualizada|atualizado|atualizada|aggiornato|aggiornata|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|zaktualizowano|aktualizováno|aktualizované|frissítve|actualizat|обновлено|оновлено|güncellendi|güncelleme|(?:最后|最後|最終)?更新(?:时间|時間|日時|日|于|於)?|(?:최종 ?)?(?:수정|업데이트)(?:일시|일|시간)?|(?:آخر |تم ال)?تحديث)/;
+/** Starts with an update word, then a space, a colon (：) or a comma, or a digit in a script without spaces (更新于2026年). */
+const UPDATED = new RegExp(`^${UPDATE_WORDS.source}(?=[\\s:：,.，]|$|(?<=[\\p{scx=Han}\\p{scx=Kana}])\\d)`, 'iu');
+/** Ends with an update word and maybe a preposition or a colon: a label just before a <time> ("Updated", "Stand:", "更新时间："). */
+const LABEL = new RegExp(`(?:^|[\\s(|•·])(${UPDATE_WORDS.source}(?:\\s+(?:am|on|le|el|il|op|at))?\\s*[:：]?)$`, 'iu');
 const MAX_LINE = 100;
+const WIDE_END = /[：\p{scx=Han}\p{scx=Hira}\p{scx=Kana}]$/u;
 
 /** Whether a line says the article was updated at an absolute date or time ("Last updated: March 12, 2025"). */
 export function isUpdateLine(line: string): boolean {
@@ -33,7 +38,8 @@ export function updateLine(headerTimes: readonly HeaderTime[], body: readonly El
     // The update word may stand before the <time> ("Updated <time>…</time>", "<span>Stand:</span> <time>…").
     const own = normalizeParagraph(text);
     const label = UPDATED.test(own) ? null : LABEL.exec(normalizeParagraph(before));
-    const line = label ? `${label[1]} ${own}` : own;
+    // "Updated 4:30", but "更新时间：2026年…": Chinese and Japanese put no space after a label.
+    const line = label ? `${label[1]}${WIDE_END.test(label[1]) ? '' : ' '}${own}` : own;
     if (!isUpdateLine(line)) continue;
     // The body is that article or inside it, or the article is most of the body: not a teaser's.
     if (body.some((element) => isWithin(element, article)) || article.goodLen * 2 > bodyLen) return line;

@@ -56,6 +56,29 @@ describe("the article's own update line", () => {
     }
   });
 
+  it.each([
+    ['更新时间：', '更新时间：2026年3月13日 09:05'],
+    ['更新：', '更新：2026年3月13日 09:05'],
+    ['最后更新：', '最后更新：2026年3月13日 09:05'],
+    ['更新日：', '更新日：2026年3月13日 09:05'],
+    ['最終更新：', '最終更新：2026年3月13日 09:05'],
+    ['수정', '수정 2026年3月13日 09:05'],
+    ['최종 수정:', '최종 수정: 2026年3月13日 09:05'],
+    ['آخر تحديث:', 'آخر تحديث: 2026年3月13日 09:05'],
+  ])('is found after the label %s (Chinese, Japanese, Korean, Arabic)', (label, line) => {
+    const { text } = extractArticle(page(`${label}<time datetime="2026-03-13T09:05">2026年3月13日 09:05</time>`));
+    expect(text.startsWith(`${line}\n\nDie Redaktion arbeitet`)).toBe(true);
+  });
+
+  it('in Chinese, Japanese or Korean in a line of its own, and a sentence that opens with 更新 is none', () => {
+    for (const line of ['更新时间：2026年3月13日 09:05', '最終更新日：2026/03/13 09:05', '수정 2026.03.13 09:05']) {
+      const html = `<main><article><h1>Impressum</h1><div class="meta">${line}</div><div class="article-body">${STORY}</div></article></main>`;
+      expect(extractArticle(html).text.startsWith(`${line}\n\nDie Redaktion arbeitet`), line).toBe(true);
+    }
+    const sentence = `<main><article><h1>Impressum</h1><div class="meta">更新后的系统将于2026年上线</div><div class="article-body">${STORY}</div></article></main>`;
+    expect(extractArticle(sentence).text.startsWith('Die Redaktion arbeitet')).toBe(true);
+  });
+
   it("stays out when it belongs to another article's teaser", () => {
     const teaser =
       '<aside><article><header><time datetime="2026-01-05">Updated January 5, 2026</time></header><p><a href="/other">Another story</a></p></article></aside>';

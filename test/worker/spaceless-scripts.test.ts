@@ -115,3 +115,16 @@ describe('a Chinese standfirst', () => {
     ]);
   });
 });
+
+describe('a Chinese update line', () => {
+  it('更新时间： in the header is read, and a new time makes a version showing it', async () => {
+    const updated = (at: string) => `<p>更新时间：<time datetime="2026-03-12T18:40">${at}</time></p>`;
+    const { id, path } = await track(story(ZH, { headerLine: updated('2026年3月12日 18:40') }));
+    const text = (await (await api(`/articles/${id}/versions/1`)).json<{ text: string }>()).text;
+    expect(text.startsWith('更新时间：2026年3月12日 18:40\n\n市政府周四宣布')).toBe(true);
+    await publish(path, story(ZH, { headerLine: updated('2026年3月13日 09:05') }));
+    expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
+    const diff = await (await api(`/articles/${id}/diff`)).json<{ changes: { op: string; text: string }[] }>();
+    expect(diff.changes.filter((c) => c.op === 'insert').map((c) => c.text)).toEqual(['13日 09:05']);
+  });
+});
