@@ -6,6 +6,7 @@
  * part of the article. So inside the body, such an aside or footer gives back the blocks that are
  * a notice (notices.ts) and nothing else: a sidebar, a pull quote or a tag list beside them stays out.
  */
+import { countWords } from '../diff/tokens';
 import { isFurniture } from './hints';
 import { normalizeParagraph } from './normalize';
 import { isEditorialNotice, isNoticeLabel } from './notices';
@@ -77,5 +78,6 @@ function opensWithNotice(element: Element): boolean {
     .filter((line) => line !== '');
   if (lines.length === 0) return false;
   const lead = isNoticeLabel(lines[0]) && lines.length > 1 ? `${lines[0].replace(/[\s:：]+$/u, '')}: ${lines[1]}` : lines[0];
-  return isEditorialNotice(lead) && lead.split(/\s+/).length >= MIN_NOTICE_WORDS;
+  // Words as readers count them: a notice in Chinese or Japanese has no spaces between its words.
+  return isEditorialNotice(lead) && countWords(lead) >= MIN_NOTICE_WORDS;
 }

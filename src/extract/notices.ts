@@ -68,16 +68,27 @@ const LABELS = [
   'düzeltme',
   'поправка',
   'примечание редакции',
+  // Chinese, Japanese, Korean, Arabic
+  '更正(?:声明|聲明)?',
+  '勘[误誤]',
+  '(?:编者|編者)[按注]',
+  '訂正(?:とおわび|とお詫び|のお知らせ)?',
+  '(?:おわび|お詫び)と訂正',
+  '정정(?:보도)?',
+  '바로잡습니다',
+  'تصحيح',
+  'تصويب',
+  'ملاحظة المحرر',
 ];
 
 /** Quotes, brackets, emphasis marks and dashes a notice may open with. */
-const LEAD = String.raw`^[\s"“”„'‘’«»(\[*_–—-]*`;
+const LEAD = String.raw`^[\s"“”„'‘’«»(\[*_–—【〔［-]*`;
 /**
  * What follows a label: a colon or a dash, a bracketed date, "vom 13. März" or "of June 12" before a
  * colon, or nothing (a label on a line of its own). Never a letter: "Corrections officers said …"
  * and "Précision horlogère" are sentences, not notices.
  */
-const AFTER_LABEL = String.raw`(?:\s*\([^)]{0,40}\))?(?:\s+(?:vom|of|on|du|del|de|dal|van|em|am|le|el)\s+[^:!?]{1,30})?\s*(?:[:：]|[–—-]\s|\.\s|\n|$)`;
+const AFTER_LABEL = String.raw`(?:\s*\([^)]{0,40}\))?(?:\s+(?:vom|of|on|du|del|de|dal|van|em|am|le|el)\s+[^:!?]{1,30})?\s*(?:[:：】〕］]|[–—-]\s|\.\s|\n|$)`;
 const LABELLED = new RegExp(`${LEAD}(?:${LABELS.join('|')})${AFTER_LABEL}`, 'iu');
 
 /** Sentences that say an earlier version was wrong, wherever they stand in a paragraph. */

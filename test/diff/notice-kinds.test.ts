@@ -39,6 +39,12 @@ describe('correction notices in the common news languages', () => {
     ['Portuguese, an editor’s note', 'Nota da redação: o nome do senador foi corrigido.'],
     ['Dutch', 'Correctie: In een eerdere versie van dit artikel stond een verkeerde uitslag van de stemming.'],
     ['Dutch, an editor’s note', 'Noot van de redactie: de naam van de senator is gecorrigeerd.'],
+    ['Chinese', '更正：本文此前版本误称投票结果为七比二，实为五比四。'],
+    ['Chinese, in brackets', '【更正】本报3月12日报道中议员姓名有误，特此更正。'],
+    ['Japanese', '訂正：当初の記事で採決の結果を誤って記載していました。'],
+    ['Japanese, an apology and correction', 'おわびと訂正：3月12日の記事で議員の名前に誤りがありました。'],
+    ['Korean', '정정: 이 기사의 이전 버전에서 표결 결과를 잘못 표기했습니다.'],
+    ['Arabic', 'تصحيح: ذكرت نسخة سابقة من هذا المقال نتيجة التصويت بشكل خاطئ.'],
   ])('%s: a version that adds it is a correction', (_name, notice) => {
     expect(isCorrectionNotice(notice)).toBe(true);
     expect(kindsAdding(notice)).toEqual(['correction']);
@@ -50,6 +56,9 @@ describe('correction notices in the common news languages', () => {
     'Korrekturen am Haushalt seien nicht geplant, sagte die Kämmerin.',
     'Précision horlogère et savoir-faire font la réputation de la région.',
     'Nota bene: the council meets again on Monday.',
+    '更正后的数据显示，本市失业率在三月份有所下降。',
+    '정정당당하게 경기를 치른 선수들에게 박수를 보냈다.',
+    'تصحيح المسار ضروري قبل نهاية العام.',
   ])('a sentence that only uses the word is an addition: %s', (sentence) => {
     expect(isCorrectionNotice(sentence)).toBe(false);
     expect(kindsAdding(sentence)).toEqual(['addition']);
@@ -64,6 +73,8 @@ describe('updates', () => {
     'Aktualisiert am 13. Februar 2026, 18:57 Uhr',
     'Mis à jour le 12 mars 2025 à 16h05',
     'Actualizado el 12 de marzo de 2025',
+    '更新时间：2026年3月12日 18:40',
+    '最終更新:3/9(木) 18:45',
   ])('a page that gains its update line "%s" has added no notice', (line) => {
     expect(isCorrectionNotice(line)).toBe(false);
     expect(kindsAdding(line)).toEqual(['addition']);

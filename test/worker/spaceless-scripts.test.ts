@@ -27,7 +27,7 @@ const JA = {
 };
 
 /** A news page as the tester's newsroom serves it: site header, ad, the story, related links, footer. */
-function story({ lang, headline, paragraphs }: { lang: string; headline: string; paragraphs: string[] }, { dek = '', headerLine = '' } = {}) {
+function story({ lang, headline, paragraphs }: { lang: string; headline: string; paragraphs: string[] }, { dek = '', headerLine = '', after = '' } = {}) {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${headline} | Harbor Times</title>
 <meta property="og:title" content="${headline}"></head><body>
 <header class="site-header"><a class="logo" href="/">Harbor Times</a><span class="date">Thursday, 12 March 2026 09:14</span>
@@ -38,7 +38,7 @@ function story({ lang, headline, paragraphs }: { lang: string; headline: string;
 <p class="dek">${dek}</p>
 <div class="byline">By A. Reporter</div>${headerLine}
 <div class="meta"><a href="#comments">123 comments</a> · <span>4 min read</span></div></header>
-<div class="story-body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div>
+<div class="story-body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}${after}</div>
 </article>
 <aside class="related"><h2>Related</h2><ul><li><a href="/a">Mayor opens new bridge</a></li><li><a href="/b">Ferry fares rise again</a></li></ul></aside>
 </main>
@@ -126,5 +126,16 @@ describe('a Chinese update line', () => {
     expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
     const diff = await (await api(`/articles/${id}/diff`)).json<{ changes: { op: string; text: string }[] }>();
     expect(diff.changes.filter((c) => c.op === 'insert').map((c) => c.text)).toEqual(['13日 09:05']);
+  });
+});
+
+describe('a Chinese correction notice', () => {
+  it('set in an <aside> of the story makes a version of kind correction', async () => {
+    const { id, path } = await track(story(ZH));
+    const notice = '<aside class="correction"><p>更正：本文此前版本误称投票结果为七比二，实为五比四。</p></aside>';
+    await publish(path, story(ZH, { after: notice }));
+    expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
+    const changes = (await (await api('/changes?limit=1000')).json<{ changes: { id: string; kinds: string[] }[] }>()).changes;
+    expect(changes.find((c) => c.id === id)?.kinds).toEqual(['correction']);
   });
 });
