@@ -19,6 +19,11 @@ export function isLetterCode(code: number): boolean {
   return LETTER_RE.test(String.fromCodePoint(code));
 }
 
+/** A letter of a script written without spaces (Han, Kana, Thai…) or its punctuation. */
+export function isSpacelessCode(code: number): boolean {
+  return code >= 0x0e00 && SPACELESS_RE.test(String.fromCodePoint(code));
+}
+
 /** Whitespace, or a letter of a script without spaces: where a space-delimited word ends. */
 export function isWordStopCode(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);

@@ -4,6 +4,7 @@
  */
 import { html, raw } from 'hono/html';
 import { contextSnippets } from '../diff';
+import { codeBefore, isSpacelessCode } from '../diff/char-class';
 import type { Diff, DiffChange } from '../model/diff';
 
 const PARAGRAPH_BREAK = raw('<br><br>');
@@ -15,10 +16,15 @@ function textWithBreaks(text: string) {
 
 const isLayout = (change: DiffChange | undefined) => change !== undefined && change.op !== 'equal' && !change.text.trim();
 
+/** Chinese, Japanese or Thai words swapped read 周四周三 (struck out, underlined): those scripts put no space between words. */
+const spacelessOnBothSides = (deleted: string, inserted: string) =>
+  isSpacelessCode(codeBefore(deleted, deleted.length)) && isSpacelessCode(inserted.codePointAt(0) ?? 0);
+
 /**
  * Deletions and insertions are marked without the spaces around them (those go outside the
  * tags), and a deletion directly followed by an insertion is kept apart by one space:
- * `<del>Rybakov</del> <ins>Ryabkov</ins>`.
+ * `<del>Rybakov</del> <ins>Ryabkov</ins>`, but in a script written without spaces by none:
+ * `市政府<del>周四</del><ins>周三</ins>宣布`.
  *
  * A hunk of whitespace only (a paragraph split or joined, a space the diff moved) is layout, not
  * a visible change, and gets no mark: an inserted one is drawn as the new text's spacing; a
@@ -36,7 +42,8 @@ export function renderChanges(changes: DiffChange[]) {
     const [, before, core, after] = change.text.match(/^(\s*)([\s\S]*?)(\s*)$/)!;
     const tag = change.op === 'delete' ? html`<del>${textWithBreaks(core)}</del>` : html`<ins>${textWithBreaks(core)}</ins>`;
     const next = changes[i + 1];
-    const gap = change.op === 'delete' && next?.op === 'insert' && !isLayout(next) && !after ? ' ' : '';
+    const apart = change.op === 'delete' && next?.op === 'insert' && !isLayout(next) && !after;
+    const gap = apart && !spacelessOnBothSides(core, next.text) ? ' ' : '';
     return html`${textWithBreaks(before)}${tag}${textWithBreaks(after)}${gap}`;
   });
 }

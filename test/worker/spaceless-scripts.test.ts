@@ -85,6 +85,10 @@ describe('re-flow in scripts written without spaces is no edit', () => {
     const diff = await (await api(`/articles/${id}/diff`)).json<{ changed: boolean; stats: { added: number; removed: number } }>();
     expect(diff.changed).toBe(true);
     expect(diff.stats).toEqual({ added: 1, removed: 1 });
+    // The diff page and the feed show the two words with no space between them.
+    expect(await (await page(`/articles/${id}/diff/1/2`)).text()).toContain('<del>周四</del><ins>周三</ins></span>');
+    const [entry] = await feedEntries(id);
+    expect(entry.summary).toContain('市政府<del>周四</del><ins>周三</ins>宣布');
   });
 });
 
