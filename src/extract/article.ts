@@ -17,8 +17,10 @@ export const VISIBLE_BYLINE_READING = 2;
  * The generation of the rules that read a page's text. Bumped by a change that reads the same page's
  * text differently (a block kept that was left out, a line read that was not): a check of a version
  * read by an older generation compares the page with that version's own HTML read by today's rules
- * (src/check/check-article.ts), so the change of rules itself is no edit. 2: collapsed panels, update
- * lines beside the body, lists of linked titles (2026-11-26). 3: a standfirst written without spaces
+ * (src/check/check-article.ts), so the change of rules itself is no edit. 2 (2026-11-26): collapsed
+ * panels and a story's hidden rest after "Continue reading", update lines beside the body, lists of
+ * linked titles and of names, quote attributions and fact boxes, a story's own table cell, a byline's
+ * line with its time left out, line breaks below the depth kept. 3: a standfirst written without spaces
  * (Chinese, Japanese, Thai). 4: update lines labelled in Chinese, Japanese, Korean or Arabic.
  * 5: correction notices in those languages set in an <aside> or <footer> of the story.
  */
