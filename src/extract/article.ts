@@ -22,9 +22,11 @@ export const VISIBLE_BYLINE_READING = 2;
  * linked titles and of names, quote attributions and fact boxes, a story's own table cell, a byline's
  * line with its time left out, line breaks below the depth kept. 3: a standfirst written without spaces
  * (Chinese, Japanese, Thai). 4: update lines labelled in Chinese, Japanese, Korean or Arabic.
- * 5: correction notices in those languages set in an <aside> or <footer> of the story.
+ * 5: correction notices in those languages set in an <aside> or <footer> of the story. 6: page
+ * noise left out (teasers, native ads and polls between paragraphs, lines of relative times,
+ * counters, age banners and players: story-inserts.ts, reader-lines.ts).
  */
-export const TEXT_READING = 5;
+export const TEXT_READING = 6;
 
 /** What extraction makes of one HTML page. */
 export interface Article {

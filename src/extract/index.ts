@@ -8,6 +8,7 @@ export { sameNamesAsReadBefore } from './byline-names';
 import { namesIn } from './byline-names';
 export { comparisonForm, normalizeText, paragraphsOf } from './normalize';
 export { isUpdateLine } from './update-line';
+import { AD_LABEL } from './ad-labels';
 import type { Article } from './article';
 import { bodyFilter } from './clean';
 import { linkedArticleBody, readMetadata } from './metadata';
@@ -144,7 +145,7 @@ const BOILERPLATE = new RegExp(
 
 /** A line the line filters take out by its words wherever it sits: an ad label, or one about the reader or the render. */
 function isPageLine(line: string): boolean {
-  return (line.length < 60 && BOILERPLATE.test(line)) || isAboutReader(line);
+  return (line.length < 60 && (BOILERPLATE.test(line) || AD_LABEL.test(line))) || isAboutReader(line);
 }
 
 /**

@@ -1,0 +1,72 @@
+/**
+ * Blocks a page inserts between a story's paragraphs that are not the story: a teaser for another
+ * article ("Read more: <a>…</a>", "Lesen Sie auch: <a>…</a>", "» <a>…</a>") and a native ad (a
+ * block opening with its label, "Advertisement", then the advertiser's copy). Sites rotate both
+ * on every serve, so a check that kept them published versions nobody wrote. They go by their
+ * shape wherever they sit in the body.
+ */
+import { AD_LABEL } from './ad-labels';
+import { textOf } from './node';
+import type { Element } from './tree';
+
+/** A teaser is one short line: a paragraph of the story says more. */
+const TEASER_MAX_CHARS = 200;
+/** Share of the text after the label that is link text: a teaser links its title, a sentence mostly does not. */
+const TEASER_LINKED = 0.8;
+
+/** The label that offers another article, opening the line and ended by a colon, or a pointer (», ›, →, ▶). */
+const TEASER_LABEL = new RegExp(
+  `^(?:(?:${[
+    'read (?:more|also|next)|also read|see also|more on this(?: story| topic)?|recommended|watch|listen',
+    'lesen sie (?:auch|mehr|hier)|mehr zum thema|mehr dazu|auch interessant|zum thema|passend dazu|siehe auch',
+    '(?:à )?lire (?:aussi|également|la suite)|voir aussi|sur le même sujet',
+    'le[ea] (?:también|más)|ver también|te puede interesar',
+    'leggi anche|leggi (?:di più|pure)|vedi anche',
+    'leia (?:também|mais)|veja também|lees ook|lees meer',
+  ].join('|')})\\s*[:：]|[»›→▶►➤]\\s*)`,
+  'iu',
+);
+
+/**
+ * A paragraph that is a teaser label followed by a link: the rest of its text (after the label)
+ * is mostly link text. "Read more: <a>Ferry operator warns …</a>" and "<a>READ MORE: Ferry …</a>"
+ * are teasers; "Read more: the council's statement says …" with a link on two words is a sentence.
+ */
+export function isTeaserLine(element: Element): boolean {
+  if (element.linkLen === 0 || element.textLen > TEASER_MAX_CHARS || element.flowLen < element.textLen) return false;
+  const text = textOf(element, TEASER_MAX_CHARS + 1)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const label = TEASER_LABEL.exec(text);
+  if (!label) return false;
+  const rest = text.length - label[0].length;
+  return rest > 0 && element.linkLen >= rest * TEASER_LINKED;
+}
+
+/** A native ad is a small block, a line or two of copy: a section of the story that opens with an ad slot is more. */
+const AD_BLOCK_MAX_CHARS = 400;
+const AD_BLOCK_MAX_PARAGRAPHS = 2;
+/** Characters of a first line read to compare it with the ad labels. */
+const LABEL_MAX_CHARS = 40;
+
+/** A small block whose first line is an ad label ("Advertisement", "Anzeige", "广告"): the ad, label and copy. */
+export function isAdBlock(element: Element): boolean {
+  if (element.textLen === 0 || element.textLen > AD_BLOCK_MAX_CHARS || element.paragraphs > AD_BLOCK_MAX_PARAGRAPHS || element.headings > 0) return false;
+  const first = firstLine(element);
+  return first !== '' && first.length <= LABEL_MAX_CHARS && AD_LABEL.test(first);
+}
+
+/** The text of a block's first line: its inline text up to the first block, or its first block's first line. */
+function firstLine(element: Element): string {
+  let line = '';
+  for (const child of element.children) {
+    if (typeof child === 'string') line += child;
+    else if (child.dropped) continue;
+    else if (!child.block) line += textOf(child, LABEL_MAX_CHARS + 1);
+    else if (line.trim() !== '') break;
+    else if (child.tag === 'br') continue;
+    else return firstLine(child);
+    if (line.length > LABEL_MAX_CHARS * 2) break;
+  }
+  return line.replace(/\s+/g, ' ').trim();
+}

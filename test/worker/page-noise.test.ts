@@ -1,0 +1,61 @@
+/**
+ * Page noise is no edit, through the path a user takes (issue 11: "every edit a reader would see,
+ * and nothing else"). A real local server serves a story; the next serve adds what sites insert
+ * and rotate between paragraphs (a teaser, a native ad). The check stores no version and the
+ * article's feed, read by a feed parser, stays empty; an editor's change afterwards is version 2
+ * and its diff shows that change alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { api, page, post, publish, readFeed } from '../helpers';
+
+const STORY = [
+  'The city council voted on Wednesday night to approve a harbour budget of 42 million dollars, after a debate that lasted more than six hours.',
+  'Council member Dana Ortiz, who led the opposition, said the plan would raise ferry fares for commuters who can least afford it.',
+  'Supporters argued that the harbour walls are crumbling and that repairs cannot wait another winter, the city engineer told the council.',
+];
+
+/** The story, with `insert` between its first and second paragraphs. */
+function story(insert = '', paragraphs = STORY) {
+  return `<!doctype html><html lang="en"><head><title>Harbour budget approved - The Daily Test</title></head>
+<body><nav><a href="/">Home</a> <a href="/city">City</a></nav>
+<article><h1>Harbour budget approved</h1><div class="story-body"><p>${paragraphs[0]}</p>${insert}${paragraphs
+    .slice(1)
+    .map((p) => `<p>${p}</p>`)
+    .join('')}</div></article>
+<footer>© The Daily Test</footer></body></html>`;
+}
+
+type CheckAnswer = { changed: boolean; version: number | null; error: string | null };
+const check = async (id: string) => (await post(`/articles/${id}/check`, '')).json<CheckAnswer>();
+const feedOf = async (id: string) => readFeed(await (await page(`/articles/${id}/feed.xml`)).text());
+
+describe('page noise between paragraphs is no edit', () => {
+  it.each([
+    ['a "Read more:" teaser', '<p><strong>Read more:</strong> <a href="/z">Ferry operator warns of strike over Easter weekend</a></p>'],
+    ['a "Lesen Sie auch:" teaser', '<p>Lesen Sie auch: <a href="/x">Neue Fähre für den Hafen</a></p>'],
+    ['a linked "READ MORE:" paragraph', '<p><a href="/z">READ MORE: Ferry operator warns of strike over Easter weekend</a></p>'],
+    [
+      'a native ad under its label',
+      '<div class="css-x1y2z3"><span>Advertisement</span><p>Holiday homes on the coast from 49 euros a night. Book now and save on your summer break.</p></div>',
+    ],
+  ])('%s added: no version, an empty feed; a real edit after it shows alone', async (_name, insert) => {
+    const path = `/noise/story-${Math.random()}.html`;
+    const url = await publish(path, story());
+    const { id } = await (await post('/articles', { url })).json<{ id: string }>();
+    expect(await check(id)).toEqual({ changed: true, version: 1, error: null });
+
+    await publish(path, story(insert));
+    expect(await check(id)).toEqual({ changed: false, version: null, error: null });
+    expect((await feedOf(id)).entries).toHaveLength(0);
+
+    const edited = [STORY[0].replace('42 million', '44 million'), ...STORY.slice(1)];
+    await publish(path, story(insert, edited));
+    expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
+    const diff = await (await api(`/articles/${id}/diff`)).json<{ changes: { op: string; text: string }[] }>();
+    expect(diff.changes.filter((c) => c.op !== 'equal')).toEqual([
+      { op: 'delete', text: '42' },
+      { op: 'insert', text: '44' },
+    ]);
+    expect((await feedOf(id)).entries).toHaveLength(1);
+  });
+});
