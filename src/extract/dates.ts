@@ -15,3 +15,34 @@ export const RELATIVE = /(?:^|\s)(?:ago|vor|il y a|hace|fa|geleden|sedan|siden|�
 export function namesMoment(text: string): boolean {
   return !RELATIVE.test(text) && (YEAR_OR_CLOCK.test(text) || DAY_MONTH.test(text));
 }
+
+/** A count of a time unit: digits, or "a"/"an"/"one" and their kin. */
+const N = String.raw`(?:\d{1,3}|an?|one|eine[mnr]?|une?|una?|um|uma|één|een)`;
+/**
+ * A line that is only a distance from now, with maybe an "Updated"/"Posted" before it: "3 minutes
+ * ago", "vor 3 Stunden", "il y a 3 heures", "hace 3 horas", "3 ore fa", "3分钟前", "3分前", "3분 전",
+ * "منذ 3 ساعات", "just now". A live blog stamps each entry with one, and it changes on every serve.
+ */
+const RELATIVE_LINE = new RegExp(
+  `^[\\s·•|(\\[]*(?:(?:updated|posted|published|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)\\s*:?\\s*)?(?:${[
+    String.raw`${N}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)\.?\s+ago`,
+    'just now|moments? ago|a moment ago|a few (?:seconds|minutes) ago',
+    String.raw`vor\s+${N}\s*(?:sek(?:unden?)?|min(?:uten?)?|std|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)\.?|gerade eben`,
+    String.raw`il y a\s+${N}\s*(?:s|sec(?:ondes?)?|min(?:utes?)?|h|heures?|jours?|semaines?|mois|ans?)|à l'instant`,
+    String.raw`hace\s+${N}\s*(?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|días?|semanas?|mes(?:es)?|años?)`,
+    String.raw`há\s+${N}\s*(?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|dias?|semanas?|mes(?:es)?|anos?)`,
+    String.raw`${N}\s*(?:secondi|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa`,
+    String.raw`${N}\s*(?:seconden|minuut|minuten|uur|dagen?|weken?|maanden?|jaar)\s+geleden`,
+    String.raw`\d{1,3}\s*(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад`,
+    String.raw`\d{1,3}\s*(?:saniye|dakika|saat|gün|hafta|ay|yıl)\s+önce`,
+    String.raw`\d{1,3}\s*(?:秒钟?|秒鐘|分钟|分鐘|分|小时|小時|時間|天|日|周|週間?|个月|個月|か月|ヶ月|年)前|刚刚|剛剛|たった今`,
+    String.raw`\d{1,3}\s*(?:초|분|시간|일|주|개월|달|년)\s*전|방금(?:\s*전)?`,
+    String.raw`منذ\s+(?:\d{1,3}\s*)?(?:ثانية|ثوان|دقيقة|دقائق|دقيقتين|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسابيع|شهر|أشهر|سنة)`,
+  ].join('|')})[\\s·•|)\\].]*$`,
+  'iu',
+);
+
+/** True for a line that says only how long ago something was ("3 minutes ago", "3分钟前"): never the story's text. */
+export function isRelativeTimeLine(line: string): boolean {
+  return line.length <= 60 && RELATIVE_LINE.test(line);
+}

@@ -1,11 +1,13 @@
 /**
  * Lines about the reader or the render, not the story: how many free or gift articles this reader
  * has left ("You have 3 free articles left this month", "You have 10 gift articles to give each
- * month"), when the page was generated ("This page was generated at 16:05:33"), how long the
- * article's audio runs ("5:32 min"). A meter counts down between two serves of a page nobody
- * edited, and a cache renders it anew, so a check that kept them published versions nobody wrote.
- * They go by their words wherever they sit, as the counter lines do.
+ * month"), when the page was generated ("This page was generated at 16:05:33"), how long ago a
+ * live blog's entry was ("3 minutes ago", "3分钟前": dates.ts), how long the article's audio runs
+ * ("5:32 min"). A meter counts down between two serves of a page nobody edited, and a cache
+ * renders it anew, so a check that kept them published versions nobody wrote. They go by their
+ * words wherever they sit, as the counter lines do.
  */
+import { isRelativeTimeLine } from './dates';
 
 /** The longest line taken for one of these: a sentence of a story is longer, or says more. */
 const MAX_LINE = 160;
@@ -38,6 +40,6 @@ const DURATION =
 /** True for a line about the reader or the render (see above), never a line of the story. */
 export function isAboutReader(line: string): boolean {
   if (line.length >= MAX_LINE) return false;
-  if (RENDERED.test(line) || DURATION.test(line) || COUNT_LEFT.test(line)) return true;
+  if (RENDERED.test(line) || DURATION.test(line) || COUNT_LEFT.test(line) || isRelativeTimeLine(line)) return true;
   return YOU.test(line) && COUNT.test(line) && ARTICLES.test(line) && ALLOWANCE.test(line);
 }

@@ -1,7 +1,8 @@
 /**
  * Page noise is no edit, through the path a user takes (issue 11: "every edit a reader would see,
  * and nothing else"). A real local server serves a story; the next serve adds what sites insert
- * and rotate between paragraphs (a teaser, a native ad). The check stores no version and the
+ * and rotate between paragraphs (a teaser, a native ad), or changes what it rendered (a live
+ * entry's "3 minutes ago"). The check stores no version and the
  * article's feed, read by a feed parser, stays empty; an editor's change afterwards is version 2
  * and its diff shows that change alone.
  */
@@ -31,16 +32,18 @@ const feedOf = async (id: string) => readFeed(await (await page(`/articles/${id}
 
 describe('page noise between paragraphs is no edit', () => {
   it.each([
-    ['a "Read more:" teaser', '<p><strong>Read more:</strong> <a href="/z">Ferry operator warns of strike over Easter weekend</a></p>'],
-    ['a "Lesen Sie auch:" teaser', '<p>Lesen Sie auch: <a href="/x">Neue Fähre für den Hafen</a></p>'],
-    ['a linked "READ MORE:" paragraph', '<p><a href="/z">READ MORE: Ferry operator warns of strike over Easter weekend</a></p>'],
+    ['a "Read more:" teaser', '', '<p><strong>Read more:</strong> <a href="/z">Ferry operator warns of strike over Easter weekend</a></p>'],
+    ['a "Lesen Sie auch:" teaser', '', '<p>Lesen Sie auch: <a href="/x">Neue Fähre für den Hafen</a></p>'],
+    ['a linked "READ MORE:" paragraph', '', '<p><a href="/z">READ MORE: Ferry operator warns of strike over Easter weekend</a></p>'],
     [
       'a native ad under its label',
+      '',
       '<div class="css-x1y2z3"><span>Advertisement</span><p>Holiday homes on the coast from 49 euros a night. Book now and save on your summer break.</p></div>',
     ],
-  ])('%s added: no version, an empty feed; a real edit after it shows alone', async (_name, insert) => {
+    ["a live entry's relative time ticking", '<p><strong>3 minutes ago</strong></p>', '<p><strong>9 minutes ago</strong></p>'],
+  ])('%s: no version, an empty feed; a real edit after it shows alone', async (_name, before, insert) => {
     const path = `/noise/story-${Math.random()}.html`;
-    const url = await publish(path, story());
+    const url = await publish(path, story(before));
     const { id } = await (await post('/articles', { url })).json<{ id: string }>();
     expect(await check(id)).toEqual({ changed: true, version: 1, error: null });
 
