@@ -16,8 +16,14 @@
  */
 const INVISIBLE =
   /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/g;
-/** Joiners: they matter to how some scripts render, never to which words a text says. */
-const JOINERS = /[\u200C\u200D]/g;
+/**
+ * Characters that change how a text renders, never which words it says: the joiners (ZWNJ, ZWJ:
+ * letter forms in Persian and Indic scripts, emoji sequences), variation selectors (U+FE00-FE0F,
+ * U+E0100-E01EF: emoji or text presentation), tag characters (U+E0000-E007F: subdivision flags),
+ * the combining grapheme joiner (U+034F) and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0).
+ * Stored text keeps them, for display; two versions are compared without them.
+ */
+const JOINERS = /\u200C|\u200D|\u034F|[\u115F\u1160\u3164\uFFA0]|[\uFE00-\uFE0F]|[\u{E0000}-\u{E007F}]|[\u{E0100}-\u{E01EF}]/gu;
 // Every horizontal space Unicode knows, including NBSP and the narrow/figure spaces.
 const SPACES = /[\t\v\f \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;

@@ -42,7 +42,7 @@ describe('what makes a new version', () => {
         ? p.replace('council', 'coun\u200Ccil').replace('library', 'lib\u200Erary')
         : k === 1
           ? p.replace('Residents', 'Resi\u2066dents\u2069').replace('building', 'build\u0007ing')
-          : p.replace('mayor', 'ma\u200Dyor\u202C'),
+          : p.replace('mayor', 'ma\u200Dyor\u202C\uFE0F').replace('the', 'the\u3164'),
     );
     await publish('/same-words/invisible', story({ paragraphs: marked }));
     expect(await check(id)).toEqual({ changed: false, version: null, error: null });

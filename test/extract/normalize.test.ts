@@ -25,6 +25,12 @@ describe('normalizeText', () => {
     expect(normalizeText('می\u200Cخواهم')).toBe('می\u200Cخواهم');
     expect(comparisonForm('می\u200Cخواهم')).toBe(comparisonForm('میخواهم'));
   });
+  it('keeps variation selectors, tag characters, the grapheme joiner and Hangul fillers, but compares without them', () => {
+    // A tester's finding (issue 11): each alone published "1 word changed".
+    const marked = 'Dana\uFE0F Or\u{E0100}tiz ❤\uFE0F 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} Da\u034Fna\u3164 O\u115F\u1160rtiz\uFFA0';
+    expect(normalizeText(marked)).toBe(marked);
+    expect(comparisonForm(marked)).toBe(comparisonForm('Dana Ortiz ❤ 🏴 Dana Ortiz'));
+  });
   it('compares re-flowed paragraphs as the same words', () => {
     expect(comparisonForm('one two\n\nthree')).toBe(comparisonForm('one\n\ntwo three'));
     expect(comparisonForm('one two three')).not.toBe(comparisonForm('one two four'));
