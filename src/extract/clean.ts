@@ -9,7 +9,7 @@ import { classWeight, isFurniture } from './hints';
 import { kindOf, textOf } from './node';
 import { StoryNotices } from './notice-blocks';
 import { linkDensity } from './score';
-import { isAdBlock, isTeaserLine } from './story-inserts';
+import { isAdBlock, isPoll, isTeaserLine } from './story-inserts';
 import type { Element } from './tree';
 
 /**
@@ -42,8 +42,8 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
     }
     if (tag === 'br' || tag === 'hr') return true;
     if (!element.block) return true;
-    // A teaser or native ad between the story's paragraphs (story-inserts.ts).
-    if (isTeaserLine(element) || isAdBlock(element)) return false;
+    // A teaser, native ad or poll between the story's paragraphs (story-inserts.ts).
+    if (isTeaserLine(element) || isAdBlock(element) || isPoll(element)) return false;
     if (isFurniture(element) && element.goodLen <= bodyLen * 0.5) return false;
     if (tag === 'header' && element.paragraphs < 3) return false;
     if (!CONDITIONAL.has(tag)) return true;

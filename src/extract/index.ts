@@ -152,17 +152,17 @@ function isPageLine(line: string): boolean {
  * A line of counters only ("137 shares", "4 min read · 1.2k views · 12 comments"): the numbers
  * change on every serve while the story does not, so such a line is furniture wherever it sits.
  */
-const COUNTER = String.raw`\d[\d.,]*\s*[kKmM]?\s*(?:shares?|comments?|views?|likes?|reactions?|retweets?|reposts?|replies|claps?|reads?|min(?:ute)?s?\.?(?: read| reading)?|Kommentare?|Aufrufe|Leser|commentaires?|partages?|vues|lectures?|comentarios?|compartidos|visitas)`;
+const COUNTER = String.raw`\d[\d.,]*\s*[kKmM]?\s*(?:shares?|comments?|views?|likes?|reactions?|retweets?|reposts?|replies|claps?|reads?|votes?|min(?:ute)?s?\.?(?: read| reading)?|Kommentare?|Aufrufe|Leser|Stimmen|commentaires?|partages?|vues|lectures?|comentarios?|compartidos|visitas|votos|voti|تعليقا?|تعليقات|条评论|條評論|件のコメント|개의 댓글)`;
 const COUNTERS_ONLY = new RegExp(`^${COUNTER}(?:\\s*[·•|/,]\\s*${COUNTER})*$`, 'iu');
 const COUNTERS_MAX = 120;
 
 /**
  * The same counts written the other way round, with their label first: "Comments (12)", "Viewed
- * 1,204 times", and a reading time in the languages of the news ("Lesezeit: 4 Min.", "Temps de
+ * 1,204 times", "评论 (123)", "コメント 12件", "댓글 12개", "Seen by 4,532 readers", "♥ 12", and a reading time in the languages of the news ("Lesezeit: 4 Min.", "Temps de
  * lecture : 4 min"); each published a version every time it ticked.
  */
 const LABELLED_COUNT =
-  /^(?:(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|views?|aufrufe|vues|visitas|shares?)\s*[:(]?\s*\d[\d.,]*\s*[kKmM]?\s*\)?|(?:viewed|read|gelesen|aufgerufen|vu|lu|visto|leído|letto)\s+\d[\d.,]*\s*[kKmM]?\s*(?:times|mal|fois|veces|volte|vezes|keer)\.?|(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute[ns]?|utos|uti)?\.?|minutes?|mn)?)$/iu;
+  /^(?:(?:(?:reader |user )?comments?|(?:leser)?kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|views?|aufrufe|vues|visitas|shares?|评论|評論|留言|コメント|댓글|تعليقات?)\s*[:：(（]?\s*\d[\d.,]*\s*[kKmM]?\s*(?:件|条|條|개)?\s*[)）]?|(?:seen|read|viewed|liked) by\s+\d[\d.,]*\s*[kKmM]?\s+(?:readers|people|users|visitors|subscribers)|(?:gelesen von|vu par|lu par|visto por|letto da)\s+\d[\d.,]*\s*[kKmM]?\s+(?:lesern|personen|lecteurs|personnes|lectores|personas|lettori|persone)|[♥♡❤👍👁💬🔥★]\uFE0F?\s*\d[\d.,]*\s*[kKmM]?|(?:viewed|read|gelesen|aufgerufen|vu|lu|visto|leído|letto)\s+\d[\d.,]*\s*[kKmM]?\s*(?:times|mal|fois|veces|volte|vezes|keer)\.?|(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute[ns]?|utos|uti)?\.?|minutes?|mn)?)$/iu;
 
 function isCounterLine(line: string): boolean {
   return line.length < COUNTERS_MAX && (COUNTERS_ONLY.test(line) || LABELLED_COUNT.test(line));

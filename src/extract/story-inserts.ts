@@ -1,8 +1,8 @@
 /**
  * Blocks a page inserts between a story's paragraphs that are not the story: a teaser for another
- * article ("Read more: <a>…</a>", "Lesen Sie auch: <a>…</a>", "» <a>…</a>") and a native ad (a
- * block opening with its label, "Advertisement", then the advertiser's copy). Sites rotate both
- * on every serve, so a check that kept them published versions nobody wrote. They go by their
+ * article ("Read more: <a>…</a>", "Lesen Sie auch: <a>…</a>", "» <a>…</a>"), a native ad (a
+ * block opening with its label, "Advertisement", then the advertiser's copy) and a reader poll
+ * ("Yes 54%", "No 46%", "1,203 votes"). Sites rotate or recount them on every serve, so a check that kept them published versions nobody wrote. They go by their
  * shape wherever they sit in the body.
  */
 import { AD_LABEL } from './ad-labels';
@@ -69,4 +69,24 @@ function firstLine(element: Element): string {
     if (line.length > LABEL_MAX_CHARS * 2) break;
   }
   return line.replace(/\s+/g, ' ').trim();
+}
+
+/** A poll is a question and its answers: a block with more of the story's prose is not one. */
+const POLL_MAX_CHARS = 600;
+const POLL_MAX_PROSE = 100;
+/** A share of the votes ("54%", "54 %"). */
+const PERCENT = /\d{1,3}(?:[.,]\d+)?\s?%/g;
+/** The count of votes that closes a poll: "1,203 votes", "1.203 Stimmen", "Votes: 1203". */
+const VOTES =
+  /(?:\d[\d.,  ]*\s*(?:votes?|stimmen|abstimmungen|teilnehmer(?:innen)?|votos|voti|participants?|réponses|respuestas|risposte)|(?:votes?|stimmen|teilnehmer|votos|voti)\s*:?\s*\d[\d.,]*)\s*\.?$/iu;
+
+/**
+ * A reader poll: a small block of lines (its answers), two or more of them percentages, whose text
+ * ends with its count of votes. A paragraph that gives a vote's result is one line, and stays.
+ */
+export function isPoll(element: Element): boolean {
+  if (element.textLen === 0 || element.textLen > POLL_MAX_CHARS || element.goodLen > POLL_MAX_PROSE) return false;
+  if (element.listItems + element.paragraphs < 2) return false;
+  const text = textOf(element, POLL_MAX_CHARS + 1).trim();
+  return VOTES.test(text) && (text.match(PERCENT)?.length ?? 0) >= 2;
 }

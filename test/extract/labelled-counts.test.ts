@@ -27,6 +27,24 @@ describe('a count with its label first', () => {
     }
   });
 
+  it("in every script, and counts of readers, hearts and votes (a tester's finding, issue 11)", () => {
+    for (const line of [
+      '评论 (123)',
+      '評論（12）',
+      'コメント 12件',
+      '댓글 12개',
+      '123 تعليقا',
+      '12 条评论',
+      'Seen by 4,532 readers',
+      '♥ 12',
+      '❤️ 1.2k',
+      'Leserkommentare: 12',
+      '1,203 votes',
+    ]) {
+      expect(extractArticle(page(line)).text, line).toBe(STORY.join('\n\n'));
+    }
+  });
+
   it('is kept when a sentence gives it', () => {
     const sentence = 'The report was viewed 1,204 times in its first week, the library said.';
     expect(extractArticle(page(sentence)).text).toContain(sentence);

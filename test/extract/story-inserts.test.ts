@@ -65,3 +65,20 @@ describe('native ads', () => {
     expect(textOf(long)).toContain(`${STORY[2]} ${STORY[1]}`);
   });
 });
+
+describe('reader polls', () => {
+  const poll = (yes: number, votes: string) =>
+    `<div class="embed-widget"><p>Should the council raise ferry fares?</p><ul><li>Yes ${yes}%</li><li>No ${100 - yes}%</li></ul><p>${votes} votes</p></div>`;
+
+  it('a poll between paragraphs adds nothing, however its counts move', () => {
+    expect(textOf(poll(54, '1,203'))).toBe(STORY.join('\n\n'));
+    expect(textOf(poll(51, '1,388'))).toBe(STORY.join('\n\n'));
+  });
+
+  it('results an editor reports stay: a list of shares without a count of votes, or a paragraph that gives one', () => {
+    const results = '<ul><li>Labour 34%</li><li>Conservatives 25%</li></ul>';
+    expect(textOf(results)).toContain('Labour 34%');
+    const sentence = '<p>Of the residents who took part, 54% backed the plan and 46% opposed it, in all 1,203 votes.</p>';
+    expect(textOf(sentence)).toContain('54% backed the plan');
+  });
+});

@@ -2,7 +2,7 @@
  * Page noise is no edit, through the path a user takes (issue 11: "every edit a reader would see,
  * and nothing else"). A real local server serves a story; the next serve adds what sites insert
  * and rotate between paragraphs (a teaser, a native ad), or changes what it rendered (a live
- * entry's "3 minutes ago"). The check stores no version and the
+ * entry's "3 minutes ago", a poll's or a counter's numbers). The check stores no version and the
  * article's feed, read by a feed parser, stays empty; an editor's change afterwards is version 2
  * and its diff shows that change alone.
  */
@@ -40,6 +40,12 @@ describe('page noise between paragraphs is no edit', () => {
       '',
       '<div class="css-x1y2z3"><span>Advertisement</span><p>Holiday homes on the coast from 49 euros a night. Book now and save on your summer break.</p></div>',
     ],
+    [
+      'a reader poll recounted',
+      '<div class="embed-widget"><p>Should the council raise ferry fares?</p><ul><li>Yes 54%</li><li>No 46%</li></ul><p>1,203 votes</p></div>',
+      '<div class="embed-widget"><p>Should the council raise ferry fares?</p><ul><li>Yes 51%</li><li>No 49%</li></ul><p>1,388 votes</p></div>',
+    ],
+    ['a comment counter ticking', '<p>评论 (123)</p>', '<p>评论 (187)</p>'],
     ["a live entry's relative time ticking", '<p><strong>3 minutes ago</strong></p>', '<p><strong>9 minutes ago</strong></p>'],
   ])('%s: no version, an empty feed; a real edit after it shows alone', async (_name, before, insert) => {
     const path = `/noise/story-${Math.random()}.html`;
