@@ -45,6 +45,7 @@ describe('page noise between paragraphs is no edit', () => {
       '<div class="embed-widget"><p>Should the council raise ferry fares?</p><ul><li>Yes 54%</li><li>No 46%</li></ul><p>1,203 votes</p></div>',
       '<div class="embed-widget"><p>Should the council raise ferry fares?</p><ul><li>Yes 51%</li><li>No 49%</li></ul><p>1,388 votes</p></div>',
     ],
+    ['an age banner appearing', '', '<p>This article is more than 5 years old</p>'],
     ['a comment counter ticking', '<p>评论 (123)</p>', '<p>评论 (187)</p>'],
     ["a live entry's relative time ticking", '<p><strong>3 minutes ago</strong></p>', '<p><strong>9 minutes ago</strong></p>'],
   ])('%s: no version, an empty feed; a real edit after it shows alone', async (_name, before, insert) => {
