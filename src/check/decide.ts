@@ -12,7 +12,7 @@
  *   latest version is a revert, the text it replaced coming back again is ignored. So is an older
  *   text fetched before the latest version was (two checks racing): it is no return.
  */
-import { diffVersions } from '../diff';
+import { diffVersions, keepOldRendering } from '../diff';
 import { classifyChange } from '../diff/kind';
 import {
   BYLINE_READING,
@@ -189,12 +189,22 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   }
 
   const n = (latest?.n ?? 0) + 1;
+  // The old side as today's normalizer reads it, so characters an older one kept are no edit.
+  // The old byline as today's rules read it, so a byline only read differently is no byline change.
+  // Its text read again from its own HTML by today's rules, when older ones read it.
+  const before = readToday
+    ? versionText(readToday.title, readToday.text, readToday.byline)
+    : versionText(normalizeText(latest?.title ?? ''), normalizeText(latestText), latest ? bylineReadToday(latest, seen.article) : null);
+  // A word that differs only in a joiner or another rendering mark keeps its old rendering, so the
+  // diff shows the edit alone (diff/rendering.ts).
+  const diffed = latest ? keepOldRendering(diffVersions(before, versionText(title, text, seen.article.byline))) : null;
+  const diff = diffed?.diff ?? null;
   const version: VersionRecord = {
     n,
     fetchedAt: seen.at,
     title,
     byline: seen.article.byline,
-    text,
+    text: diffed?.text ?? text,
     hash: seen.hash,
     url: seen.finalUrl,
     publishedAt: seen.article.publishedAt,
@@ -204,13 +214,6 @@ function decidePage(record: ArticleRecord, latestText: string, seen: PageSeen): 
   };
   const revertOf = earlier?.n ?? null;
   const event: ChangeEvent = record.removedAt ? 'restored' : revertOf ? 'revert' : 'edit';
-  // The old side as today's normalizer reads it, so characters an older one kept are no edit.
-  // The old byline as today's rules read it, so a byline only read differently is no byline change.
-  // Its text read again from its own HTML by today's rules, when older ones read it.
-  const before = readToday
-    ? versionText(readToday.title, readToday.text, readToday.byline)
-    : versionText(normalizeText(latest?.title ?? ''), normalizeText(latestText), latest ? bylineReadToday(latest, seen.article) : null);
-  const diff = latest ? diffVersions(before, version) : null;
   const change: ChangeRecord | null =
     latest && diff
       ? {

@@ -4,13 +4,13 @@
  * {"old","new",...Diff} or {"old","new","error"}. Same extractor and differ as the Worker.
  */
 import { readFileSync } from 'node:fs';
-import { diffVersions } from '../diff';
+import { diffVersions, keepOldRendering } from '../diff';
 import { errorMessage, readArticle } from './read-article';
 
-/** The new page is read as a check reads it: knowing where the old page's body sat. */
+/** The new page is read as a check reads it: knowing where the old page's body sat; a rendering mark beside an edit is no edit of its own. */
 function compareFiles(oldFile: string, newFile: string) {
   const old = readArticle(oldFile);
-  return diffVersions(old, readArticle(newFile, old));
+  return keepOldRendering(diffVersions(old, readArticle(newFile, old))).diff;
 }
 
 function comparePairs(listFile: string) {

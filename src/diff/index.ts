@@ -12,6 +12,7 @@ import type { Diff, DiffChange, TextVersion } from '../model/diff';
 import { toWordBounds } from './word-bounds';
 
 export type { Diff, DiffChange, DiffOp, DiffStats, TextVersion } from '../model/diff';
+export { keepOldRendering } from './rendering';
 export { contextSnippets, ELLIPSIS } from './snippets';
 export { DEFAULT_MAX_EDIT_LENGTH, type BodyDiffOptions as DiffOptions } from './body';
 

@@ -80,6 +80,11 @@ export function paragraphsOf(text: string): string[] {
   return text === '' ? [] : text.split('\n\n');
 }
 
+/** The text without the characters that change only how it renders (JOINERS): what a diff's hunk must differ in to be an edit. */
+export function withoutRenderingMarks(text: string): string {
+  return text.replace(JOINERS, '');
+}
+
 /**
  * The form two versions are compared in: the text normalized again (so text stored by an older
  * normalizer compares like new text), joiners dropped and every run of whitespace, paragraph

@@ -69,3 +69,26 @@ describe('page noise between paragraphs is no edit', () => {
     expect((await feedOf(id)).entries).toHaveLength(1);
   });
 });
+
+describe('a rendering mark beside an edit', () => {
+  it('a ZWNJ added beside "42" -> "44" is no edit of its own: the diff and the feed show the edit alone', async () => {
+    const path = `/noise/zwnj-${Math.random()}.html`;
+    const url = await publish(path, story());
+    const { id } = await (await post('/articles', { url })).json<{ id: string }>();
+    expect(await check(id)).toEqual({ changed: true, version: 1, error: null });
+
+    const edited = [STORY[0].replace('42 million', '44 million'), ...STORY.slice(1)];
+    await publish(path, story('', [edited[0].replace('six hours', 'six\u200C hours'), ...edited.slice(1)]));
+    expect(await check(id)).toEqual({ changed: true, version: 2, error: null });
+    const diff = await (await api(`/articles/${id}/diff`)).json<{ stats: unknown; changes: { op: string; text: string }[] }>();
+    expect(diff.changes.filter((c) => c.op !== 'equal')).toEqual([
+      { op: 'delete', text: '42' },
+      { op: 'insert', text: '44' },
+    ]);
+    expect(diff.stats).toEqual({ added: 1, removed: 1 });
+    const version = await (await api(`/articles/${id}/versions/2`)).json<{ text: string }>();
+    expect(version.text).toBe(edited.join('\n\n'));
+    const feed = await feedOf(id);
+    expect(feed.entries).toHaveLength(1);
+  });
+});
