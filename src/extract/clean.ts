@@ -21,8 +21,12 @@ const HIDDEN_BODY_SHARE = 0.8;
 const LISTS = new Set(['ul', 'ol', 'dl']);
 const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'header', 'figure', 'center', 'article']);
 
-/** A keep-predicate for `paragraphTexts` over a body whose text totals `bodyLen` characters. */
-export function bodyFilter(body: Element[]): (element: Element) => boolean {
+/**
+ * A keep-predicate for `paragraphTexts` over a body whose text totals `bodyLen` characters. With
+ * `recall`, the read of a body that the link rules cleaned to next to nothing (index.ts): a block
+ * goes only for being hidden, dropped by its tag, named as furniture, a short header or links alone.
+ */
+export function bodyFilter(body: Element[], { recall = false } = {}): (element: Element) => boolean {
   const bodyLen = body.reduce((sum, element) => sum + element.goodLen, 0);
   const roots = new Set(body);
   let kinds: Set<string> | null = null;
@@ -47,7 +51,17 @@ export function bodyFilter(body: Element[]): (element: Element) => boolean {
     if (isFurniture(element) && element.goodLen <= bodyLen * 0.5) return false;
     if (tag === 'header' && element.paragraphs < 3) return false;
     if (!CONDITIONAL.has(tag)) return true;
-    if (element.goodLen > bodyLen * 0.5 || !looksLikeFurniture(element) || isIntroducedList(element) || isListOfTitles(element) || isListOfNames(element))
+    // Read for recall, a block of a label and a link (a card, a row of a calendar) is text; a
+    // block of links alone (a menu, teasers) is still furniture, unless it is a list read as text.
+    const kept = recall && linkDensity(element) <= LINKS_ONLY;
+    if (
+      kept ||
+      element.goodLen > bodyLen * 0.5 ||
+      !looksLikeFurniture(element) ||
+      isIntroducedList(element) ||
+      isListOfTitles(element) ||
+      isListOfNames(element)
+    )
       return true;
     kinds ??= proseKinds(body);
     return kinds.has(kindOf(element));

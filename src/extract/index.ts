@@ -71,6 +71,17 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
       if (recall.length >= RECALL_MINIMUM && recall.length >= text.length * RECALL_GAIN) {
         text = recall;
         bodyPath = null;
+      } else {
+        // Cleaning took the body's blocks for menus: cards of a label and a link each (a race
+        // calendar, a list of practices), of which one at most scored as a paragraph. Read the
+        // article or main region that holds the body again, keeping every block but hidden ones,
+        // furniture by tag or name, and blocks of links alone.
+        const region = top ? regionOf(top) : body;
+        const kept = dropBoilerplateLines(paragraphTexts(region, bodyFilter(region, { recall: true })).map(normalizeParagraph), metadata.title).join('\n\n');
+        if (kept.length >= CLEANED_AWAY_MINIMUM && kept.length >= text.length * RECALL_GAIN) {
+          text = kept;
+          bodyPath = null;
+        }
       }
     }
     if (!rule && head.jsonLd.length > 0) {
@@ -108,6 +119,16 @@ const NEAR_EMPTY_CHARS = 300;
 /** The recall read replaces it when it finds at least this much text, and this many times more. */
 const RECALL_MINIMUM = 500;
 const RECALL_GAIN = 3;
+/** The body read without its link rules replaces a near-empty text when it holds at least this much. */
+const CLEANED_AWAY_MINIMUM = 100;
+
+/** The <article> or main region that holds the body's top, else the body itself. */
+function regionOf(top: Element): Element[] {
+  for (let element: Element | null = top; element; element = element.parent) {
+    if (element.tag === 'article' || element.tag === 'main' || element.attrs.role === 'main') return [element];
+  }
+  return withSiblings(top);
+}
 
 /** A JSON-LD articleBody shorter than this is a summary, never a replacement for the page's body. */
 const LINKED_BODY_MINIMUM = 500;

@@ -18,4 +18,63 @@ describe('never near-empty', () => {
     expect(text.startsWith('A bright, easy cake for spring afternoons.')).toBe(true);
     expect(text).not.toContain('Recipes');
   });
+
+  const practices = [
+    ['Praxis Dr. Lena Hoffmann', 'Wilhelmshöher Allee 12', 'Sa 9–12 Uhr'],
+    ['Gemeinschaftspraxis am Rathaus', 'Obere Königsstraße 3', 'Sa 8–11 Uhr'],
+    ['Dr. med. Jonas Weber', 'Friedrich-Ebert-Straße 40', 'Sa 10–13 Uhr'],
+    ['Hausarztzentrum Wehlheiden', 'Kohlenstraße 77', 'Sa 9–13 Uhr'],
+  ];
+  const cardsPage = (cards: string) => `<!doctype html><html lang="de"><head><title>Hausärzte in Kassel | Gesundheit</title></head><body>
+<header><nav><a href="/">Start</a> <a href="/gesundheit">Gesundheit</a> <a href="/ratgeber">Ratgeber</a></nav></header>
+<article>
+  <h1>Hausärzte in Kassel mit Sprechstunde am Samstag</h1>
+  <div class="media"><img src="praxis.jpg" alt=""><p>Foto: Stadt Kassel, Pressestelle</p></div>
+  <div class="praxen">${cards}</div>
+</article>
+<footer><p>© 2026 Gesundheit Kassel</p><a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer>
+</body></html>`;
+
+  it('a page of cards, each a linked name and a few words, gives its cards, not only a photo credit', () => {
+    const cards = practices.map(
+      ([name, street, hours], k) => `<div class="praxis">
+      <a href="/praxis/${k}">${name}</a>
+      <span>${street}</span>
+      <span>${hours}</span>
+    </div>`,
+    );
+    const { text } = extractArticle(cardsPage(cards.join('\n')), 'https://gesundheit.example/kassel/hausaerzte');
+    expect(text).toContain('Dr. med. Jonas Weber Friedrich-Ebert-Straße 40 Sa 10–13 Uhr');
+    expect(text).toContain('Hausarztzentrum Wehlheiden Kohlenstraße 77 Sa 9–13 Uhr');
+    for (const furniture of ['Ratgeber', 'Impressum', '© 2026']) expect(text).not.toContain(furniture);
+  });
+
+  it('a race calendar of cards gives its races', () => {
+    const races = ['Bahrain Grand Prix', 'Saudi Arabian Grand Prix', 'Australian Grand Prix', 'Japanese Grand Prix', 'Chinese Grand Prix', 'Miami Grand Prix'];
+    const page = `<!doctype html><html lang="en"><head><title>2026 calendar | Speed</title></head><body>
+<nav><a href="/">Home</a> <a href="/f1">F1</a> <a href="/motogp">MotoGP</a></nav>
+<main><h1>2026 Formula 1 calendar</h1><div class="races">
+${races.map((race, k) => `<div class="race-card"><span class="round">Round ${k + 1}</span> <a href="/race/${k}"><span class="name">${race}</span></a> <span class="circuit">Circuit ${k + 1}</span></div>`).join('\n')}
+</div></main><footer><a href="/privacy">Privacy</a></footer></body></html>`;
+    const { text } = extractArticle(page, 'https://speed.example/f1/calendar');
+    expect(text).toContain('Round 3 Australian Grand Prix Circuit 3');
+    expect(text).toContain('Round 6 Miami Grand Prix Circuit 6');
+    expect(text).not.toContain('MotoGP');
+  });
+
+  it('cards read again for recall do not take in a list of links beside them', () => {
+    const teasers = [
+      'Neue Praxis in Wehlheiden eröffnet im Mai',
+      'Notdienst am Wochenende: Was Patienten wissen müssen',
+      'Wie lange Wartezeiten beim Facharzt dauern',
+      'Impfen in der Apotheke: So funktioniert es',
+    ];
+    const cards = practices.map(
+      ([name, street, hours], k) => `<div class="praxis"><a href="/praxis/${k}">${name}</a> <span>${street}</span> <span>${hours}</span></div>`,
+    );
+    const list = `<h2>Mehr zum Thema</h2><ul>${teasers.map((t, k) => `<li><a href="/artikel/${k}">${t}</a></li>`).join('')}</ul>`;
+    const { text } = extractArticle(cardsPage(`${cards.join('')}${list}`), 'https://gesundheit.example/kassel/hausaerzte');
+    expect(text).toContain('Gemeinschaftspraxis am Rathaus Obere Königsstraße 3 Sa 8–11 Uhr');
+    expect(text).not.toContain('Notdienst am Wochenende');
+  });
 });
