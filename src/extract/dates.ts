@@ -8,12 +8,32 @@
 export const YEAR_OR_CLOCK = /(?:^|\D)(?:1[89]|20)\d\d(?!\d)|(?:^|\D)\d{1,2}[:.h]\d\d(?!\d)/u;
 /** A numeric day and month (13.02., 13/02, 2/13). */
 const DAY_MONTH = /(?:^|\D)\d{1,2}[./]\d{1,2}(?:[./]|$|\s)/u;
+/** Months by name and their abbreviations, in the languages of the news (en, de, fr, es, it, pt, nl). */
+const MONTH = [
+  'jan(?:uary|uar|vier|eiro|uari)?|jänner|janv|enero|ene|gen(?:naio)?',
+  'feb(?:ruary|ruar|rero|braio|ruari)?|févr(?:ier)?|fev(?:ereiro)?',
+  'mar(?:ch|s|zo|ço)?|märz|mär|maart|mrt',
+  'apr(?:il|ile)?|avr(?:il)?|abr(?:il)?',
+  'may(?:o)?|mai|maggio|mag|maio|mei',
+  'june?|juni|juin|junio|giu(?:gno)?|junho',
+  'july?|juli|juil(?:let)?|julio|lug(?:lio)?|julho',
+  'aug(?:ust|ustus)?|août|ago(?:sto)?',
+  'sep(?:t|tember|tiembre|tembre)?|setiembre|set(?:tembre|embro)?',
+  'oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|out(?:ubro)?',
+  'nov(?:ember|embre|iembre|embro)?',
+  'dec(?:ember)?|dez(?:ember|embro)?|déc(?:embre)?|dic(?:iembre|embre)?',
+].join('|');
+/** A day and a month by name ("24 May", "24. Mai", "1er mars", "24 de mayo", "May 24", "3月24日"). */
+const DAY_MONTH_NAME = new RegExp(
+  `(?<![\\p{L}\\d])\\d{1,2}(?:st|nd|rd|th|er|\\.)?\\s*(?:de\\s+|of\\s+)?(?:${MONTH})(?![\\p{L}])|(?<![\\p{L}])(?:${MONTH})\\.?\\s+\\d{1,2}(?!\\d)|\\d{1,2}月\\d{1,2}日`,
+  'iu',
+);
 /** Words of a relative time ("3 hours ago", "vor 3 Stunden", "il y a 3 heures"). */
 export const RELATIVE = /(?:^|\s)(?:ago|vor|il y a|hace|fa|geleden|sedan|siden|назад|тому|önce)(?=[\s.,)]|$)/iu;
 
 /** True when a <time>'s text names a moment, not a distance from now or a bare weekday. */
 export function namesMoment(text: string): boolean {
-  return !RELATIVE.test(text) && (YEAR_OR_CLOCK.test(text) || DAY_MONTH.test(text));
+  return !RELATIVE.test(text) && (YEAR_OR_CLOCK.test(text) || DAY_MONTH.test(text) || DAY_MONTH_NAME.test(text));
 }
 
 /** A count of a time unit: digits, or "a"/"an"/"one" and their kin. */

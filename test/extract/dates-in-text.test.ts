@@ -37,4 +37,22 @@ describe('dates in the text', () => {
       expect(text).toContain('Die Seite wurde geprüft von der Redaktion.');
     }
   });
+
+  it('a <time> naming a day and a month by name stays in ("24 May", "24. Mai", "1er mars", "May 24", "3月24日")', () => {
+    for (const date of ['24 May', '24. Mai', '1er mars', '24 de mayo', 'May 24', 'Sunday, 24 May', '3月24日']) {
+      const { text } = extractArticle(page(`<p>Die nächste Prüfung der Verarbeitung ist am <time datetime="2026-05-24">${date}</time> geplant.</p>`));
+      expect(text, date).toContain(`Die nächste Prüfung der Verarbeitung ist am ${date} geplant.`);
+    }
+  });
+
+  it('a race moved to another weekend in a calendar shows in the diff', () => {
+    const calendar = (miami: string) =>
+      page(`<table><tr><th>Race</th><th>Date</th></tr>
+<tr><td><a href="/race/5">Chinese Grand Prix</a></td><td><time datetime="2026-04-19">19–21 April</time></td></tr>
+<tr><td><a href="/race/6">Miami Grand Prix</a></td><td><time datetime="2026-05-03">${miami}</time></td></tr>
+<tr><td><a href="/race/7">Emilia Romagna Grand Prix</a></td><td><time datetime="2026-05-17">17–19 May</time></td></tr></table>`);
+    const diff = diffVersions(extractArticle(calendar('3–5 May')), extractArticle(calendar('10–12 May')));
+    expect(diff.changed).toBe(true);
+    expect(diff.changes.filter((c) => c.op === 'insert').map((c) => c.text)).toEqual(['10–12']);
+  });
 });
