@@ -24,9 +24,10 @@ export const VISIBLE_BYLINE_READING = 2;
  * (Chinese, Japanese, Thai). 4: update lines labelled in Chinese, Japanese, Korean or Arabic.
  * 5: correction notices in those languages set in an <aside> or <footer> of the story. 6: page
  * noise left out (teasers, native ads and polls between paragraphs, lines of relative times,
- * counters, age banners and players: story-inserts.ts, reader-lines.ts).
+ * counters, age banners and players: story-inserts.ts, reader-lines.ts). 7: a body cleaned to near
+ * nothing read again in its article or main region, dates in <time> by month name.
  */
-export const TEXT_READING = 6;
+export const TEXT_READING = 7;
 
 /** What extraction makes of one HTML page. */
 export interface Article {
