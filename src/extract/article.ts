@@ -25,9 +25,10 @@ export const VISIBLE_BYLINE_READING = 2;
  * 5: correction notices in those languages set in an <aside> or <footer> of the story. 6: page
  * noise left out (teasers, native ads and polls between paragraphs, lines of relative times,
  * counters, age banners and players: story-inserts.ts, reader-lines.ts). 7: a body cleaned to near
- * nothing read again in its article or main region, dates in <time> by month name.
+ * nothing read again in its article or main region, dates in <time> by month name. 8: a story
+ * split into blocks of one kind, each in a wrapper of its own, read whole (score.ts gatherKind).
  */
-export const TEXT_READING = 7;
+export const TEXT_READING = 8;
 
 /** What extraction makes of one HTML page. */
 export interface Article {

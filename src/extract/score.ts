@@ -5,7 +5,7 @@
  * and the best container wins, together with the siblings that score close to it.
  */
 import { classFactor, isFurniture } from './hints';
-import { textOf } from './node';
+import { kindOf, textOf } from './node';
 import type { Element } from './tree';
 
 /**
@@ -77,7 +77,40 @@ export function findTop(root: Element): Element {
   }
   top = shareAncestor(top, candidates);
   top = climb(top);
-  return expand(top);
+  return gatherKind(expand(top));
+}
+
+/**
+ * The story split into blocks of one kind, each in a wrapper of its own (a section per step of a
+ * guide): the body is the nearest ancestor, a few levels up, that holds another block of its kind
+ * with paragraphs, when what it adds is mostly paragraphs and no column of teasers.
+ */
+function gatherKind(top: Element): Element {
+  const kind = kindOf(top);
+  if (kind === '') return top;
+  let ancestor = top.parent;
+  for (let level = 0; ancestor && ancestor.tag !== '#root' && level < GATHER_LEVELS; level++, ancestor = ancestor.parent) {
+    if (ancestor.goodLen - top.goodLen < (ancestor.textLen - top.textLen) * 0.5) continue;
+    if (!holdsKind(ancestor, top, kind)) continue;
+    return addsTeasers(ancestor, top) ? top : ancestor;
+  }
+  return top;
+}
+
+/** Levels above the body looked at for another block of its kind. */
+const GATHER_LEVELS = 4;
+/** Paragraph text another block of the body's kind holds to be a part of the same story. */
+const GATHER_MIN_GOOD = 150;
+
+function holdsKind(ancestor: Element, top: Element, kind: string): boolean {
+  const stack: Element[] = [ancestor];
+  for (let seen = 0; stack.length > 0 && seen < KIND_SEARCH_LIMIT; seen++) {
+    const element = stack.pop() as Element;
+    if (element === top) continue;
+    if (element !== ancestor && element.goodLen >= GATHER_MIN_GOOD && kindOf(element) === kind) return true;
+    for (const child of element.children) if (typeof child !== 'string' && child.block && !child.dropped && child.goodLen > 0) stack.push(child);
+  }
+  return false;
 }
 
 /** When several near-best candidates sit under one ancestor of the best, the body is that ancestor. */

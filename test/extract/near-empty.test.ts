@@ -77,4 +77,36 @@ ${races.map((race, k) => `<div class="race-card"><span class="round">Round ${k +
     expect(text).toContain('Gemeinschaftspraxis am Rathaus Obere Königsstraße 3 Sa 8–11 Uhr');
     expect(text).not.toContain('Notdienst am Wochenende');
   });
+
+  it('a guide whose steps each sit in a wrapper of their own gives every step, not only the longest', () => {
+    const steps = [
+      [
+        'Sit up straight',
+        'Turn your attention to your chair. Adjust the height of your chair so your knees are at close to a right angle, so that your thighs are horizontal and your feet rest fully on the floor.',
+      ],
+      [
+        'Relax your shoulders',
+        'Adjust the height of your desk so that your elbows are level with the table. Raise or lower the desk until your arms form a straight line, then set the armrests so your elbows can rest on them.',
+      ],
+      [
+        'Keep your screen at arm’s length',
+        'Once your chair and desk are adjusted, turn to your screen. Place it at arm’s length, with the top of the screen at the level of your eyes, so that you never tilt your head to read it. If you use a laptop, raise it on a stand or a pile of books, and if you use two screens, put the one you use most right in front of you, with the second one beside it.',
+      ],
+      ['Keep your tools close', 'Put the keyboard and the mouse close to you, so that you never reach for them.'],
+    ];
+    const page = `<!doctype html><html lang="en"><head><title>A better desk | Ergo</title></head><body>
+<nav><a href="/">Home</a> <a href="/shop">Shop</a></nav>
+<main><section class="guide"><h2>Steps to a feel-better setup</h2><div class="grid">
+${steps
+  .map(
+    ([title, text], k) => `<article class="step"><div class="media"><img src="/step-${k}.jpg" alt=""></div>
+<div class="col"><div class="animated"><header><div class="label">SETUP STEP #${k + 1}</div> <h3>${title}</h3></header>
+<div class="content"><div class="rich-text"><p>${text}</p></div></div></div></div></article>`,
+  )
+  .join('\n')}
+</div></section></main><footer><a href="/privacy">Privacy</a></footer></body></html>`;
+    const { text } = extractArticle(page, 'https://ergo.example/setup');
+    for (const [, step] of steps) expect(text).toContain(step);
+    for (const furniture of ['Shop', 'Privacy']) expect(text).not.toContain(furniture);
+  });
 });
