@@ -1,9 +1,10 @@
 /** What the workerd tests share: the newsroom, the feed reader, the Worker's entry and the API. */
 import type { ReadFeed } from './feed-reader';
-import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, env, runInDurableObject, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { inject } from 'vitest';
 import worker from '../src/index';
-import { clearAgenda } from '../src/store';
+import { writerFor } from '../src/check/article-writer';
+import { clearAgenda, getArticle, getVersion, putArticle, putVersion, type ArticleRecord, type VersionSummary } from '../src/store';
 
 export const TOKEN = 'test-token';
 export const auth = { authorization: `Bearer ${TOKEN}` };
@@ -90,4 +91,20 @@ export async function wipeKv() {
     await Promise.all(listed.objects.map((o) => env.SNAPSHOTS?.delete(o.key)));
     more = listed.truncated;
   }
+}
+
+/**
+ * Rewrites version 1 of an article as an older Redline stored it: `text` under `hash` in KV, its
+ * summary in the record as `summary` makes it, and the same in the article's Durable Object.
+ */
+export async function storeAsOlderRedline(id: string, text: string, hash: string, summary: (s: VersionSummary) => VersionSummary = (s) => s) {
+  const record = (await getArticle(env.REDLINE, id)) as ArticleRecord;
+  const stored = (await getVersion(env.REDLINE, id, 1))!;
+  const older: ArticleRecord = { ...record, versions: [{ ...summary(record.versions[0]), hash }] };
+  await putVersion(env.REDLINE, id, { ...stored, text, hash });
+  await putArticle(env.REDLINE, older);
+  await runInDurableObject(writerFor(env, id), async (_instance, state) => {
+    const writer = (await state.storage.get<{ record: ArticleRecord; latestText: string | null }>('state'))!;
+    await state.storage.put('state', { ...writer, record: older, latestText: text });
+  });
 }

@@ -5,12 +5,11 @@
  * Through the user's path: pages served by the local newsroom, checks through the API, then the
  * API, the pages and the feeds as a reader reads them.
  */
-import { env, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/model/sha256';
-import { writerFor } from '../../src/check/article-writer';
-import { getArticle, getVersion, putArticle, putVersion, type ArticleRecord } from '../../src/store';
-import { api, kvSnapshot, page, post, publish, readFeed } from '../helpers';
+import { getVersion } from '../../src/store';
+import { api, kvSnapshot, page, post, publish, readFeed, storeAsOlderRedline } from '../helpers';
 
 const PARAGRAPHS = [
   'The city council voted on Tuesday to close the old library on Elm Street after a debate that lasted well into the night.',
@@ -104,18 +103,10 @@ describe('what makes a new version', () => {
     const id = await track('/same-words/legacy', story({ paragraphs: PARAGRAPHS.map((p, k) => (k === 2 ? p.replace('mayor', 'may\u200Eor') : p)) }));
     // As an older Redline stored it: the LRM kept in the text, the hash of headline and text
     // alone, no byline on the summary.
-    const record = (await getArticle(env.REDLINE, id)) as ArticleRecord;
     const stored = (await getVersion(env.REDLINE, id, 1))!;
     const legacyText = stored.text.replace('mayor', 'may\u200Eor');
     const legacyHash = await sha256Hex(`${stored.title}\n\n${legacyText}`);
-    const { byline: _byline, ...summary } = record.versions[0];
-    const legacy: ArticleRecord = { ...record, versions: [{ ...summary, hash: legacyHash }] };
-    await putVersion(env.REDLINE, id, { ...stored, text: legacyText, hash: legacyHash });
-    await putArticle(env.REDLINE, legacy);
-    await runInDurableObject(writerFor(env, id), async (_instance, state) => {
-      const writer = (await state.storage.get<{ record: ArticleRecord; latestText: string | null }>('state'))!;
-      await state.storage.put('state', { ...writer, record: legacy, latestText: legacyText });
-    });
+    await storeAsOlderRedline(id, legacyText, legacyHash, ({ byline: _byline, ...summary }) => summary);
 
     expect(await check(id)).toEqual({ changed: false, version: null, error: null });
     const versions = await versionsOf(id);
@@ -138,16 +129,8 @@ describe('what makes a new version', () => {
     const stored = (await getVersion(env.REDLINE, id, 1))!;
     expect(stored.text.startsWith('Updated 4:30 p.m. March 12, 2025\n\nThe city council')).toBe(true);
     // As an older Redline stored it: the text without the update line.
-    const record = (await getArticle(env.REDLINE, id)) as ArticleRecord;
     const legacyText = stored.text.slice(stored.text.indexOf('The city council'));
-    const legacyHash = await sha256Hex(`${stored.title}\n\n${legacyText}`);
-    const legacy: ArticleRecord = { ...record, versions: [{ ...record.versions[0], hash: legacyHash }] };
-    await putVersion(env.REDLINE, id, { ...stored, text: legacyText, hash: legacyHash });
-    await putArticle(env.REDLINE, legacy);
-    await runInDurableObject(writerFor(env, id), async (_instance, state) => {
-      const writer = (await state.storage.get<{ record: ArticleRecord; latestText: string | null }>('state'))!;
-      await state.storage.put('state', { ...writer, record: legacy, latestText: legacyText });
-    });
+    await storeAsOlderRedline(id, legacyText, await sha256Hex(`${stored.title}\n\n${legacyText}`));
 
     expect(await check(id)).toEqual({ changed: false, version: null, error: null });
     expect((await versionsOf(id)).map((v) => v.n)).toEqual([1]);

@@ -6,13 +6,12 @@
  * R2, with today's rules: no new version and no feed item; an edit then shows as just that edit.
  * Without the HTML kept there is nothing to read again, and the rules' change shows once.
  */
-import { env, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { writerFor } from '../../src/check/article-writer';
 import { versionHash } from '../../src/check/hash';
 import { TEXT_READING } from '../../src/extract';
-import { getArticle, getVersion, putArticle, putVersion, type ArticleRecord } from '../../src/store';
-import { api, page, post, publish, readFeed } from '../helpers';
+import { getVersion } from '../../src/store';
+import { api, page, post, publish, readFeed, storeAsOlderRedline } from '../helpers';
 
 const OPEN = [
   'We process the data you give us when you register, so that you can read our articles on every device you use.',
@@ -30,20 +29,18 @@ ${opening.map((p) => `<p>${p}</p>`).join('\n')}
 
 /** Version 1 as rules before TEXT_READING 2 stored it: the folded section left out; with or without its HTML kept. */
 async function readByOlderRules(id: string, { keepHtml }: { keepHtml: boolean }) {
-  const record = (await getArticle(env.REDLINE, id)) as ArticleRecord;
   const stored = (await getVersion(env.REDLINE, id, 1))!;
   expect(stored.text).toBe([...OPEN, 'Your rights', FOLDED].join('\n\n'));
-  expect(record.versions[0].snapshot).toMatch(/^[0-9a-f]{64}$/);
   const olderText = OPEN.join('\n\n');
-  const olderHash = await versionHash(stored.title, olderText, stored.byline ?? null);
-  const { textReading: _reading, snapshot, ...summary } = record.versions[0];
-  const older: ArticleRecord = { ...record, versions: [{ ...summary, ...(keepHtml ? { snapshot } : {}), hash: olderHash }] };
-  await putVersion(env.REDLINE, id, { ...stored, text: olderText, hash: olderHash });
-  await putArticle(env.REDLINE, older);
-  await runInDurableObject(writerFor(env, id), async (_instance, state) => {
-    const writer = (await state.storage.get<{ record: ArticleRecord; latestText: string | null }>('state'))!;
-    await state.storage.put('state', { ...writer, record: older, latestText: olderText });
-  });
+  await storeAsOlderRedline(
+    id,
+    olderText,
+    await versionHash(stored.title, olderText, stored.byline ?? null),
+    ({ textReading: _reading, snapshot, ...summary }) => {
+      expect(snapshot).toMatch(/^[0-9a-f]{64}$/);
+      return { ...summary, ...(keepHtml ? { snapshot } : {}) };
+    },
+  );
 }
 
 async function track(path: string) {
