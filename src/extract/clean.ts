@@ -200,14 +200,16 @@ function isListOfTitles(element: Element): boolean {
 }
 
 /**
- * A list whose items are each a person's name, linked to a profile or not: an imprint's staff
- * under "Editorial staff", a desk's reporters. Editors add and remove names there. A label offering
- * more reading (a "Related" list of people) keeps it out, and so does any item that is not a name.
+ * A list of people under a label that says so: an imprint's staff under "Editorial staff" or
+ * "Redaktion", a desk's reporters. Editors add and remove names there. The label is what tells
+ * people from places and topics ("New York", "Foreign Policy" look the same); most items must read
+ * as a name, so one unusual name ("Nadia al-Rashid") does not flip the whole list out.
  */
 function isListOfNames(element: Element): boolean {
   if (element.tag !== 'ul' && element.tag !== 'ol') return false;
   if (isFurniture(element) || element.dropped || element.inputs > 0) return false;
   let items = 0;
+  let names = 0;
   for (const child of element.children) {
     if (typeof child === 'string') {
       if (child.trim() !== '') return false;
@@ -216,18 +218,24 @@ function isListOfNames(element: Element): boolean {
     if (child.tag !== 'li') return false;
     const text = textOf(child, TITLE_MAX_CHARS).replace(/\s+/g, ' ').trim();
     if (text === '') continue;
-    if (!PERSON.test(text.replace(ROLE_AFTER, ''))) return false;
     items++;
+    if (PERSON.test(text.replace(ROLE_AFTER, ''))) names++;
   }
-  return items >= NAMES_MIN && !MORE_READING.test(labelOf(element));
+  if (names < NAMES_MIN || names < items * 0.8) return false;
+  const label = labelOf(element);
+  return STAFF_LABEL.test(label) && !MORE_READING.test(label);
 }
 
-/** Names a staff list has at least: two capitalized words alone are as often products ("Roblox VPNs"). */
+/** Names a staff list has at least. */
 const NAMES_MIN = 3;
-/** Two to four capitalized words, name particles allowed: "Anna Albers", "Jan van der Berg". */
-const PERSON = /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|van|von|der|den|de|da|di|du|la|le|del|dos|bin|al)){1,3}$/u;
+/** Two to five words, capitalized or name particles: "Anna Albers", "Jan van der Berg", "Nadia al-Rashid". */
+const PERSON =
+  /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|(?:al|el|ibn|bin|ben|ter|ten|van|von|der|den|de|da|di|du|la|le|del|dos|zu|vom|y)(?:-\p{Lu}[\p{L}'’.-]*)?)){1,4}$/u;
 /** A role after a name: "Anna Albers (Leitung)", "Bernd Brandt, Politik". */
 const ROLE_AFTER = /\s*(?:\([^)]{1,40}\)|[,–—-]\s[^,]{1,40})$/;
+/** A label over a list of people, in the languages of the news. */
+const STAFF_LABEL =
+  /staff|editors?\b|editorial|newsroom|team|reporters|correspondents|contributors|authors|writers|masthead|redaktion|chefredaktion|ressort|leitung|mitarbeit|autor|herausgeber|geschäftsführ|vorstand|rédaction|journalistes|équipe|redacción|equipo|periodistas|redazione|giornalisti|redactie|redação|equipe/i;
 
 /** Average words an item of a list of titles has at least ("Fix volatile loads and stores"). */
 const TITLE_WORDS = 4;

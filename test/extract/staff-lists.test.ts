@@ -72,6 +72,13 @@ describe('staff lists', () => {
     expect(
       extractArticle(page(`<h2>Ressorts</h2><ul>${['Politik', 'Wirtschaft', 'Kultur'].map((n) => `<li><a href="/x">${n}</a></li>`).join('')}</ul>`)).text,
     ).not.toContain('Wirtschaft');
+    // Places and topics look like names; no label says they are people (a second tester's regression).
+    for (const label of ['Städte', 'Themen']) {
+      const places = ['New York', 'Los Angeles', 'San Francisco', 'Foreign Policy'].map((n) => `<li><a href="/x">${n}</a></li>`).join('');
+      expect(extractArticle(page(`<h2>${label}</h2><ul>${places}</ul>`)).text).not.toContain('Los Angeles');
+    }
+    // One unusual name does not flip the whole staff out.
+    expect(extractArticle(page(list([...names.slice(0, 4), 'Nadia al-Rashid', 'Jan ter Horst']))).text).toContain('Nadia al-Rashid');
   });
 
   it('a block of links without the commas of a list of names (a menu) stays out', () => {
