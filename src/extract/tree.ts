@@ -272,9 +272,16 @@ function isFactBox(tag: string, element: Element): boolean {
   return tag === 'aside' && element.hint !== '' && FACT_BOX.test(element.hint);
 }
 
-/** A button that shows the rest of the story: the hidden block right after it is text a reader opens. */
+/** A button or link that shows the rest of the story: the hidden block right after it is text a reader opens. */
 const CONTINUE_READING =
-  /^(?:continue reading|keep reading|read more|read the (?:full|whole|rest of the) (?:story|article)|show (?:the )?full (?:story|article)|weiterlesen|artikel weiterlesen|mehr lesen|ganzen artikel lesen|lire la suite|seguir leyendo|leer más|continua a leggere|leggi tutto|lees verder|ler mais|continuar lendo)\b/i;
+  /^(?:continue reading|keep reading|read more|show more|read the (?:full|whole|rest of the) (?:story|article)|show (?:the )?full (?:story|article)|weiterlesen|artikel weiterlesen|mehr lesen|mehr anzeigen|ganzen artikel lesen|lire la suite|afficher (?:la suite|plus)|seguir leyendo|leer más|ver más|continua a leggere|leggi tutto|mostra (?:di )?più|lees verder|toon meer|ler mais|continuar lendo)\b/i;
+/** Longest label of such a button or link. */
+const CONTINUE_MAX = 40;
+
+/** Where the hidden rest may follow a "Continue reading" control: beside it, or beside the small wrapper it sits in. */
+function continuationParents(parent: Element): Element[] {
+  return parent.parent && parent.textLen <= CONTINUE_MAX ? [parent, parent.parent] : [parent];
+}
 
 /** Hidden elements with an id remembered for a button that may name them later; a bound on memory. */
 const MAX_HIDDEN_IDS = 512;
@@ -376,7 +383,7 @@ export function buildTree(html: string): Tree {
   const controlled = new Set<string>();
   // A "Continue reading" button and the hidden rest of the story right after it, among its parent's children.
   let buttonParent: Element | null = null;
-  let continuationIn: Element | null = null;
+  let continuationIn: Element[] = [];
 
   const sink: HtmlSink = {
     wantsAttributes(tag: string) {
@@ -446,8 +453,8 @@ export function buildTree(html: string): Tree {
       }
       const element = newElement(tag, attribs, parent);
       let hidden = isHidden(tag, attribs);
-      if (continuationIn === parent && element.block) {
-        continuationIn = null;
+      if (element.block && continuationIn.includes(parent)) {
+        continuationIn = [];
         if (hidden && !FURNITURE.has(tag)) {
           hidden = false;
           element.opened = true;
@@ -502,7 +509,7 @@ export function buildTree(html: string): Tree {
         if (head.jsonLd.length < 32) head.jsonLd.push(captured);
         capture = null;
       } else if (capture === 'button' && frame.tag === 'button') {
-        continuationIn = CONTINUE_READING.test(captured.trim().slice(0, 60)) ? buttonParent : null;
+        continuationIn = buttonParent && CONTINUE_READING.test(captured.trim().slice(0, 60)) ? continuationParents(buttonParent) : [];
         capture = null;
       } else if (capture === 'time' && frame.tag === 'time') {
         head.headerTimes.push({
@@ -539,6 +546,8 @@ export function buildTree(html: string): Tree {
         }
         return;
       }
+      // A link that says the story goes on ("<a href=#more>Continue reading</a>"), as a button does.
+      if (tag === 'a' && element.textLen <= CONTINUE_MAX && CONTINUE_READING.test(textOf(element, 60).trim())) continuationIn = continuationParents(parent);
       // A date or time in the text ("Stand: <time>1. März 2025</time>") is what a reader sees, and
       // editors change it; a relative one ("3 minutes ago") changes on every serve and is left out.
       if (tag === 'time' && !namesMoment(textOf(element, 200))) element.dropped = true;

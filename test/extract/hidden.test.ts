@@ -24,6 +24,16 @@ describe('hidden elements', () => {
         expect(extractArticle(`<article>${LEAD}<button class="more">${label}</button>${rest}</article>`).text, label).toContain('dredging contract');
       }
     }
+    // In a wrapper of its own, as a link, or "Mehr anzeigen" (a second tester's variations).
+    for (const control of [
+      '<div class="more"><button>Continue reading</button></div>',
+      '<a href="#" role="button">Continue reading</a>',
+      '<p><a href="#rest">Read more</a></p>',
+      '<button>Mehr anzeigen</button>',
+    ]) {
+      expect(extractArticle(`<article>${LEAD}${control}<div hidden>${MORE}</div></article>`).text, control).toContain('dredging contract');
+    }
+    expect(extractArticle(`<article>${LEAD}<a href="/subscribe">Subscribe now</a><div hidden>${MORE}</div></article>`).text).not.toContain('dredging contract');
     // Any other button, or a block between, opens nothing.
     expect(extractArticle(`<article>${LEAD}<button>Subscribe</button><div hidden>${MORE}</div></article>`).text).not.toContain('dredging contract');
     expect(extractArticle(`<article>${LEAD}<button>Read more</button><p>Shown.</p><div hidden>${MORE}</div></article>`).text).not.toContain(
