@@ -8,7 +8,8 @@
  * byline read by generation 2 is that version's byline when it names the same people once cut
  * where its names end, or names some of them (byline-names.ts sameNamesAsReadBefore). 4 reads a
  * name that opens with an initial whatever its surname ("A. Reporter") and cuts a role after the
- * names ("Jane Doe, Staff Writer"): a byline read by 3 is compared the same lenient way.
+ * names ("Jane Doe, Staff Writer"), reads "Por", "Door" and "di" bylines and given names that are
+ * months (Jan, August): a byline read by 3 is compared the same lenient way.
  */
 export const BYLINE_READING = 4;
 /** The first generation that read the byline a reader sees: before it, no byline means none was read. */

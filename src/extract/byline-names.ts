@@ -6,8 +6,12 @@
 import { bylineForm } from './normalize';
 import { UPDATE_WORDS } from './update-line';
 
-/** What opens a byline before the names: "By", "Written by", "Von", "Par", "Author:" (alone, it names no one). */
-export const NAMES_PREFIX = /^(?:(?:written|reporting|story|words)\s+)?(?:by|von|par|author)(?:\s*:\s*|\s+|$)/i;
+/**
+ * What opens a byline before the names: "By", "Written by", "Von", "Par", "Por", "Door", "Author:"
+ * (alone, it names no one), and Italian "di" in lower case only: "Di Maio" is a name.
+ */
+export const NAMES_PREFIX =
+  /^(?:(?:(?:[Ww]ritten|WRITTEN|[Rr]eporting|REPORTING|[Ss]tory|STORY|[Ww]ords|WORDS)\s+)?(?:[Bb][Yy]|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|DOOR|[Aa]uthor|AUTHOR)|di)(?:\s*:\s*|\s+|$)/;
 /** A "By" later in a byline element's line, where its names start ("Heard on All Things Considered By …"). */
 const BY_LATER = /\s(?:[Bb]y|BY)\s*:?\s+\p{Lu}/u;
 
@@ -30,11 +34,12 @@ const NAMES_END = new RegExp(
   `\\s[-–—]\\s|[|•⋅·∙@\\d]|\\((?!(?:with|and|avec|et|mit|und)\\s)|\\s(?:${LABELS}|${TIME_IN_WORDS}|${WEEKDAYS})(?=[\\s:,.]|$)|\\s(?:${MONTHS})\\.?\\s+\\d`,
   'iu',
 );
-export const NAMES_SPLIT = /\s*(?:[,;&]|\s(?:and|und|et)\s)\s*/i;
+export const NAMES_SPLIT = /\s*(?:[,;&]|\s(?:and|und|et|y|e|en)\s)\s*/i;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|der|den|de|da|di|du|la|le|del|dos|bin|al)$/u;
 /** Words that are never part of a person's name in a byline: roles, desks, date labels, months. */
+/** (Months that are also given names are left out: Jan Jansen, August Modersohn, June Carter, April Ryan; a month before a day ends the names anyway.) */
 const ROLE =
-  /\b(?:authors?|editors?|reporters?|writers?|correspondents?|contributors?|columnists?|professor|analyst|staff|expert|senior|chief|news|press|team|desk|ceo|dr|updated|published|posted|modified|last|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
+  /\b(?:authors?|editors?|reporters?|writers?|correspondents?|contributors?|columnists?|professor|analyst|staff|expert|senior|chief|news|press|team|desk|ceo|dr|updated|published|posted|modified|last|january|february|march|july|september|october|november|december|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
 const TRAILING = /[\s,;:.–—-]+$/;
 /** A name that opens with an initial is a person's, whatever its surname says: "A. Reporter", "B. Writer". */
 const INITIAL = /^\p{Lu}\.\s/u;

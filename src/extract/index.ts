@@ -215,8 +215,8 @@ function isStoryMeta(line: string): boolean {
   return STORY_META.test(line) || (BY_NAMES.test(line) && namesIn(line).length > 0);
 }
 
-/** A line that opens with "By" and a capital, as a byline does ("Von", "Par" in German and French). */
-const BY_NAMES = /^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR)\s*:?\s+\p{Lu}/u;
+/** A line that opens with "By" and a capital, as a byline does ("Von", "Par", "Por", "Door", "di" elsewhere). */
+const BY_NAMES = /^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|DOOR|di)\s*:?\s+\p{Lu}/u;
 
 /** A line the line filters may take out by its words alone, wherever it sits. */
 function isLineFurniture(line: string): boolean {

@@ -90,7 +90,7 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
  * A line that is a byline: "By Jane Doe", "Written by …", "Von Hans Müller", "Par Marie Dupont".
  * Case-sensitive on purpose: "By Tuesday, …" may open a sentence, "by the time …" always does.
  */
-const BYLINE_LINE = /^(?:(?:[Ww]ritten|[Rr]eporting|[Ss]tory|[Ww]ords)\s+)?(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR)\s*:?\s+\p{Lu}/u;
+const BYLINE_LINE = /^(?:(?:[Ww]ritten|[Rr]eporting|[Ss]tory|[Ww]ords)\s+)?(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]oor|DOOR|di)\s*:?\s+\p{Lu}/u;
 const BYLINE_MAX = 120;
 /** Lines after the headline where a byline line is looked for (a standfirst, a dateline may come first). */
 const BYLINE_LEAD_LINES = 4;

@@ -36,6 +36,22 @@ describe('bylines', () => {
     expect(extractArticle(story({ meta: '<meta name="author" content="Jane Doe">', lead: '<p>By Jane Doe, Staff Writer</p>' })).byline).toBe('Jane Doe');
   });
 
+  it('a byline line in Spanish, Dutch or Italian ("Por", "Door", "di") names its reporters, and a co-author added shows', () => {
+    for (const [one, two] of [
+      ['Por Ana García', 'Por Ana García y Luis Pérez'],
+      ['Door Jan Jansen', 'Door Jan Jansen en Piet de Vries'],
+      ['di Mario Rossi', 'di Mario Rossi e Luca Bianchi'],
+    ]) {
+      const before = extractArticle(story({ lead: `<p>${one}</p>` }));
+      const after = extractArticle(story({ lead: `<p>${two}</p>` }));
+      expect(before.byline, one).not.toBeNull();
+      expect(after.byline, two).not.toBe(before.byline);
+      expect(after.text).toBe(before.text);
+    }
+    // "Di Maio" is a name, not the Italian "by".
+    expect(extractArticle(story({ lead: '<div class="author">Di Maio</div>' })).byline).toBe('Di Maio');
+  });
+
   it('a role after the names is no part of the byline: adding one is no byline change', () => {
     for (const role of ['Staff Writer', 'Senior Correspondent']) {
       expect(extractArticle(story({ lead: `<p class="byline">By Jane Doe, ${role}</p>` })).byline).toBe('By Jane Doe');
