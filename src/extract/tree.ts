@@ -265,6 +265,11 @@ function isQuoteAttribution(tag: string, parent: Element): boolean {
   return tag === 'figcaption' && parent.tag === 'figure' && parent.children.some((child) => typeof child !== 'string' && child.tag === 'blockquote');
 }
 
+/** A quote's own footer names who said it (<blockquote>…<footer>— <cite>Tim Lang</cite></footer>): text, unlike a page's footer. */
+function isQuoteFooter(tag: string, parent: Element): boolean {
+  return tag === 'footer' && parent.tag === 'blockquote';
+}
+
 /** A box of the story's facts, set in an <aside> ("The harbour in numbers"): part of the story, unlike a sidebar. */
 const FACT_BOX = /(?:^|[\s_-])(?:fact-?box|facts-?box|info-?box|key-?facts|fact-?sheet|at-?a-?glance|faktenbox|infobox|infokasten|faktenkasten)(?:$|[\s_-])/;
 
@@ -460,7 +465,7 @@ export function buildTree(html: string): Tree {
           element.opened = true;
         }
       }
-      if (hidden || (FURNITURE.has(tag) && !isFactBox(tag, element))) element.dropped = true;
+      if (hidden || (FURNITURE.has(tag) && !isFactBox(tag, element) && !isQuoteFooter(tag, parent))) element.dropped = true;
       if (hidden && attribs.id && hiddenById.size < MAX_HIDDEN_IDS) hiddenById.set(attribs.id, element);
       parent.children.push(element);
       depth++;

@@ -15,6 +15,9 @@ describe('boxes that are part of the story', () => {
     const quote =
       '<figure><blockquote><p>We cannot leave the north wall as it is for another winter.</p></blockquote><figcaption>— Tim Lang, city engineer</figcaption></figure>';
     expect(extractArticle(page(quote)).text).toContain('We cannot leave the north wall as it is for another winter.\n\n— Tim Lang, city engineer');
+    const footer =
+      '<blockquote><p>We cannot leave the north wall as it is for another winter.</p><footer>— <cite>Tim Lang</cite>, city engineer</footer></blockquote>';
+    expect(extractArticle(page(footer)).text).toContain('another winter.\n\n— Tim Lang, city engineer');
     const photo = '<figure><img src="/wall.jpg" alt=""><figcaption>The north wall at low tide. Photo: Ana Reyes</figcaption></figure>';
     expect(extractArticle(page(photo)).text).not.toContain('low tide');
   });
