@@ -118,9 +118,8 @@ export function updateLineNear(top: Element): NearbyUpdateLine | null {
       // Another story's <article> (a teaser) lends no date; the story's own, inside the body, does.
       if (element.tag === 'article' && !inTop) continue;
       if (element.tag === 'article' && element.goodLen * 2 <= top.goodLen) continue;
-      // A line of its own, or a <time> saying it ("By Ana Reyes <time>Updated March 12, 2026</time>").
-      const candidate = element.block || element.tag === 'time';
-      if (candidate && element.textLen >= MIN_LINE && element.textLen <= MAX_LINE && element.linkLen * 2 < element.textLen) {
+      // A line of its own, or an inline <time> or <span> saying it ("By Ana Reyes <span>Updated March 12, 2026</span>").
+      if (element.textLen >= MIN_LINE && element.textLen <= MAX_LINE && element.linkLen * 2 < element.textLen) {
         const line = normalizeParagraph(textOf(element, MAX_LINE + 20));
         if (isUpdateLine(line)) return { line, after };
         // Or a part of a byline's line: "By Ana Reyes ⋅ Senior Analyst ⋅ Updated March 5, 2025".

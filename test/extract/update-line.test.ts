@@ -123,6 +123,8 @@ describe("the article's own update line", () => {
       `<main><div class="article-top"><h1>Impressum</h1><div class="article-meta">${line}</div></div><div class="article-body">${STORY}</div></main>`;
     const withTime = extractArticle(meta('<span class="byline">By A. Reporter</span> <time datetime="2026-03-12">Updated March 12, 2026, 6:40 p.m.</time>'));
     expect(withTime.text.startsWith('Updated March 12, 2026, 6:40 p.m.\n\nDie Redaktion arbeitet')).toBe(true);
+    const inSpan = extractArticle(meta('<span class="byline">By A. Reporter</span><span>Updated March 12, 2026, 6:40 p.m.</span>'));
+    expect(inSpan.text.startsWith('Updated March 12, 2026, 6:40 p.m.\n\nDie Redaktion arbeitet')).toBe(true);
     const inWords = extractArticle(meta('<p>By Ana Reyes ⋅ Senior Analyst ⋅ Updated March 5, 2025</p>'));
     expect(inWords.text.startsWith('Updated March 5, 2025\n\nDie Redaktion arbeitet')).toBe(true);
   });
