@@ -23,9 +23,12 @@ const TEASER_LABEL = new RegExp(
     'le[ea] (?:también|más)|ver también|te puede interesar',
     'leggi anche|leggi (?:di più|pure)|vedi anche',
     'leia (?:também|mais)|veja também|lees ook|lees meer',
-  ].join('|')})\\s*[:：]|[»›→▶►➤]\\s*)`,
+    '相关阅读|延伸阅读|相关文章|相关新闻|推荐阅读|關聯閱讀|相關閱讀|関連記事|あわせて読みたい|관련 ?기사|اقرأ أيضا|اقرأ أيضاً',
+  ].join('|')})\\s*[:：]|(?:read more|also read|see also)\\s+|[»›→▶►➤]\\s*)`,
   'iu',
 );
+/** "RELATED:" in capitals opens a teaser; "Related:" may open a line of the story's own links (cnn). */
+const RELATED_CAPS = /^RELATED\s*:\s*/u;
 
 /**
  * A paragraph that is a teaser label followed by a link: the rest of its text (after the label)
@@ -37,8 +40,11 @@ export function isTeaserLine(element: Element): boolean {
   const text = textOf(element, TEASER_MAX_CHARS + 1)
     .replace(/\s+/g, ' ')
     .trim();
-  const label = TEASER_LABEL.exec(text);
+  const label = TEASER_LABEL.exec(text) ?? RELATED_CAPS.exec(text);
   if (!label) return false;
+  // Without a colon, the linked title starts with a capital ("Read more Ferry operator warns …");
+  // "Read more about how many calories …" is a sentence.
+  if (/\s$/.test(label[0]) && !/[:：»›→▶►➤]\s*$/.test(label[0]) && !/^\p{Lu}/u.test(text.slice(label[0].length))) return false;
   const rest = text.length - label[0].length;
   return rest > 0 && element.linkLen >= rest * TEASER_LINKED;
 }

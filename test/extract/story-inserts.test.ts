@@ -30,6 +30,11 @@ describe('teasers between paragraphs', () => {
     '<p><a href="/z">READ MORE: Ferry operator warns of strike over Easter weekend</a></p>',
     '<p>» <a href="/z">Ferry operator warns of strike over Easter weekend</a></p>',
     '<p>See also: <a href="/z">Harbour works of 1998</a></p>',
+    // A second tester's: capitals, no colon, Chinese and Japanese labels.
+    '<p>RELATED: <a href="/a">Mayor opens new bridge over the river</a></p>',
+    '<p><strong>Read more</strong> <a href="/z">Ferry operator warns of strike over Easter weekend</a></p>',
+    '<p>相关阅读：<a href="/c">市长为新桥剪彩</a></p>',
+    '<p>関連記事：<a href="/j">市長、新しい橋を開通</a></p>',
   ])('%s adds nothing to the text', (block) => {
     expect(textOf(block)).toBe(STORY.join('\n\n'));
   });
