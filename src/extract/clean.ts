@@ -219,7 +219,8 @@ function isListOfNames(element: Element): boolean {
     const text = textOf(child, TITLE_MAX_CHARS).replace(/\s+/g, ' ').trim();
     if (text === '') continue;
     items++;
-    if (PERSON.test(text.replace(ROLE_AFTER, ''))) names++;
+    const name = text.replace(ROLE_AFTER, '');
+    if (PERSON.test(name) || PERSON_UNSPACED.test(name)) names++;
   }
   if (names < NAMES_MIN || names < items * 0.8) return false;
   const label = labelOf(element);
@@ -231,11 +232,13 @@ const NAMES_MIN = 3;
 /** Two to five words, capitalized or name particles: "Anna Albers", "Jan van der Berg", "Nadia al-Rashid". */
 const PERSON =
   /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|(?:al|el|ibn|bin|ben|ter|ten|van|von|der|den|de|da|di|du|la|le|del|dos|zu|vom|y)(?:-\p{Lu}[\p{L}'’.-]*)?)){1,4}$/u;
+/** A name in Chinese, Japanese or Korean: two to four characters, no spaces (张伟, 佐藤健, 김민준). */
+const PERSON_UNSPACED = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Hangul}]{2,4}|[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{2,6})$/u;
 /** A role after a name: "Anna Albers (Leitung)", "Bernd Brandt, Politik". */
 const ROLE_AFTER = /\s*(?:\([^)]{1,40}\)|[,–—-]\s[^,]{1,40})$/;
 /** A label over a list of people, in the languages of the news. */
 const STAFF_LABEL =
-  /staff|editors?\b|editorial|newsroom|team|reporters|correspondents|contributors|authors|writers|masthead|redaktion|chefredaktion|ressort|leitung|mitarbeit|autor|herausgeber|geschäftsführ|vorstand|rédaction|journalistes|équipe|redacción|equipo|periodistas|redazione|giornalisti|redactie|redação|equipe/i;
+  /staff|editors?\b|editorial|newsroom|team|reporters|correspondents|contributors|authors|writers|masthead|redaktion|chefredaktion|ressort|leitung|mitarbeit|autor|herausgeber|geschäftsführ|vorstand|rédaction|journalistes|équipe|redacción|equipo|periodistas|redazione|giornalisti|redactie|redação|equipe|редакц|главный редактор|корреспондент|编辑|記者|记者|編集|편집|기자|هيئة التحرير|المحرر/i;
 
 /** Average words an item of a list of titles has at least ("Fix volatile loads and stores"). */
 const TITLE_WORDS = 4;

@@ -279,7 +279,7 @@ function isFactBox(tag: string, element: Element): boolean {
 
 /** A button or link that shows the rest of the story: the hidden block right after it is text a reader opens. */
 const CONTINUE_READING =
-  /^(?:continue reading|keep reading|read more|show more|read the (?:full|whole|rest of the) (?:story|article)|show (?:the )?full (?:story|article)|weiterlesen|artikel weiterlesen|mehr lesen|mehr anzeigen|ganzen artikel lesen|lire la suite|afficher (?:la suite|plus)|seguir leyendo|leer más|ver más|continua a leggere|leggi tutto|mostra (?:di )?più|lees verder|toon meer|ler mais|continuar lendo)\b/i;
+  /^(?:continue reading|keep reading|read more|show more|read (?:the )?(?:full|whole|rest of the) (?:story|article)|show (?:the )?full (?:story|article)|weiterlesen|artikel weiterlesen|mehr lesen|mehr anzeigen|ganzen artikel lesen|lire la suite|afficher (?:la suite|plus)|seguir leyendo|leer más|ver más|continua a leggere|leggi tutto|mostra (?:di )?più|lees verder|toon meer|ler mais|continuar lendo)\b/i;
 /** Longest label of such a button or link. */
 const CONTINUE_MAX = 40;
 

@@ -30,6 +30,7 @@ describe('hidden elements', () => {
       '<a href="#" role="button">Continue reading</a>',
       '<p><a href="#rest">Read more</a></p>',
       '<button>Mehr anzeigen</button>',
+      '<button>Read full story</button>',
     ]) {
       expect(extractArticle(`<article>${LEAD}${control}<div hidden>${MORE}</div></article>`).text, control).toContain('dredging contract');
     }

@@ -77,6 +77,11 @@ describe('staff lists', () => {
       const places = ['New York', 'Los Angeles', 'San Francisco', 'Foreign Policy'].map((n) => `<li><a href="/x">${n}</a></li>`).join('');
       expect(extractArticle(page(`<h2>${label}</h2><ul>${places}</ul>`)).text).not.toContain('Los Angeles');
     }
+    // In Russian and Chinese (a second tester's).
+    const ru = ['Анна Иванова', 'Борис Петров', 'Вера Смирнова'];
+    expect(extractArticle(page(`<h2>Редакция</h2><ul>${ru.map((n) => `<li><a href="/p">${n}</a></li>`).join('')}</ul>`)).text).toContain('Борис Петров');
+    const zh = ['张伟', '王芳', '李娜'];
+    expect(extractArticle(page(`<h2>编辑部</h2><ul>${zh.map((n) => `<li><a href="/p">${n}</a></li>`).join('')}</ul>`)).text).toContain('王芳');
     // One unusual name does not flip the whole staff out.
     expect(extractArticle(page(list([...names.slice(0, 4), 'Nadia al-Rashid', 'Jan ter Horst']))).text).toContain('Nadia al-Rashid');
   });
