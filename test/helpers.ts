@@ -1,7 +1,7 @@
 /** What the workerd tests share: the newsroom, the feed reader, the Worker's entry and the API. */
 import type { ReadFeed } from './feed-reader';
 import { createExecutionContext, createScheduledController, env, runInDurableObject, SELF, waitOnExecutionContext } from 'cloudflare:test';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import worker from '../src/index';
 import { writerFor } from '../src/check/article-writer';
 import { clearAgenda, getArticle, getVersion, putArticle, putVersion, type ArticleRecord, type VersionSummary } from '../src/store';
@@ -107,4 +107,14 @@ export async function storeAsOlderRedline(id: string, text: string, hash: string
     const writer = (await state.storage.get<{ record: ArticleRecord; latestText: string | null }>('state'))!;
     await state.storage.put('state', { ...writer, record: older, latestText: text });
   });
+}
+
+/** Tracks `path`, publishes `before` then `after`, checks after each, and returns the article's id after two versions. */
+export async function trackTwoVersions(path: string, before: string, after: string): Promise<string> {
+  const url = await publish(path, before);
+  const { id } = await (await post('/articles', { url })).json<{ id: string }>();
+  expect((await (await post(`/articles/${id}/check`, '')).json<{ version: number }>()).version).toBe(1);
+  await publish(path, after);
+  expect((await (await post(`/articles/${id}/check`, '')).json<{ version: number }>()).version).toBe(2);
+  return id;
 }

@@ -1,7 +1,7 @@
 /** The diff card: a 1200x630 PNG of the founding correction, drawn once and kept. */
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, page, post, publish } from '../helpers';
+import { api, page, trackTwoVersions } from '../helpers';
 import { CARD_DESIGN } from '../../src/cards';
 import { trackFoundingStory } from '../feeds/story';
 
@@ -67,16 +67,6 @@ function articlePage(lang: string, headline: string, paragraphs: string[], dir =
   return `<!DOCTYPE html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${headline}</title></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a></nav><main><article><h1>${headline}</h1>
 <div class="article-body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></article></main><footer>Footer</footer></body></html>`;
-}
-
-/** Tracks `path`, publishes `before` then `after`, and returns the article's id after two versions. */
-async function trackTwoVersions(path: string, before: string, after: string): Promise<string> {
-  const url = await publish(path, before);
-  const { id } = await (await post('/articles', { url })).json<{ id: string }>();
-  expect((await (await post(`/articles/${id}/check`, '')).json<{ version: number }>()).version).toBe(1);
-  await publish(path, after);
-  expect((await (await post(`/articles/${id}/check`, '')).json<{ version: number }>()).version).toBe(2);
-  return id;
 }
 
 const ARABIC = [

@@ -5,17 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract';
+import { SENATE_STORY as STORY, senateStoryWith } from '../fixtures/senate-story';
 
-const STORY = [
-  'WASHINGTON — The Senate voted 52 to 48 on Tuesday to approve a sweeping overhaul of the nation’s water infrastructure, sending the measure to the House.',
-  'The bill, which would spend $42 billion over five years on pipes, treatment plants and lead abatement, drew support from three Republicans.',
-  'The House is expected to take up the bill next month. Speaker Tom Harlan has said he supports its goals but wants changes to how the money is shared.',
-];
-
-/** The story with `block` between its first and second paragraphs. */
-const page = (block = '') => `<!doctype html><html><head><title>Senate passes water bill</title></head><body>
-<article><h1>Senate passes water bill</h1><section class="story-body"><p>${STORY[0]}</p>${block}<p>${STORY[1]}</p><p>${STORY[2]}</p></section></article></body></html>`;
-const textOf = (block: string) => extractArticle(page(block)).text;
+const textOf = (block: string) => extractArticle(senateStoryWith(block)).text;
 
 describe('ad labels in the languages of the news', () => {
   it.each([

@@ -1,6 +1,6 @@
 /** A headline-only or byline-only change is a visible change, and the pages say which. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, page, post, publish } from '../helpers';
+import { api, page, trackTwoVersions } from '../helpers';
 
 const BODY = [
   'The city council approved a new budget for the water department on Tuesday evening after a long debate.',
@@ -12,15 +12,6 @@ function story(headline: string, byline: string): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${headline} | The Ledger</title></head><body>
 <nav><a href="/">Home</a> <a href="/city">City</a></nav><main><article><h1>${headline}</h1><p class="byline">${byline}</p>
 <div class="article-body">${BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></main><footer>Footer</footer></body></html>`;
-}
-
-async function trackTwoVersions(path: string, before: string, after: string): Promise<string> {
-  const url = await publish(path, before);
-  const { id } = await (await post('/articles', { url })).json<{ id: string }>();
-  expect((await (await post(`/articles/${id}/check`, '')).json<{ version: number }>()).version).toBe(1);
-  await publish(path, after);
-  expect((await (await post(`/articles/${id}/check`, '')).json<{ version: number }>()).version).toBe(2);
-  return id;
 }
 
 /** The meta paragraph under a page's h1 (the og:image alt text also names the headline change). */
